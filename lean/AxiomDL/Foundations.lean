@@ -1,0 +1,16 @@
+import AxiomDL.Foundations.Scalar
+import AxiomDL.Foundations.Sums
+import AxiomDL.Foundations.InnerProduct
+import AxiomDL.Foundations.Models
+import AxiomDL.Foundations.Loss
+import AxiomDL.Foundations.GradientDescent
+
+/-!
+# Foundations
+
+The scalar context (`Scalar`), finite sums (`Sums`), the axiomatic inner-product space
+(`InnerProduct`), its concrete models over `K` and `Rat` (`Models`), losses and gradient
+oracles (`Loss`), and (stochastic) gradient descent (`GradientDescent`).
+-/
+
+set_option autoImplicit false

@@ -1,0 +1,101 @@
+import AxiomDL.Foundations.InnerProduct
+
+/-!
+# Foundations: concrete models
+
+The scalars `K` themselves form a 1-D inner-product space (`selfSpace`), with the inner
+product given by multiplication. Specialised to `K := Rat` this is a fully concrete model in
+core Lean, which is what every witness of the library is built on.
+The `selfSpace_*` lemmas unfold its operations; they hold by `rfl`.
+-/
+
+set_option autoImplicit false
+
+universe u
+
+namespace AxiomDL
+
+section Models
+
+variable {K : Type u} [Lean.Grind.Field K] [LE K] [LT K] [Std.LawfulOrderLT K]
+  [Std.IsLinearOrder K] [Lean.Grind.OrderedRing K]
+
+/-- The scalars as a 1-D inner-product space: `⟪a, b⟫ = a * b`. -/
+def selfSpace : InnerProductSpace K K where
+  add := fun a b => a + b
+  sub := fun a b => a - b
+  smul := fun c a => c * a
+  zero := 0
+  inner := fun a b => a * b
+  inner_comm := by
+    intro x y
+    show x * y = y * x
+    grind
+  inner_add_left := by
+    intro x y z
+    show (x + y) * z = x * z + y * z
+    grind
+  inner_sub_left := by
+    intro x y z
+    show (x - y) * z = x * z - y * z
+    grind
+  inner_smul_left := by
+    intro c x y
+    show (c * x) * y = c * (x * y)
+    grind
+  inner_zero_left := by
+    intro y
+    show (0 : K) * y = 0
+    grind
+  inner_self_nonneg := by
+    intro x
+    show (0 : K) ≤ x * x
+    exact mul_self_nonneg x
+  inner_self_eq_zero := by
+    intro x hx
+    show x = 0
+    exact eq_zero_of_mul_self_eq_zero hx
+
+/-- In the 1-D model, addition is scalar addition. -/
+theorem selfSpace_add (a b : K) : (selfSpace (K := K)).add a b = a + b :=
+  rfl
+
+/-- In the 1-D model, subtraction is scalar subtraction. -/
+theorem selfSpace_sub (a b : K) : (selfSpace (K := K)).sub a b = a - b :=
+  rfl
+
+/-- In the 1-D model, scalar multiplication is multiplication. -/
+theorem selfSpace_smul (c a : K) : (selfSpace (K := K)).smul c a = c * a :=
+  rfl
+
+/-- In the 1-D model, the zero vector is `0`. -/
+theorem selfSpace_zero : (selfSpace (K := K)).zero = 0 :=
+  rfl
+
+/-- In the 1-D model, the inner product is multiplication. -/
+theorem selfSpace_inner (a b : K) : (selfSpace (K := K)).inner a b = a * b :=
+  rfl
+
+/-- In the 1-D model, the squared norm is the square. -/
+theorem selfSpace_normSq (a : K) : (selfSpace (K := K)).normSq a = a * a :=
+  rfl
+
+end Models
+
+/-- The rationals as a 1-D inner-product space. -/
+def ratSpace : InnerProductSpace Rat Rat :=
+  selfSpace
+
+/-- Witness: the Foundations assumption `InnerProductSpace` is satisfiable; the rationals,
+with `⟪a, b⟫ = a * b`, form a model. -/
+theorem innerProductSpace_rat_nonempty : Nonempty (InnerProductSpace Rat Rat) :=
+  ⟨ratSpace⟩
+
+/-- Witness: the scalar context of the library is satisfiable by `Rat` (a generic model
+`selfSpace` exists for every ordered field `K`). -/
+theorem innerProductSpace_self_nonempty {K : Type u} [Lean.Grind.Field K] [LE K] [LT K]
+    [Std.LawfulOrderLT K] [Std.IsLinearOrder K] [Lean.Grind.OrderedRing K] :
+    Nonempty (InnerProductSpace K K) :=
+  ⟨selfSpace⟩
+
+end AxiomDL

@@ -1,0 +1,5 @@
+"""Allow ``python -m axiomdl``."""
+
+from axiomdl.cli import main
+
+main()

@@ -1,0 +1,100 @@
+"""Options and output plumbing shared by every command."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from pydantic import BaseModel
+
+from axiomdl.scan.cache import atomic_write_text
+from axiomdl.session import Session, load
+
+
+def project_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--project/-C``, ``--jobs``, ``--no-cache``, ``--cache-dir`` (and load the session lazily)."""
+
+    @click.option(
+        "-C",
+        "--project",
+        "project",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Lean project or folder to scan (default: the bundled AxiomDL library).",
+    )
+    @click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(1, 64),
+        default=1,
+        show_default=True,
+        help="Scan files in N parallel processes.",
+    )
+    @click.option("--no-cache", is_flag=True, help="Do not read or write the scan cache.")
+    @click.option(
+        "--cache-dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Where to keep the scan cache (default: the user cache dir, or $AXIOMDL_CACHE_DIR).",
+    )
+    @functools.wraps(f)
+    def wrapper(
+        *args: Any,
+        project: Path | None,
+        jobs: int,
+        no_cache: bool,
+        cache_dir: Path | None,
+        **kw: Any,
+    ) -> Any:
+        opener = functools.partial(_open, jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir)
+        return f(*args, project=project, open_session=opener, **kw)
+
+    return wrapper
+
+
+def _open(path: Path | None, *, jobs: int, use_cache: bool, cache_dir: Path | None) -> Session:
+    return load(path, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir)
+
+
+def format_option(
+    choices: tuple[str, ...] = ("text", "json", "md"), default: str = "text"
+) -> Callable[..., Any]:
+    """``--format`` with the given choices."""
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def output_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--output/-o FILE``: write atomically instead of to stdout."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Write to FILE (atomically) instead of stdout.",
+    )(f)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print, or write atomically to ``output``."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        atomic_write_text(output, text)
+
+
+def dump(model: BaseModel) -> str:
+    """JSON for a payload model."""
+    return model.model_dump_json(indent=2) + "\n"

@@ -1,0 +1,296 @@
+"""Core commands: report, rests-on, why, impact, unused, audit, lint, diff, graph, docs, schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from axiomdl.cli.common import dump, emit, format_option, output_option, project_options
+from axiomdl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, AxiomdlError
+from axiomdl.model import PAYLOADS
+from axiomdl.report import build, render
+from axiomdl.scan.cache import atomic_write_text
+from axiomdl.scan.files import bundled_root
+
+PATH_ARG = click.argument("path", required=False, type=click.Path(path_type=Path))
+
+
+def _pick(path: Path | None, project: Path | None) -> Path | None:
+    if path is not None and project is not None and path != project:
+        raise AxiomdlError("give the project either as PATH or as --project, not both")
+    return path or project
+
+
+def _input_status(s, fmt: str) -> int:
+    """Print unreadable-input errors to stderr; exit 2 if any (the report is still written)."""
+    bad = [
+        f
+        for f in s.input_findings()
+        if f.severity == "error" and f.code in ("encoding", "syntax", "io")
+    ]
+    for f in bad:
+        click.echo(f"axiomdl: {f.one_line()}", err=True)
+    return EXIT_USAGE if bad else EXIT_OK
+
+
+@click.command()
+@PATH_ARG
+@project_options
+@format_option()
+@output_option
+def report(path, project, open_session, fmt, output) -> int:
+    """Assumptions, each result's requires set, and findings."""
+    target = _pick(path, project)
+    s = open_session(target)
+    r = build.build_report(s, str(target) if target else "bundled AxiomDL library")
+    if fmt == "json":
+        emit(dump(r), output)
+    elif fmt == "md":
+        emit(render.report_md(r), output)
+    else:
+        emit(render.console_text(lambda c: render.report_text(r, c)), output)
+    status = _input_status(s, fmt)
+    if status:
+        return status
+    return EXIT_FINDINGS if any(f.severity == "error" for f in r.findings) else EXIT_OK
+
+
+@click.command("rests-on")
+@click.argument("name")
+@project_options
+@format_option()
+@output_option
+def rests_on(name, project, open_session, fmt, output) -> int:
+    """Which assumptions NAME requires, establishes and uses (and via which discharge)."""
+    s = open_session(project)
+    r = build.rests_on(s, s.resolve_name(name))
+    emit(dump(r) if fmt == "json" else _md_or_text(render.rests_on_text(r), fmt), output)
+    return EXIT_OK
+
+
+@click.command()
+@click.argument("name")
+@click.argument("assumption")
+@project_options
+@format_option()
+@output_option
+def why(name, assumption, project, open_session, fmt, output) -> int:
+    """The shortest labelled path from NAME to ASSUMPTION."""
+    s = open_session(project)
+    w = build.why(s, s.resolve_name(name), s.resolve_name(assumption))
+    emit(dump(w) if fmt == "json" else _md_or_text(render.why_text(w), fmt), output)
+    return EXIT_OK if w.steps else EXIT_FINDINGS
+
+
+@click.command()
+@click.argument("assumption")
+@project_options
+@format_option()
+@output_option
+def impact(assumption, project, open_session, fmt, output) -> int:
+    """What falls if ASSUMPTION is dropped: statement vs proof dependents."""
+    s = open_session(project)
+    i = build.impact(s, s.resolve_name(assumption))
+    emit(dump(i) if fmt == "json" else _md_or_text(render.impact_text(i), fmt), output)
+    return EXIT_OK
+
+
+@click.command()
+@project_options
+@format_option()
+@output_option
+def unused(project, open_session, fmt, output) -> int:
+    """Assumptions that no result requires or uses."""
+    s = open_session(project)
+    names = s.analysis.unused()
+    if fmt == "json":
+        emit(json.dumps({"schema_version": "1.0", "unused": names}, indent=2) + "\n", output)
+    else:
+        emit(
+            _md_or_text("\n".join(names) + ("\n" if names else "no unused assumptions\n"), fmt),
+            output,
+        )
+    return EXIT_OK
+
+
+@click.command()
+@PATH_ARG
+@project_options
+@format_option(("text", "json", "md", "github"))
+@output_option
+def audit(path, project, open_session, fmt, output) -> int:
+    """sorry, admit, native_decide, decide := true, declared axioms; exit 1 on findings."""
+    s = open_session(_pick(path, project))
+    findings = build.audit_findings(s)
+    errors = [f for f in findings if f.severity == "error"]
+    if fmt == "json":
+        emit(
+            json.dumps(
+                {
+                    "schema_version": "1.0",
+                    "mode": "static",
+                    "findings": [f.model_dump() for f in findings],
+                },
+                indent=2,
+            )
+            + "\n",
+            output,
+        )
+    elif fmt == "github":
+        emit(
+            "".join(
+                f"::{f.severity} file={f.file},line={f.line or 1}::{f.message}\n" for f in findings
+            ),
+            output,
+        )
+    else:
+        text = (
+            "".join(f.one_line() + "\n" for f in findings)
+            + f"audit (static): {len(errors)} finding(s)\n"
+        )
+        emit(_md_or_text(text, fmt), output)
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+@click.command()
+@PATH_ARG
+@project_options
+@click.option(
+    "--core-names",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Allowlist of verified core names (default: core-names.txt beside the library).",
+)
+@format_option(("text", "json", "github"))
+@output_option
+def lint(path, project, open_session, core_names, fmt, output) -> int:
+    """Strict static checks (the compiler stand-in); exit 1 on findings."""
+    from axiomdl.lint import find_core_names, run_lint
+
+    target = _pick(path, project)
+    s = open_session(target)
+    root = target if target is not None else bundled_root() / "lean"
+    if core_names is not None and not core_names.is_file():
+        raise AxiomdlError("no such allowlist file", file=core_names)
+    allow = core_names or find_core_names(root if root.is_dir() else root.parent)
+    result = run_lint(s, allow)
+    if fmt == "json":
+        emit(dump(result), output)
+    elif fmt == "github":
+        emit(
+            "".join(
+                f"::error file={f.file},line={f.line or 1}::{f.message}\n" for f in result.findings
+            ),
+            output,
+        )
+    else:
+        emit(render.lint_text(result), output)
+    return EXIT_FINDINGS if result.findings else EXIT_OK
+
+
+@click.command()
+@click.argument("rev1")
+@click.argument("rev2", required=False)
+@click.option(
+    "-C",
+    "--repo",
+    type=click.Path(path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="A folder inside the git repository.",
+)
+@click.option(
+    "--path",
+    "sub",
+    default=None,
+    help="Lean folder inside the repository (default: lean/ if present).",
+)
+@click.option("--allow-growth", is_flag=True, help="Do not fail when a requires set grew.")
+@format_option()
+@output_option
+def diff(rev1, rev2, repo, sub, allow_growth, fmt, output) -> int:
+    """Requires-set changes from REV1 to REV2 (default: the work tree); exit 1 on growth."""
+    from axiomdl.diff import diff_revisions
+
+    d = diff_revisions(repo, rev1, rev2, sub)
+    emit(dump(d) if fmt == "json" else _md_or_text(render.diff_text(d), fmt), output)
+    return EXIT_FINDINGS if d.grew and not allow_growth else EXIT_OK
+
+
+@click.command()
+@PATH_ARG
+@project_options
+@format_option(("dot", "graphml", "json"), default="dot")
+@output_option
+def graph(path, project, open_session, fmt, output) -> int:
+    """Export the dependency graph (DOT, GraphML or JSON)."""
+    from axiomdl.report import graph_formats
+
+    s = open_session(_pick(path, project))
+    if fmt == "dot":
+        emit(graph_formats.to_dot(s), output)
+    elif fmt == "graphml":
+        emit(graph_formats.to_graphml(s), output)
+    else:
+        emit(dump(graph_formats.to_json_model(s)), output)
+    return EXIT_OK
+
+
+@click.command()
+@project_options
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Catalogue file (default: docs/axioms.md in the source checkout).",
+)
+@click.option("--check", is_flag=True, help="Exit 1 if the file is stale instead of writing it.")
+def docs(project, open_session, output, check) -> int:
+    """Regenerate the assumption catalogue docs/axioms.md."""
+    from axiomdl.report.catalogue import render_catalogue
+
+    s = open_session(project)
+    r = build.build_report(s, "bundled AxiomDL library")
+    text = render_catalogue(s, r)
+    out = output or (bundled_root() / "docs" / "axioms.md")
+    if check:
+        current = out.read_text(encoding="utf-8") if out.is_file() else ""
+        if current != text:
+            click.echo(f"axiomdl: {out}: catalogue is stale; run `axiomdl docs`", err=True)
+            return EXIT_FINDINGS
+        return EXIT_OK
+    atomic_write_text(out, text)
+    click.echo(f"wrote {out}")
+    return EXIT_OK
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder for the JSON Schemas (default: docs/schema in the source checkout).",
+)
+def schema(output) -> int:
+    """Write JSON Schemas generated from the output models."""
+    out = output or (bundled_root() / "docs" / "schema")
+    for name, model in PAYLOADS.items():
+        atomic_write_text(
+            out / f"{name}.schema.json", json.dumps(model.model_json_schema(), indent=2) + "\n"
+        )
+    click.echo(f"wrote {len(PAYLOADS)} schemas to {out}")
+    return EXIT_OK
+
+
+def _md_or_text(text: str, fmt: str) -> str:
+    return f"```\n{text}```\n" if fmt == "md" else text
+
+
+def register(group: click.Group) -> None:
+    """Attach the core commands to the top-level group."""
+    for cmd in (report, rests_on, why, impact, unused, audit, lint, diff, graph, docs, schema):
+        group.add_command(cmd)

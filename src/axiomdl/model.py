@@ -1,0 +1,231 @@
+"""Pydantic models for everything axiomdl emits as JSON.
+
+Each top-level payload carries ``schema_version``; ``axiomdl schema`` writes the
+JSON Schemas generated from these models into ``docs/schema/``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from axiomdl import SCHEMA_VERSION
+
+Role = Literal["assumption", "conjecture", "discharge", "witness", "theorem", "definition", "axiom"]
+EdgeLabel = Literal["statement", "proof"]
+Position = Literal["hypothesis", "conclusion", "value"]
+Provenance = Literal["static", "exact"]
+
+
+class Declaration(BaseModel):
+    """A Lean declaration with its kind, place and docstring metadata."""
+
+    name: str
+    kind: str
+    role: Role
+    module: str
+    file: str
+    line: int
+    end_line: int
+    doc: str | None = None
+    area: str | None = None
+    status: str | None = None
+    evidence: str | None = None
+    refs: str | None = None
+    probe: str | None = None
+    statement: str = ""
+    flags: list[str] = Field(default_factory=list)
+    attributes: list[str] = Field(default_factory=list)
+
+
+class Edge(BaseModel):
+    """``source`` uses ``target``: in its statement (hypothesis/conclusion) or only its proof/value."""
+
+    source: str
+    target: str
+    label: EdgeLabel
+    position: Position
+    provenance: Provenance = "static"
+
+
+class Finding(BaseModel):
+    """Something a user must look at: an audit or lint result, or unreadable input."""
+
+    code: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    declaration: str | None = None
+    severity: Literal["error", "warning"] = "error"
+
+    def one_line(self) -> str:
+        """``file:line: message`` as compilers print it."""
+        where = (
+            f"{self.file}:{self.line}: "
+            if self.file and self.line
+            else (f"{self.file}: " if self.file else "")
+        )
+        return f"{where}{self.severity}: {self.message} [{self.code}]"
+
+
+class Derivation(BaseModel):
+    """An assumption a proof uses without requiring it, and the path that derives it."""
+
+    assumption: str
+    path: list[str]
+
+
+class RestsOn(BaseModel):
+    """What one declaration rests on."""
+
+    schema_version: str = SCHEMA_VERSION
+    mode: Provenance = "static"
+    name: str
+    role: Role
+    requires: list[str]
+    establishes: list[str]
+    uses: list[str]
+    derived: list[Derivation] = Field(default_factory=list)
+    foundations: list[str] = Field(default_factory=list)
+
+
+class PathStep(BaseModel):
+    """One edge of a ``why`` chain."""
+
+    source: str
+    target: str
+    label: EdgeLabel
+    position: Position
+
+
+class WhyResult(BaseModel):
+    """The shortest labelled path from a declaration to an assumption."""
+
+    schema_version: str = SCHEMA_VERSION
+    mode: Provenance = "static"
+    source: str
+    target: str
+    steps: list[PathStep]
+
+
+class ImpactResult(BaseModel):
+    """What falls if an assumption is dropped."""
+
+    schema_version: str = SCHEMA_VERSION
+    mode: Provenance = "static"
+    assumption: str
+    statement: list[str] = Field(description="results whose statement requires the assumption")
+    proof: list[str] = Field(
+        description="results whose proof uses it, though their statement does not require it"
+    )
+    bundles: list[str] = Field(
+        default_factory=list, description="assumptions and definitions that bundle it"
+    )
+
+
+class AssumptionRow(BaseModel):
+    """An assumption in a report: its metadata and how much rests on it."""
+
+    name: str
+    area: str | None
+    status: str | None
+    evidence: str | None
+    refs: str | None
+    probe: str | None = None
+    required_by: int
+    used_by: int
+    established_by: list[str] = Field(default_factory=list)
+    file: str
+    line: int
+
+
+class TheoremRow(BaseModel):
+    """A result in a report with its requires set."""
+
+    name: str
+    role: Role
+    requires: list[str]
+    establishes: list[str]
+    derived: list[str] = Field(default_factory=list)
+    file: str
+    line: int
+
+
+class Counts(BaseModel):
+    """Headline numbers of a scanned project."""
+
+    files: int
+    declarations: int
+    assumptions: int
+    conjectures: int
+    theorems: int
+    discharges: int
+    witnesses: int
+    definitions: int
+    edges: int
+    external_references: int
+    by_area: dict[str, dict[str, int]] = Field(default_factory=dict)
+
+
+class Report(BaseModel):
+    """``axiomdl report``: the assumption set, each result's requires set, and findings."""
+
+    schema_version: str = SCHEMA_VERSION
+    mode: Provenance = "static"
+    project: str
+    counts: Counts
+    assumptions: list[AssumptionRow]
+    conjectures: list[AssumptionRow]
+    theorems: list[TheoremRow]
+    unused: list[str]
+    findings: list[Finding]
+
+
+class GraphExport(BaseModel):
+    """The dependency graph as JSON: nodes and labelled edges."""
+
+    schema_version: str = SCHEMA_VERSION
+    mode: Provenance = "static"
+    nodes: list[Declaration]
+    edges: list[Edge]
+
+
+class RequiresChange(BaseModel):
+    """How one result's requires set changed between two revisions."""
+
+    name: str
+    added: list[str]
+    removed: list[str]
+
+
+class DiffResult(BaseModel):
+    """``axiomdl diff``: requires-set changes between two git revisions."""
+
+    schema_version: str = SCHEMA_VERSION
+    rev1: str
+    rev2: str
+    grew: list[RequiresChange]
+    shrank: list[RequiresChange]
+    added_results: list[str]
+    removed_results: list[str]
+
+
+class LintResult(BaseModel):
+    """``axiomdl lint``: findings, and how many files and names were checked."""
+
+    schema_version: str = SCHEMA_VERSION
+    files: int
+    identifiers_checked: int
+    findings: list[Finding]
+
+
+PAYLOADS: dict[str, type[BaseModel]] = {
+    "report": Report,
+    "rests-on": RestsOn,
+    "why": WhyResult,
+    "impact": ImpactResult,
+    "graph": GraphExport,
+    "diff": DiffResult,
+    "lint": LintResult,
+}

@@ -1,0 +1,243 @@
+"""requires / establishes / uses, why, impact and unused — memoised over the condensation.
+
+Assumption sets are Python-int bitsets indexed by assumption. Two passes over
+condensed DAGs (one for the definitional "bundle" closure, one for full
+reachability) make a whole-library report linear in edges.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+
+import networkx as nx
+
+from axiomdl.errors import AxiomdlError
+
+HYPOTHESIS_ROLES = frozenset({"assumption", "conjecture"})
+DEFINITION_ROLES = frozenset({"definition"})
+RESULT_ROLES = frozenset({"theorem", "discharge", "witness"})
+
+
+def _closure(
+    nodes: list[str], succ: dict[str, Iterable[str]], own: dict[str, int]
+) -> dict[str, int]:
+    """For every node, OR of ``own`` bits over everything reachable (itself included).
+
+    Iterative Tarjan SCC; components come out in reverse topological order, so
+    each component's successors are already final when it is reached.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    result: dict[str, int] = {}
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, iter(succ.get(root, ())))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            v, it = work[-1]
+            advanced = False
+            for w in it:
+                if w not in index:
+                    index[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on_stack.add(w)
+                    work.append((w, iter(succ.get(w, ()))))
+                    advanced = True
+                    break
+                if w in on_stack and index[w] < low[v]:
+                    low[v] = index[w]
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                u = work[-1][0]
+                if low[v] < low[u]:
+                    low[u] = low[v]
+            if low[v] == index[v]:
+                comp: list[str] = []
+                while True:
+                    w = stack.pop()
+                    on_stack.discard(w)
+                    comp.append(w)
+                    if w == v:
+                        break
+                bits = 0
+                members = set(comp)
+                for c in comp:
+                    bits |= own.get(c, 0)
+                    for t in succ.get(c, ()):
+                        if t not in members:
+                            bits |= result[t]
+                for c in comp:
+                    result[c] = bits
+    return result
+
+
+class Analysis:
+    """Answers dependency queries over one graph, computing every set once."""
+
+    def __init__(self, g: nx.DiGraph, mode: str = "static") -> None:
+        self.g = g
+        self.mode = mode
+        roles = nx.get_node_attributes(g, "role")
+        self.roles: dict[str, str] = roles
+        self.hyps = sorted(n for n, r in roles.items() if r in HYPOTHESIS_ROLES)
+        self.bit = {n: 1 << i for i, n in enumerate(self.hyps)}
+        succ = g._succ
+        nodes = list(g.nodes)
+        # bundle[n]: assumptions a definition bundles (through definitions only).
+        def_succ = {
+            n: [t for t in succ[n] if roles.get(t) in DEFINITION_ROLES]
+            for n in nodes
+            if roles.get(n) in DEFINITION_ROLES
+        }
+        def_own: dict[str, int] = {}
+        for n in def_succ:
+            b = 0
+            for t in succ[n]:
+                b |= self.bit.get(t, 0)
+            def_own[n] = b
+        self.bundle = _closure(list(def_succ), def_succ, def_own)
+        # reach[n]: every assumption reachable from n, n's own bit included.
+        self.reach = _closure(nodes, succ, self.bit)
+        self._req: dict[str, int] = {}
+
+    # -- sets -------------------------------------------------------------
+    def _expand(self, targets: Iterable[str]) -> int:
+        b = 0
+        for t in targets:
+            b |= self.bit.get(t, 0) | self.bundle.get(t, 0)
+        return b
+
+    def requires_bits(self, n: str) -> int:
+        """Assumptions in hypothesis positions of ``n``'s statement, bundles unfolded."""
+        b = self._req.get(n)
+        if b is None:
+            b = self._expand(t for t, a in self.g._succ[n].items() if a["position"] == "hypothesis")
+            self._req[n] = b
+        return b
+
+    def establishes_bits(self, n: str) -> int:
+        """Assumptions in the conclusion of ``n``'s statement."""
+        return self._expand(t for t, a in self.g._succ[n].items() if a["position"] == "conclusion")
+
+    def uses_bits(self, n: str) -> int:
+        """Everything reachable through hypotheses and the proof, plus requires."""
+        b = self.requires_bits(n)
+        for t, a in self.g._succ[n].items():
+            if a["position"] != "conclusion":
+                b |= self.reach[t]
+        return b
+
+    def names(self, bits: int) -> list[str]:
+        """Decode a bitset into sorted assumption names."""
+        out = []
+        i = 0
+        while bits:
+            if bits & 1:
+                out.append(self.hyps[i])
+            bits >>= 1
+            i += 1
+        return out
+
+    def requires(self, n: str) -> list[str]:
+        """requires(n) as names."""
+        return self.names(self.requires_bits(self.check(n)))
+
+    def establishes(self, n: str) -> list[str]:
+        """establishes(n) as names."""
+        return self.names(self.establishes_bits(self.check(n)))
+
+    def uses(self, n: str) -> list[str]:
+        """uses(n) as names."""
+        return self.names(self.uses_bits(self.check(n)))
+
+    def all_requires(self) -> dict[str, list[str]]:
+        """requires for every result in the graph (one pass)."""
+        return {
+            n: self.names(self.requires_bits(n)) for n, r in self.roles.items() if r in RESULT_ROLES
+        }
+
+    # -- paths and impact -------------------------------------------------
+    def check(self, n: str) -> str:
+        """Return ``n`` if it is a node, else raise a usage error with suggestions."""
+        if n in self.g:
+            return n
+        raise AxiomdlError(unknown_name_message(n, self.g.nodes))
+
+    def why(self, src: str, dst: str) -> list[tuple[str, str, str, str]]:
+        """Shortest path from ``src`` to ``dst`` as (source, target, label, position) steps."""
+        self.check(src)
+        self.check(dst)
+        try:
+            path = nx.bidirectional_shortest_path(self.g, src, dst)
+        except nx.NetworkXNoPath:
+            return []
+        return [
+            (u, v, self.g[u][v]["label"], self.g[u][v]["position"])
+            for u, v in itertools.pairwise(path)
+        ]
+
+    def impact(self, a: str) -> tuple[list[str], list[str], list[str]]:
+        """(statement, proof, bundles): what falls if assumption ``a`` is dropped."""
+        self.check(a)
+        if a not in self.bit:
+            raise AxiomdlError(f"`{a}` is a {self.roles.get(a)}, not an assumption or conjecture")
+        bit = self.bit[a]
+        statement, proof, bundles = [], [], []
+        for n, r in self.roles.items():
+            if n == a:
+                continue
+            if r in RESULT_ROLES:
+                if self.requires_bits(n) & bit:
+                    statement.append(n)
+                elif self.uses_bits(n) & bit:
+                    proof.append(n)
+            elif (self.bundle.get(n, 0) | self._direct(n)) & bit:
+                bundles.append(n)
+        return sorted(statement), sorted(proof), sorted(bundles)
+
+    def _direct(self, n: str) -> int:
+        b = 0
+        for t in self.g._succ[n]:
+            b |= self.bit.get(t, 0)
+        return b
+
+    def unused(self) -> list[str]:
+        """Assumptions that no result requires or uses."""
+        used = 0
+        for n, r in self.roles.items():
+            if r in ("theorem", "discharge"):
+                used |= self.uses_bits(n)
+        return [a for a in self.hyps if self.roles[a] == "assumption" and not used & self.bit[a]]
+
+
+def unknown_name_message(name: str, candidates: Iterable[str]) -> str:
+    """`unknown declaration X; did you mean ...?` with close matches by full and short name."""
+    import difflib
+
+    cands = list(candidates)
+    short = {c.rsplit(".", 1)[-1]: c for c in cands}
+    hits = [c for c in cands if c.endswith("." + name)]
+    hits += [
+        short[s]
+        for s in difflib.get_close_matches(name.rsplit(".", 1)[-1], list(short), n=3, cutoff=0.6)
+    ]
+    hits += difflib.get_close_matches(name, cands, n=3, cutoff=0.6)
+    seen: list[str] = []
+    for h in hits:
+        if h not in seen:
+            seen.append(h)
+    msg = f"unknown declaration `{name}`"
+    if seen:
+        msg += "; did you mean " + ", ".join(f"`{s}`" for s in seen[:3]) + "?"
+    return msg

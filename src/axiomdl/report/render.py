@@ -1,0 +1,166 @@
+"""Render payloads as rich text tables or Markdown (JSON is the models' own dump)."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+
+from axiomdl.model import DiffResult, ImpactResult, LintResult, Report, RestsOn, WhyResult
+
+
+def _short(name: str) -> str:
+    return name.removeprefix("AxiomDL.")
+
+
+def console_text(render, width: int = 120, color: bool = False) -> str:
+    """Render through rich into a plain string (no colour unless asked)."""
+    buf = io.StringIO()
+    con = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False)
+    render(con)
+    return buf.getvalue()
+
+
+def report_text(r: Report, con: Console) -> None:
+    """Text report: assumptions, results with requires sets, findings."""
+    c = r.counts
+    con.print(
+        f"[bold]axiomdl report[/bold] ({r.mode} mode) — {r.project}\n"
+        f"{c.files} files, {c.declarations} declarations: {c.assumptions} assumptions, "
+        f"{c.conjectures} conjectures, {c.theorems} theorems, {c.discharges} discharges, "
+        f"{c.witnesses} witnesses; {c.edges} edges, {c.external_references} external names"
+    )
+    t = Table(title="Assumptions", show_lines=False)
+    for col in ("assumption", "area", "status", "required by", "used by", "established by"):
+        t.add_column(col)
+    for a in r.assumptions:
+        t.add_row(
+            _short(a.name),
+            a.area or "-",
+            a.status or "-",
+            str(a.required_by),
+            str(a.used_by),
+            ", ".join(_short(x) for x in a.established_by) or "-",
+        )
+    con.print(t)
+    if r.conjectures:
+        t = Table(title="Conjectures (open problems)")
+        for col in ("conjecture", "area", "status"):
+            t.add_column(col)
+        for a in r.conjectures:
+            t.add_row(_short(a.name), a.area or "-", a.status or "-")
+        con.print(t)
+    t = Table(title="Results and what they require")
+    for col in ("result", "role", "requires", "derived via discharge"):
+        t.add_column(col)
+    for th in r.theorems:
+        t.add_row(
+            _short(th.name),
+            th.role,
+            ", ".join(_short(x) for x in th.requires) or "∅",
+            ", ".join(_short(x) for x in th.derived) or "",
+        )
+    con.print(t)
+    if r.unused:
+        con.print("Unused assumptions: " + ", ".join(_short(x) for x in r.unused))
+    if r.findings:
+        con.print(f"[bold red]{len(r.findings)} finding(s)[/bold red]")
+        for f in r.findings:
+            con.print(f.one_line(), markup=False)
+    else:
+        con.print("No findings: no sorry, admit, native_decide or declared axiom.")
+
+
+def report_md(r: Report) -> str:
+    """Markdown report."""
+    c = r.counts
+    out = [
+        f"# axiomdl report ({r.mode} mode)",
+        "",
+        f"{c.files} files, {c.declarations} declarations: {c.assumptions} assumptions, {c.conjectures} "
+        f"conjectures, {c.theorems} theorems, {c.discharges} discharges, {c.witnesses} witnesses.",
+        "",
+        "## Assumptions",
+        "",
+        "| assumption | area | status | required by | used by |",
+        "|---|---|---|---|---|",
+    ]
+    out += [
+        f"| `{_short(a.name)}` | {a.area or '-'} | {a.status or '-'} | {a.required_by} | {a.used_by} |"
+        for a in r.assumptions
+    ]
+    out += ["", "## Results", "", "| result | role | requires |", "|---|---|---|"]
+    out += [
+        f"| `{_short(t.name)}` | {t.role} | {', '.join('`' + _short(x) + '`' for x in t.requires) or '∅'} |"
+        for t in r.theorems
+    ]
+    out += ["", "## Findings", ""]
+    out += [f"- {f.one_line()}" for f in r.findings] or ["None."]
+    return "\n".join(out) + "\n"
+
+
+def rests_on_text(r: RestsOn) -> str:
+    """Plain text for rests-on."""
+    lines = [
+        f"{r.name} ({r.role}, {r.mode} mode)",
+        "  requires:    " + (", ".join(r.requires) or "nothing"),
+        "  establishes: " + (", ".join(r.establishes) or "nothing"),
+        "  uses:        " + (", ".join(r.uses) or "nothing"),
+    ]
+    for d in r.derived:
+        lines.append(f"  derived {d.assumption} via " + " → ".join(d.path))
+    return "\n".join(lines) + "\n"
+
+
+def why_text(w: WhyResult) -> str:
+    """A why chain printed as ``A —statement/hypothesis→ B``."""
+    if not w.steps:
+        return f"{w.source} does not depend on {w.target}\n"
+    chain = w.steps[0].source
+    for s in w.steps:
+        chain += f"\n  —{s.label}/{s.position}→ {s.target}"
+    return chain + "\n"
+
+
+def impact_text(i: ImpactResult) -> str:
+    """What falls if an assumption is dropped."""
+    lines = [
+        f"dropping {i.assumption} ({i.mode} mode):",
+        f"  statement ({len(i.statement)}): results that take it as a hypothesis",
+    ]
+    lines += [f"    {x}" for x in i.statement]
+    lines.append(f"  proof ({len(i.proof)}): results whose proofs go through it")
+    lines += [f"    {x}" for x in i.proof]
+    if i.bundles:
+        lines.append(f"  bundles ({len(i.bundles)}): definitions and assumptions that mention it")
+        lines += [f"    {x}" for x in i.bundles]
+    return "\n".join(lines) + "\n"
+
+
+def diff_text(d: DiffResult) -> str:
+    """requires-set changes between revisions."""
+    lines = [f"requires-set changes {d.rev1} → {d.rev2}:"]
+    for c in d.grew:
+        lines.append(
+            f"  GREW   {c.name}: +{', '.join(c.added)}"
+            + (f" -{', '.join(c.removed)}" if c.removed else "")
+        )
+    for c in d.shrank:
+        lines.append(f"  shrank {c.name}: -{', '.join(c.removed)}")
+    for n in d.added_results:
+        lines.append(f"  new    {n}")
+    for n in d.removed_results:
+        lines.append(f"  gone   {n}")
+    if len(lines) == 1:
+        lines.append("  none")
+    return "\n".join(lines) + "\n"
+
+
+def lint_text(r: LintResult) -> str:
+    """Compiler-style lint lines plus a summary."""
+    lines = [f.one_line() for f in r.findings]
+    lines.append(
+        f"{len(r.findings)} finding(s) in {r.files} files ({r.identifiers_checked} identifiers checked)"
+    )
+    return "\n".join(lines) + "\n"

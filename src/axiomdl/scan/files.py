@@ -1,0 +1,90 @@
+"""Find a project's Lean files and read them, turning bad bytes into one-line problems."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from axiomdl.errors import AxiomdlError
+
+_SKIP_DIRS = {".lake", "lake-packages", ".git", "build", "node_modules", "__pycache__"}
+_SRC_DIR = re.compile(r"""srcDir\s*(?::=|=)\s*"([^"]+)\"""")
+
+
+@dataclass(slots=True, frozen=True)
+class SourceFile:
+    """One ``.lean`` file: where it is and the module name Lean gives it."""
+
+    path: Path
+    rel: str
+    module: str
+
+
+def bundled_root() -> Path:
+    """The AxiomDL library shipped with this package (source checkout or installed wheel)."""
+    here = Path(__file__).resolve()
+    checkout = here.parents[3]
+    if (checkout / "lakefile.lean").is_file() and (checkout / "lean").is_dir():
+        return checkout
+    return here.parents[1] / "_bundled"
+
+
+def source_root(root: Path) -> Path:
+    """The directory modules are named from: the lakefile's ``srcDir``, else the root."""
+    for lf in ("lakefile.lean", "lakefile.toml"):
+        p = root / lf
+        if p.is_file():
+            try:
+                m = _SRC_DIR.search(p.read_text(encoding="utf-8", errors="replace"))
+            except OSError:
+                m = None
+            if m and (root / m.group(1)).is_dir():
+                return root / m.group(1)
+    return root
+
+
+def discover(path: Path) -> tuple[Path, list[SourceFile]]:
+    """Return the project root and its Lean files, sorted by relative path."""
+    if not path.exists():
+        raise AxiomdlError(f"no such file or directory: {path}", file=None)
+    if path.is_file():
+        if path.suffix != ".lean":
+            raise AxiomdlError(f"{path} is not a .lean file or a directory")
+        return path.parent, [SourceFile(path, path.name, path.stem)]
+    root = path
+    src = source_root(root)
+    out: list[SourceFile] = []
+    stack = [root]
+    while stack:
+        d = stack.pop()
+        try:
+            entries = list(d.iterdir())
+        except OSError as e:
+            raise AxiomdlError(f"cannot read directory: {e.strerror}", file=d) from None
+        for e in entries:
+            if e.is_dir():
+                if e.name not in _SKIP_DIRS and not e.name.startswith("."):
+                    stack.append(e)
+            elif e.suffix == ".lean" and e.name not in ("lakefile.lean",):
+                rel = e.relative_to(root).as_posix()
+                base = src if e.is_relative_to(src) else root
+                module = ".".join(e.relative_to(base).with_suffix("").parts)
+                out.append(SourceFile(e, rel, module))
+    out.sort(key=lambda s: s.rel)
+    return root, out
+
+
+def decode(data: bytes) -> tuple[str | None, tuple[int, str] | None]:
+    """Decode file bytes as UTF-8, or say (line, why) it cannot be read as Lean source."""
+    if b"\x00" in data[:65536] or b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        return None, (line, "binary file (contains NUL bytes); not Lean source")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        return None, (line, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text, None

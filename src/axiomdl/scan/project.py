@@ -1,0 +1,240 @@
+"""Scan a whole Lean project: files in parallel, through the cache, then resolve names."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from axiomdl.scan import cache as cache_mod
+from axiomdl.scan.files import SourceFile, decode, discover
+from axiomdl.scan.parse import scan_text
+from axiomdl.scan.records import FileScan, RawDecl
+from axiomdl.scan.resolve import Resolver
+
+SCANNER_VERSION = "0.1.0-7"
+THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
+
+
+@dataclass(slots=True)
+class Refs:
+    """A declaration's resolved references, by where they occur."""
+
+    hyp: set[str] = field(default_factory=set)
+    concl: set[str] = field(default_factory=set)
+    proof: set[str] = field(default_factory=set)
+    external: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Project:
+    """A scanned project: files, declarations by full name, and resolved references."""
+
+    root: Path
+    files: list[FileScan]
+    decls: dict[str, RawDecl]
+    decl_file: dict[str, int]
+    refs: dict[str, Refs]
+    duplicates: list[tuple[str, int, str]] = field(default_factory=list)
+    cache_note: str | None = None
+
+    def file_of(self, name: str) -> FileScan:
+        """The file that declares ``name``."""
+        return self.files[self.decl_file[name]]
+
+    @property
+    def external_count(self) -> int:
+        """How many distinct unresolved (external) names the project references."""
+        return len({e for r in self.refs.values() for e in r.external})
+
+
+def scan_file(src: SourceFile) -> FileScan:
+    """Read and scan one file; unreadable bytes become a problem, never an exception."""
+    try:
+        data = src.path.read_bytes()
+    except OSError as e:
+        fs = FileScan(path=src.rel, module=src.module)
+        fs.problems.append((0, "io", f"cannot read file: {e.strerror}"))
+        return fs
+    return scan_bytes(data, src)
+
+
+def scan_bytes(data: bytes, src: SourceFile) -> FileScan:
+    """Scan already-read bytes of ``src``."""
+    text, bad = decode(data)
+    if text is None:
+        fs = FileScan(path=src.rel, module=src.module, size=len(data))
+        assert bad is not None
+        fs.problems.append((bad[0], "encoding", bad[1]))
+        return fs
+    if not text.strip():
+        fs = FileScan(path=src.rel, module=src.module, size=len(data))
+        fs.problems.append((1, "empty", "empty file"))
+        return fs
+    try:
+        return scan_text(text, src.rel, src.module)
+    except RecursionError:  # pragma: no cover - the scanner is iterative
+        fs = FileScan(path=src.rel, module=src.module, size=len(data))
+        fs.problems.append((0, "internal", "scanner recursion limit"))
+        return fs
+
+
+def _scan_path_bytes(args: tuple[bytes, SourceFile]) -> FileScan:
+    return scan_bytes(*args)
+
+
+def scan_project(
+    path: Path,
+    *,
+    jobs: int = 1,
+    use_cache: bool = True,
+    cache_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Project:
+    """Scan every Lean file under ``path`` and resolve references between them."""
+    root, sources = discover(path)
+    cache_path = cache_mod.cache_file(
+        cache_dir or cache_mod.default_cache_dir(), root, SCANNER_VERSION
+    )
+    old: dict | None = None
+    note = None
+    if use_cache:
+        old, note = cache_mod.load(cache_path)
+    old_files: dict[str, tuple[int, int, str, FileScan]] = (old or {}).get("files", {})
+
+    results: list[FileScan | None] = [None] * len(sources)
+    hashes: list[str] = [""] * len(sources)
+    stats: list[tuple[int, int]] = [(0, 0)] * len(sources)
+    todo: list[tuple[int, bytes]] = []
+    for i, src in enumerate(sources):
+        try:
+            st = src.path.stat()
+            stats[i] = (st.st_size, st.st_mtime_ns)
+        except OSError:
+            results[i] = scan_file(src)
+            continue
+        prev = old_files.get(src.rel)
+        if (
+            prev
+            and prev[0] == st.st_size
+            and prev[1] == st.st_mtime_ns
+            and prev[3].module == src.module
+        ):
+            hashes[i] = prev[2]
+            results[i] = prev[3]
+            continue
+        try:
+            data = src.path.read_bytes()
+        except OSError:
+            results[i] = scan_file(src)
+            continue
+        h = cache_mod.content_hash(data)
+        hashes[i] = h
+        if prev and prev[2] == h and prev[3].module == src.module:
+            results[i] = prev[3]
+            continue
+        todo.append((i, data))
+
+    total = len(todo)
+    if progress:
+        progress(0, total)
+    if jobs > 1 and total > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            args = [(data, sources[i]) for i, data in todo]
+            chunk = max(1, total // (jobs * 8))
+            for k, ((i, _), fs) in enumerate(
+                zip(todo, pool.map(_scan_path_bytes, args, chunksize=chunk), strict=True)
+            ):
+                results[i] = fs
+                if progress:
+                    progress(k + 1, total)
+    else:
+        for k, (i, data) in enumerate(todo):
+            results[i] = scan_bytes(data, sources[i])
+            if progress:
+                progress(k + 1, total)
+
+    files = [r for r in results if r is not None]
+    digest = hashlib.blake2b(
+        "\n".join(f"{s.rel}:{h}" for s, h in zip(sources, hashes, strict=True)).encode(),
+        digest_size=16,
+    ).hexdigest()
+    resolved = (old or {}).get("resolved")
+    if resolved is not None and resolved[0] == digest:
+        project = resolved[1]
+        project.root = root
+        project.files = files
+    else:
+        project = resolve_project(root, files)
+    project.cache_note = note
+    if use_cache and (
+        todo or resolved is None or resolved[0] != digest or len(old_files) != len(sources)
+    ):
+        entries = {
+            s.rel: (stats[i][0], stats[i][1], hashes[i], results[i])
+            for i, s in enumerate(sources)
+            if hashes[i] and results[i] is not None
+        }
+        slim = Project(root, [], project.decls, project.decl_file, project.refs, project.duplicates)
+        warn = cache_mod.save(cache_path, {"files": entries, "resolved": (digest, slim)})
+        if warn:
+            project.cache_note = warn
+    return project
+
+
+def resolve_project(root: Path, files: list[FileScan]) -> Project:
+    """Index declarations and resolve every raw reference against them."""
+    decls: dict[str, RawDecl] = {}
+    decl_file: dict[str, int] = {}
+    parents: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    duplicates: list[tuple[str, int, str]] = []
+    for fi, fs in enumerate(files):
+        for d in fs.decls:
+            if d.name in decls and not d.name.startswith("example@"):
+                duplicates.append((fs.path, d.line, d.name))
+                continue
+            decls[d.name] = d
+            decl_file[d.name] = fi
+            for sub in d.subnames:
+                parents.setdefault(sub, d.name)
+        for alias, target, _ in fs.aliases:
+            aliases[alias] = target
+    names = set(decls) | set(parents)
+    field_heads = {n for n, d in decls.items() if d.kind in ("theorem", "lemma")}
+    resolver = Resolver(names, parents, aliases, field_heads)
+    refs: dict[str, Refs] = {}
+    for fs in files:
+        for d in fs.decls:
+            if decl_file.get(d.name) is None or decls[d.name] is not d:
+                continue
+            ctx = fs.contexts[d.ctx]
+            ns = (
+                d.name.rsplit(".", 1)[0]
+                if "." in d.name and not d.name.startswith("example@")
+                else ctx.namespace
+            )
+            if not ns.startswith(ctx.namespace):
+                ns = ctx.namespace
+            r = Refs()
+            ctx_key = id(fs) * 1000003 + d.ctx
+            for bucket, target in ((d.hyp, r.hyp), (d.concl, r.concl), (d.proof, r.proof)):
+                for ident in bucket:
+                    first, _, rest = ident.partition(".")
+                    if rest and first in d.binder_heads:
+                        head = resolver.resolve(d.binder_heads[first], ctx, ctx_key, ns)
+                        hit = resolver.lookup(f"{head}.{rest}") if head else None
+                        if hit:
+                            target.add(hit)
+                        continue
+                    hit = resolver.resolve(ident, ctx, ctx_key, ns)
+                    if hit is None:
+                        r.external.add(ident)
+                    elif hit != d.name:
+                        target.add(hit)
+            r.concl -= r.hyp
+            r.proof -= r.hyp | r.concl
+            refs[d.name] = r
+    return Project(root, files, decls, decl_file, refs, duplicates)

@@ -1,0 +1,124 @@
+"""Resolve raw identifiers to declarations the way Lean 4 looks names up.
+
+Order: ``_root_`` exact; the current namespace and each of its prefixes (longest
+first); each ``open`` (respecting ``(only)``, ``hiding`` and ``renaming``); the
+root. Fields, constructors and auto-generated names (``S.mk``, ``I.rec``,
+``f.eq_1``) resolve to their parent declaration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from axiomdl.scan.records import Context
+
+AUTO_SUFFIXES = frozenset(
+    [
+        "mk",
+        "rec",
+        "recOn",
+        "casesOn",
+        "noConfusion",
+        "noConfusionType",
+        "induct",
+        "induct_unfolding",
+        "eq_def",
+        "eq_unfold",
+        "ext",
+        "ext_iff",
+        "inj",
+        "injEq",
+        "sizeOf_spec",
+        "below",
+        "brecOn",
+        "binductionOn",
+        "ibelow",
+        "ctorIdx",
+        "elim",
+        "mutual_induct",
+        "fun_cases",
+        "ctorElim",
+    ]
+)
+
+
+def _prefixes(ns: str) -> list[str]:
+    if not ns:
+        return [""]
+    parts = ns.split(".")
+    return [".".join(parts[:i]) for i in range(len(parts), -1, -1)]
+
+
+def _join(a: str, b: str) -> str:
+    return f"{a}.{b}" if a else b
+
+
+class Resolver:
+    """Name lookup over a fixed set of known names (project declarations, or the allowlist)."""
+
+    def __init__(
+        self,
+        names: Iterable[str],
+        parents: dict[str, str] | None = None,
+        aliases: dict[str, str] | None = None,
+        field_heads: set[str] | None = None,
+    ) -> None:
+        self.names = set(names)
+        self.parents = parents or {}
+        self.aliases = aliases or {}
+        # theorems: `foo_iff.mpr` is field notation on the proof `foo_iff`
+        self.field_heads = field_heads or set()
+        self._memo: dict[tuple[str, int, str], str | None] = {}
+
+    def candidates(self, ident: str, ctx: Context, decl_ns: str) -> Iterator[str]:
+        """Every full name ``ident`` could mean at ``ctx``, most specific first."""
+        if ident.startswith("_root_."):
+            yield ident[len("_root_.") :]
+            return
+        first = ident.split(".", 1)[0]
+        seen_ns = _prefixes(decl_ns)
+        for p in seen_ns:
+            yield _join(p, ident)
+        for o in reversed(ctx.opens):
+            if o.only is not None and first not in o.only:
+                continue
+            if first in o.hiding:
+                continue
+            name = ident
+            for old, new in o.renaming:
+                if first == new:
+                    name = old + ident[len(first) :]
+            for p in _prefixes(o.base):
+                yield _join(_join(p, o.namespace), name)
+
+    def lookup(self, full: str) -> str | None:
+        """The declaration a full name denotes (following aliases, fields and auto names)."""
+        full = self.aliases.get(full, full)
+        if full in self.names:
+            return self.parents.get(full, full)
+        head, _, last = full.rpartition(".")
+        auto = last in AUTO_SUFFIXES or (last.startswith("eq_") and last[3:].isdigit())
+        if head and auto and head in self.names:
+            return self.parents.get(head, head)
+        return None
+
+    def resolve(self, ident: str, ctx: Context, ctx_id: int, decl_ns: str) -> str | None:
+        """Resolve ``ident`` or return None (an external reference)."""
+        key = (ident, ctx_id, decl_ns)
+        if key in self._memo:
+            return self._memo[key]
+        found = None
+        for cand in self.candidates(ident, ctx, decl_ns):
+            found = self.lookup(cand)
+            if found is not None:
+                break
+        if found is None and "." in ident:
+            # generalized field notation on a constant: `foo_iff.mpr`
+            head = ident.rsplit(".", 1)[0]
+            for cand in self.candidates(head, ctx, decl_ns):
+                hit = self.lookup(cand)
+                if hit is not None and hit in self.field_heads:
+                    found = hit
+                    break
+        self._memo[key] = found
+        return found
