@@ -1,5 +1,6 @@
 import AxiomDL.Foundations.Scalar
 import AxiomDL.Foundations.Sums
+import AxiomDL.Foundations.Recurrence
 import AxiomDL.Foundations.InnerProduct
 import AxiomDL.Foundations.Models
 import AxiomDL.Foundations.Loss
@@ -8,7 +9,7 @@ import AxiomDL.Foundations.GradientDescent
 /-!
 # Foundations
 
-The scalar context (`Scalar`), finite sums (`Sums`), the axiomatic inner-product space
+The scalar context (`Scalar`), finite sums (`Sums`), linear recurrences (`Recurrence`), the axiomatic inner-product space
 (`InnerProduct`), its concrete models over `K` and `Rat` (`Models`), losses and gradient
 oracles (`Loss`), and (stochastic) gradient descent (`GradientDescent`).
 -/

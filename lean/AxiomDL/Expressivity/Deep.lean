@@ -135,7 +135,7 @@ theorem deepRep_mono_depth {n L M : Nat} (hn : 2 ≤ n) (hLM : L ≤ M) {f : K �
 /-- Width monotonicity for deep networks. -/
 theorem deepRep_mono_width {n m L : Nat} (hnm : n ≤ m) {f : K → K} (h : DeepRep n L f) :
     DeepRep m L f :=
-  depthRep_layer_mono (fun _ hg => shallowRep_mono hnm hg) h
+  depthRep_layer_mono (fun g (hg : ShallowRep n g) => shallowRep_mono hnm hg) h
 
 /-- The residual map `x ↦ x + g x`. -/
 def residual (g : K → K) : K → K := fun x => x + g x
@@ -173,7 +173,7 @@ theorem shallowRep_of_resBlock {n : Nat} {h : K → K} (hb : ResBlock n h) : Sha
 
 /-- Residual networks of width `n` are plain ReLU networks of width `n + 2` at the same depth. -/
 theorem deepRep_of_resRep {n L : Nat} {f : K → K} (h : ResRep n L f) : DeepRep (2 + n) L f :=
-  depthRep_layer_mono (fun _ hb => shallowRep_of_resBlock hb) h
+  depthRep_layer_mono (fun g (hb : ResBlock n g) => shallowRep_of_resBlock hb) h
 
 end Relu
 

@@ -1,16 +1,12 @@
-import AxiomDL.Foundations.Scalar
+import AxiomDL.Foundations.Sums
 
 /-!
-# Foundations: finite sums and natural multiples of scalars
+# Foundations: sums over lists
 
-Core's `Lean.Grind.Semiring` does not make its `NatCast` a global instance, and `List.sum`
-needs a `Zero` instance, so the library defines the two finite sums it needs by structural
-recursion:
-
-* `natScale n δ`, the natural multiple `n • δ = δ + ⋯ + δ`;
-* `sumOver l f`, the sum of `f` over the elements of a list.
-
-Their lemmas are proved by induction with `grind` closing each step.
+`List.sum` needs a `Zero` instance, which the scalar context does not provide, so the
+library's sum over the elements of a list, `sumOver l f = f a₁ + ⋯ + f aₙ`, is defined here by
+structural recursion. Together with `natToScalar` (`Foundations/Sums.lean`) it states the
+finite-class bounds `∑_{h ∈ H} P(Bad h) ≤ |H| · δ` of the generalisation area.
 -/
 
 set_option autoImplicit false
@@ -23,64 +19,6 @@ section ExtraAlgebra
 
 variable {K : Type u} [Lean.Grind.Field K] [LE K] [LT K] [Std.LawfulOrderLT K]
   [Std.IsLinearOrder K] [Lean.Grind.OrderedRing K]
-
-/-- The natural multiple `n • δ = δ + ⋯ + δ` (`n` summands). -/
-def natScale (n : Nat) (δ : K) : K :=
-  match n with
-  | 0 => 0
-  | k + 1 => natScale k δ + δ
-
-/-- `0 • δ = 0`. -/
-theorem natScale_zero (δ : K) : natScale 0 δ = 0 := rfl
-
-/-- `(k + 1) • δ = k • δ + δ`. -/
-theorem natScale_succ (k : Nat) (δ : K) : natScale (k + 1) δ = natScale k δ + δ := rfl
-
-/-- Natural multiples of a nonnegative scalar are nonnegative. -/
-theorem natScale_nonneg (n : Nat) {δ : K} (hδ : 0 ≤ δ) : 0 ≤ natScale n δ := by
-  induction n with
-  | zero =>
-    have h0 : natScale 0 δ = 0 := natScale_zero δ
-    grind
-  | succ k ih =>
-    have hs : natScale (k + 1) δ = natScale k δ + δ := natScale_succ k δ
-    grind
-
-/-- Natural multiples of a nonnegative scalar grow with the multiplier. -/
-theorem natScale_le_natScale {n m : Nat} (hnm : n ≤ m) {δ : K} (hδ : 0 ≤ δ) :
-    natScale n δ ≤ natScale m δ := by
-  induction m with
-  | zero =>
-    have hn : n = 0 := by omega
-    subst hn
-    grind
-  | succ k ih =>
-    by_cases hk : n ≤ k
-    · have h1 : natScale n δ ≤ natScale k δ := ih hk
-      have hs : natScale (k + 1) δ = natScale k δ + δ := natScale_succ k δ
-      grind
-    · have hn : n = k + 1 := by omega
-      subst hn
-      grind
-
-/-- `n • 1` is positive for `n ≥ 1`. -/
-theorem natScale_one_pos {n : Nat} (hn : 0 < n) : (0 : K) < natScale n 1 := by
-  induction n with
-  | zero => omega
-  | succ k ih =>
-    have hs : natScale (k + 1) (1 : K) = natScale k 1 + 1 := natScale_succ k 1
-    have h0 : (0 : K) ≤ natScale k 1 := natScale_nonneg k (by grind)
-    grind
-
-/-- Multiplying a natural multiple: `(n • δ) * c = n • (δ * c)`. -/
-theorem natScale_mul (n : Nat) (δ c : K) : natScale n δ * c = natScale n (δ * c) := by
-  induction n with
-  | zero =>
-    rw [natScale_zero, natScale_zero]
-    grind
-  | succ k ih =>
-    rw [natScale_succ, natScale_succ, ← ih]
-    grind
 
 /-- The sum of `f` over the elements of a list. -/
 def sumOver {α : Type v} (l : List α) (f : α → K) : K :=
@@ -124,21 +62,21 @@ theorem sumOver_le_sumOver {α : Type v} (l : List α) {f g : α → K} (hfg : �
     have hsg : sumOver (a :: as) g = g a + sumOver as g := sumOver_cons a as g
     grind
 
-/-- A sum of terms bounded by `δ` is at most `|l| • δ`. -/
-theorem sumOver_le_natScale {α : Type v} (l : List α) {f : α → K} {δ : K}
-    (hf : ∀ a ∈ l, f a ≤ δ) : sumOver l f ≤ natScale l.length δ := by
+/-- A sum of terms bounded by `δ` is at most `|l| · δ`. -/
+theorem sumOver_le_length_mul {α : Type v} (l : List α) {f : α → K} {δ : K}
+    (hf : ∀ a ∈ l, f a ≤ δ) : sumOver l f ≤ natToScalar l.length * δ := by
   induction l with
   | nil =>
     have h0 : sumOver ([] : List α) f = 0 := sumOver_nil f
-    have h0' : natScale ([] : List α).length δ = 0 := natScale_zero δ
+    have h0' : (natToScalar ([] : List α).length : K) = 0 := natToScalar_zero
     grind
   | cons a as ih =>
     have h1 : f a ≤ δ := hf a (List.mem_cons.mpr (Or.inl rfl))
-    have h2 : sumOver as f ≤ natScale as.length δ :=
+    have h2 : sumOver as f ≤ natToScalar as.length * δ :=
       ih (fun b hb => hf b (List.mem_cons.mpr (Or.inr hb)))
     have hs : sumOver (a :: as) f = f a + sumOver as f := sumOver_cons a as f
-    have hn : natScale (a :: as).length δ = natScale as.length δ + δ :=
-      natScale_succ as.length δ
+    have hn : (natToScalar (a :: as).length : K) = natToScalar as.length + 1 :=
+      natToScalar_succ as.length
     grind
 
 /-- A sum of zeros is zero. -/
@@ -146,7 +84,8 @@ theorem sumOver_zero {α : Type v} (l : List α) : sumOver l (fun _ => (0 : K)) 
   induction l with
   | nil => rfl
   | cons a as ih =>
-    rw [sumOver_cons, ih]
+    have hs : sumOver (a :: as) (fun _ => (0 : K)) = 0 + sumOver as (fun _ => (0 : K)) :=
+      sumOver_cons a as (fun _ => (0 : K))
     grind
 
 end ExtraAlgebra

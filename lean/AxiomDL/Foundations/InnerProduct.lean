@@ -234,6 +234,61 @@ theorem two_mul_inner_le (E : InnerProductSpace K V) (a b : V) :
   have h1 : E.normSq (E.sub a b) = E.normSq a - 2 * E.inner a b + E.normSq b := E.normSq_sub a b
   grind
 
+/-- Swapping a difference in the second argument: `⟪v, a - b⟫ = -⟪v, b - a⟫`. -/
+theorem inner_sub_swap_right (E : InnerProductSpace K V) (v a b : V) :
+    E.inner v (E.sub a b) = -E.inner v (E.sub b a) := by
+  have h1 : E.inner v (E.sub a b) = E.inner v a - E.inner v b := E.inner_sub_right v a b
+  have h2 : E.inner v (E.sub b a) = E.inner v b - E.inner v a := E.inner_sub_right v b a
+  grind
+
+/-- The squared distance is symmetric: `‖a - b‖² = ‖b - a‖²`. -/
+theorem normSq_sub_comm (E : InnerProductSpace K V) (a b : V) :
+    E.normSq (E.sub a b) = E.normSq (E.sub b a) := by
+  have h1 : E.normSq (E.sub a b) = E.normSq a - 2 * E.inner a b + E.normSq b := E.normSq_sub a b
+  have h2 : E.normSq (E.sub b a) = E.normSq b - 2 * E.inner b a + E.normSq a := E.normSq_sub b a
+  have h3 : E.inner b a = E.inner a b := E.inner_comm b a
+  grind
+
+/-- Inner product with a shifted step: `⟪(x - c • w) - z, v⟫ = ⟪x - z, v⟫ - c ⟪w, v⟫`. -/
+theorem inner_step_sub_left (E : InnerProductSpace K V) (x w z v : V) (c : K) :
+    E.inner (E.sub (E.sub x (E.smul c w)) z) v = E.inner (E.sub x z) v - c * E.inner w v := by
+  have h1 : E.inner (E.sub (E.sub x (E.smul c w)) z) v
+      = E.inner (E.sub x (E.smul c w)) v - E.inner z v :=
+    E.inner_sub_left (E.sub x (E.smul c w)) z v
+  have h2 : E.inner (E.sub x (E.smul c w)) v = E.inner x v - E.inner (E.smul c w) v :=
+    E.inner_sub_left x (E.smul c w) v
+  have h3 : E.inner (E.smul c w) v = c * E.inner w v := E.inner_smul_left c w v
+  have h4 : E.inner (E.sub x z) v = E.inner x v - E.inner z v := E.inner_sub_left x z v
+  grind
+
+/-- Squared distance after a step: `‖(x - c • w) - z‖² = ‖x - z‖² - 2c⟪w, x - z⟫ + c²‖w‖²`. -/
+theorem normSq_step_sub (E : InnerProductSpace K V) (x w z : V) (c : K) :
+    E.normSq (E.sub (E.sub x (E.smul c w)) z)
+      = E.normSq (E.sub x z) - 2 * c * E.inner w (E.sub x z) + c * c * E.normSq w := by
+  have h0 : E.normSq (E.sub (E.sub x (E.smul c w)) z)
+      = E.inner (E.sub (E.sub x (E.smul c w)) z) (E.sub (E.sub x (E.smul c w)) z) :=
+    E.normSq_def (E.sub (E.sub x (E.smul c w)) z)
+  have h1 : E.inner (E.sub (E.sub x (E.smul c w)) z) (E.sub (E.sub x (E.smul c w)) z)
+      = E.inner (E.sub x z) (E.sub (E.sub x (E.smul c w)) z)
+        - c * E.inner w (E.sub (E.sub x (E.smul c w)) z) :=
+    E.inner_step_sub_left x w z (E.sub (E.sub x (E.smul c w)) z) c
+  have h2 : E.inner (E.sub x z) (E.sub (E.sub x (E.smul c w)) z)
+      = E.inner (E.sub (E.sub x (E.smul c w)) z) (E.sub x z) :=
+    E.inner_comm (E.sub x z) (E.sub (E.sub x (E.smul c w)) z)
+  have h3 : E.inner (E.sub (E.sub x (E.smul c w)) z) (E.sub x z)
+      = E.inner (E.sub x z) (E.sub x z) - c * E.inner w (E.sub x z) :=
+    E.inner_step_sub_left x w z (E.sub x z) c
+  have h4 : E.inner w (E.sub (E.sub x (E.smul c w)) z)
+      = E.inner (E.sub (E.sub x (E.smul c w)) z) w :=
+    E.inner_comm w (E.sub (E.sub x (E.smul c w)) z)
+  have h5 : E.inner (E.sub (E.sub x (E.smul c w)) z) w
+      = E.inner (E.sub x z) w - c * E.inner w w :=
+    E.inner_step_sub_left x w z w c
+  have h6 : E.inner (E.sub x z) w = E.inner w (E.sub x z) := E.inner_comm (E.sub x z) w
+  have h7 : E.normSq (E.sub x z) = E.inner (E.sub x z) (E.sub x z) := E.normSq_def (E.sub x z)
+  have h8 : E.normSq w = E.inner w w := E.normSq_def w
+  grind
+
 end Lemmas
 
 end InnerProductSpace

@@ -154,6 +154,10 @@ theorem div_le_of_le_mul {a b c : K} (hc : 0 < c) (h : a ≤ c * b) : a / c ≤ 
   have hfinal : c * (a / c) ≤ c * b := by grind
   exact le_of_mul_le_mul_left hfinal hc
 
+/-- A field identity used for the step size `1/L`: `(1 / L) / 2 * n = n / (2 * L)`. -/
+theorem one_div_div_two_mul (L n : K) : 1 / L / 2 * n = n / (2 * L) := by
+  grind
+
 /-- `a ^ 0 = 1` (the semiring axiom). -/
 theorem pow_zero' (a : K) : a ^ (0 : Nat) = 1 :=
   Lean.Grind.Semiring.pow_zero a

@@ -5,6 +5,7 @@ Exit codes: 0 ok · 1 findings · 2 bad usage or input · 3 Lean toolchain neede
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
@@ -28,6 +29,17 @@ def cli() -> None:
 
 
 register_core(cli)
+
+# Command groups that live in their own modules (site, computation, probes, Lean backend).
+_EXTENSIONS = ("site_cmd", "compute_cmd", "probe_cmd", "lean_cmd")
+for _mod in _EXTENSIONS:
+    try:
+        _m = importlib.import_module(f"axiomdl.cli.{_mod}")
+    except ModuleNotFoundError as _e:
+        if _e.name != f"axiomdl.cli.{_mod}":
+            raise
+        continue
+    _m.register(cli)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -21,26 +21,36 @@ TOKEN_RE = re.compile(
     r"(?P<id>(?<![.\w'!?])" + IDENT + r")|(?P<sym>:=|=>|->|::|[()\[\]{}⟨⟩⦃⦄:,|→∀∃λ↦∈∉⊆<>≤≥≠=]|\.)"
 )
 
-# Spans after binding keywords, each ending where its binder list ends.
-_BODY_BINDERS = [
-    re.compile(r"(?<![\w.])(?:fun|λ)(?![\w'])(.*?)(?:=>|↦)", re.S),
-    re.compile(r"(?:∀|∃!?|∑|∏|⋃|⋂|⨆|⨅|(?<![\w.])(?:forall|exists)(?![\w']))(.*?),", re.S),
-    re.compile(
-        r"(?<![\w.])(?:intro|intros|rintro|rename_i|next|funext|ext|by_contra!?|introv|"
-        r"generalizing|choose)(?![\w'])([^\n;]*?)(?:=>|;|<;>|\n|$)"
-    ),
-    re.compile(
-        r"(?<![\w.])(?:obtain|rcases|cases'|induction'|have|haveI|let|letI|suffices|set|"
-        r"by_cases)(?![\w'])([^\n]*?)(?::=|:|\n|$)"
-    ),
-    re.compile(r"(?<![\w.])with(?![\w'])[ \t]*([^|\s][^\n]*?)(?:\n|$)"),
-    re.compile(r"(?<![\w.])case'?\s+([^\n]*?)=>"),
-    re.compile(r"\|([^|\n]*?)=>"),
-    re.compile(r"(?<![\w.])if\s+(\w[\w']*)\s*:"),
-    re.compile(r"(?<![\w.])generalize\s+(?:(\w[\w']*)\s*:)?[^\n]*?=\s*(\w[\w']*)"),
-    re.compile(r"\{\s*(\w[\w']*)\s*(?::[^|}\n]*)?(?:\||//)"),
-    re.compile(r"(?<![\w.'])(\w[\w'!?]*)\s*:=(?!=)"),
-]
+# Binding sites: one trigger regex finds them, a small anchored regex reads each span.
+_TRIGGER = re.compile(
+    r"(?P<kw>fun|λ|∀|∃!?|∑|∏|⋃|⋂|⨆|⨅|forall|exists|intros?|rintros?|rename_i|next|funext|ext|"
+    r"by_contra!?|introv|generalizing|choose|obtain|have|haveI|let|letI|suffices|set|by_cases|with|"
+    r"case'?|if|generalize)(?![\w'!?])|(?P<bar>\|(?!\|))|(?P<brace>\{)|(?P<assign>:=)"
+)
+_UNTIL_ARROW = re.compile(r"(.{0,400}?)(?:=>|↦)", re.S)
+_UNTIL_COMMA = re.compile(r"(.{0,400}?),", re.S)
+_UNTIL_EOL = re.compile(r"([^\n;]{0,400}?)(?:=>|<;>|;|\n|\Z)")
+_UNTIL_COLON = re.compile(r"([^\n]{0,400}?)(?::=|:|\n|\Z)")
+_WITH = re.compile(r"[ \t]*([^|\s][^\n]{0,400}?)(?:\n|\Z)")
+_CASE = re.compile(r"\s+([^\n]{0,400}?)=>")
+_ARM = re.compile(r"([^|\n]{0,400}?)=>")
+_IF = re.compile(r"\s+(\w[\w']*)\s*:(?!=)")
+_GEN = re.compile(r"\s+(?:(\w[\w']*)\s*:)?[^\n]*?=\s*(\w[\w']*)")
+_SETB = re.compile(r"\s*(\w[\w']*)\s*(?::[^|}\n]*)?(?:\||//)")
+_BEFORE_ASSIGN = re.compile(r"(?<![\w.'])(\w[\w'!?]*)\s*$")
+_SPAN_OF = {
+    **dict.fromkeys(("fun", "λ"), _UNTIL_ARROW),
+    **dict.fromkeys(("∀", "∃", "∃!", "∑", "∏", "⋃", "⋂", "⨆", "⨅", "forall", "exists"), _UNTIL_COMMA),
+    **dict.fromkeys(("intro", "intros", "rintro", "rintros", "rename_i", "next", "funext", "ext", "by_contra",
+                     "by_contra!", "introv", "generalizing", "choose"), _UNTIL_EOL),
+    **dict.fromkeys(("obtain", "have", "haveI", "let", "letI", "suffices", "set", "by_cases"), _UNTIL_COLON),
+    "with": _WITH,
+    "case": _CASE,
+    "case'": _CASE,
+    "if": _IF,
+    "generalize": _GEN,
+}
+_IDENT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'.!?")
 
 
 @dataclass(slots=True)
@@ -81,47 +91,72 @@ def _atoms_before_colon(span: str) -> list[str]:
     return names
 
 
-def body_bound_names(text: str) -> set[str]:
-    """All names bound anywhere in ``text`` by terms or tactics."""
+_KW_SPAN: dict[str, re.Pattern[str]] = {
+    kw: re.compile(r"(?<![\w.'])" + re.escape(kw) + r"(?![\w'!?])" + rx.pattern, rx.flags)
+    for kw, rx in _SPAN_OF.items()
+    if kw[0].isascii()
+}
+_SYMBOL_SPANS = [
+    ("λ", re.compile(r"λ" + _UNTIL_ARROW.pattern, re.S)),
+    ("∀", re.compile(r"∀" + _UNTIL_COMMA.pattern, re.S)),
+    ("∃", re.compile(r"∃!?" + _UNTIL_COMMA.pattern, re.S)),
+    ("|", re.compile(r"\|(?!\|)" + _ARM.pattern)),
+    ("{", re.compile(r"\{" + _SETB.pattern)),
+    ("∑", re.compile(r"[∑∏⋃⋂⨆⨅]" + _UNTIL_COMMA.pattern, re.S)),
+]
+_ASSIGN = re.compile(r"(?<![\w.'])(\w[\w'!?]*)[ \t]*:=(?!=)")
+
+
+def body_bound_names(text: str, words: set[str] | None = None) -> set[str]:
+    """All names bound anywhere in ``text`` by terms or tactics.
+
+    Only the binding keywords that occur among ``words`` (the text's identifiers)
+    are searched for, each with its own literal-prefixed regex.
+    """
+    if words is None:
+        words = set(IDENT_RE.findall(text))
     bound: set[str] = set()
-    for rx in _BODY_BINDERS:
-        for m in rx.finditer(text):
-            for span in m.groups():
-                if span:
-                    bound.update(_atoms_before_colon(span))
+    spans: list[str] = []
+    for kw in words & _KW_SPAN.keys():
+        for m in _KW_SPAN[kw].finditer(text):
+            spans.extend(g for g in m.groups() if g)
+    for sym, rx in _SYMBOL_SPANS:
+        if sym in text or (sym == "∑" and ("∏" in text or "⋃" in text or "⨆" in text)):
+            for m in rx.finditer(text):
+                spans.extend(g for g in m.groups() if g)
+    if ":=" in text:
+        bound.update(_ASSIGN.findall(text))
+    for span in spans:
+        bound.update(_atoms_before_colon(span))
     return bound
+
+
+_BRACKET_RE = re.compile(r"[()\[\]{}⟨⟩⦃⦄]")
 
 
 def parse_binder_groups(text: str) -> list[BinderGroup]:
     """Split ``(a b : T) {c} [C a]`` into binder groups (used by headers and ``variable``)."""
     groups: list[BinderGroup] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch in _OPEN and ch != "⟨":
-            close = _match_close(text, i)
-            inner = text[i + 1 : close] if close > 0 else text[i + 1 :]
-            if ch == "{" and inner.startswith("{"):
-                inner = inner[1:-1]
-            groups.append(_group(inner, ch))
-            i = close + 1 if close > 0 else n
-        else:
-            i += 1
-    return groups
-
-
-def _match_close(text: str, start: int) -> int:
     depth = 0
-    for j in range(start, len(text)):
-        c = text[j]
+    start = 0
+    opener = ""
+    for m in _BRACKET_RE.finditer(text):
+        c = m.group()
         if c in _OPEN:
+            if depth == 0:
+                start, opener = m.end(), c
             depth += 1
-        elif c in _CLOSE:
+        else:
             depth -= 1
             if depth == 0:
-                return j
-    return -1
+                if opener != "⟨":
+                    inner = text[start : m.start()]
+                    if opener == "{" and inner.startswith("{") and inner.endswith("}"):
+                        inner = inner[1:-1]
+                    groups.append(_group(inner, opener))
+            elif depth < 0:
+                depth = 0
+    return groups
 
 
 def _group(inner: str, bracket: str) -> BinderGroup:

@@ -9,12 +9,10 @@ are read with whole-text regexes, which keeps a 50 MB file within seconds.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
 from axiomdl.scan.binders import (
-    TOKEN_RE,
     BinderGroup,
     body_bound_names,
     parse_binder_groups,
@@ -33,12 +31,35 @@ from axiomdl.scan.records import Context, FileScan, OpenDirective, RawDecl
 
 _ATTR = r"@\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]"
 _MODS = r"(?:private|protected|noncomputable|partial|unsafe|nonrec|local|scoped)"
-_KW_ALT = "|".join(sorted((re.escape(w) for w in COMMAND_WORDS), key=len, reverse=True))
-COMMAND_RE = re.compile(
-    r"(?:^|(?<=\bin))[ \t]*(?P<pre>(?:" + _ATTR + r"\s*)*(?:" + _MODS + r"\s+)*)"
-    r"(?P<kw>" + _KW_ALT + r"|#[A-Za-z_]\w*)(?![\w'!?%])",
-    re.M,
+def _trie_regex(words: list[str]) -> str:
+    """An alternation compiled as a trie, so the regex engine never retries a shared prefix."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return emit(trie)
+
+
+_KW_ALT = _trie_regex(sorted(COMMAND_WORDS))
+_CMD_TAIL = (
+    r"[ \t]*(?P<pre>(?:" + _ATTR + r"\s*)*(?:" + _MODS + r"\s+)*)"
+    r"(?P<kw>" + _KW_ALT + r"|#[A-Za-z_]\w*)(?![\w'!?%])"
 )
+# Both start with a literal ("\n" / "in") so the regex engine can skip ahead fast.
+COMMAND_RE = re.compile(r"\n" + _CMD_TAIL)
+# `open Foo in theorem ...` on one line: a command chained after `in`.
+CHAINED_RE = re.compile(r"in(?=[ \t])" + _CMD_TAIL)
 _DECIDE_TRUE = re.compile(r"\bdecide\s*:=\s*true\b")
 _BRACKETS = re.compile(r"[()\[\]{}⟨⟩⦃⦄]")
 _CLOSERS = {")": "(", "]": "[", "}": "{", "⟩": "⟨", "⦄": "⦃"}
@@ -60,13 +81,20 @@ class _Frame:
 
 
 class _Lines:
-    """Offset to 1-based line number, by bisection over newline offsets."""
+    """Offset to 1-based line number; fast for the mostly increasing offsets of a scan."""
 
     def __init__(self, text: str) -> None:
-        self._nl = [m.start() for m in re.finditer("\n", text)]
+        self._text = text
+        self._off = 0
+        self._line = 1
 
     def __call__(self, offset: int) -> int:
-        return bisect.bisect_right(self._nl, offset - 1) + 1 if offset > 0 else 1
+        if offset >= self._off:
+            self._line += self._text.count("\n", self._off, offset)
+        else:
+            self._line -= self._text.count("\n", offset, self._off)
+        self._off = offset
+        return self._line
 
 
 def scan_text(text: str, path: str, module: str) -> FileScan:
@@ -85,6 +113,7 @@ def scan_text(text: str, path: str, module: str) -> FileScan:
 
     starts = _command_starts(ct)
     stack = [_Frame("file", "", "")]
+    vars_ = _VarState(stack)
     pending_opens: list[OpenDirective] = []
     ctx_index: dict[Context, int] = {}
     for idx, (hstart, kstart, kw, pre) in enumerate(starts):
@@ -113,6 +142,7 @@ def scan_text(text: str, path: str, module: str) -> FileScan:
                 cid,
                 doc,
                 module,
+                vars_,
             )
             fs.decls.append(decl)
             continue
@@ -176,7 +206,9 @@ def scan_text(text: str, path: str, module: str) -> FileScan:
                 fs.autoimplicit_off = True
             if words and words[-1] == "in":
                 pending_opens = this_opens
-        elif kw == "import":
+        if kw in ("namespace", "section", "mutual", "end", "variable", "universe", "include", "omit"):
+            vars_ = _VarState(stack)
+        if kw == "import":
             for w in words:
                 if IDENT_RE.fullmatch(w):
                     fs.imports.append((w, line))
@@ -194,25 +226,34 @@ def scan_text(text: str, path: str, module: str) -> FileScan:
 
 def _command_starts(ct: str) -> list[tuple[int, int, str, str]]:
     out: list[tuple[int, int, str, str]] = []
-    for m in COMMAND_RE.finditer(ct):
+    text = "\n" + ct  # offsets below are shifted back by one
+    matches = [(m, False) for m in COMMAND_RE.finditer(text)]
+    if " in " in ct or " in\t" in ct:
+        chained = [
+            (m, True)
+            for m in CHAINED_RE.finditer(text)
+            if text[m.start() - 1] not in _IDENT_TAIL and not text[m.start() - 1].isalnum()
+        ]
+        if chained:
+            matches = sorted(matches + chained, key=lambda x: x[0].start("kw"))
+    for m, after_in in matches:
         kw = m.group("kw")
         pre = m.group("pre")
-        hstart = m.start("pre") if pre else m.start("kw")
-        after_in = (
-            m.start() > 0 and ct[m.start() - 1] == "n" and ct[m.start() - 2 : m.start()] == "in"
-        )
-        if kw in COLUMN0_ONLY and not pre and not after_in:
-            ls = ct.rfind("\n", 0, m.start("kw")) + 1
-            if m.start("kw") != ls:
-                continue
-        if kw == "deriving" and not ct.startswith("instance", _skip_ws(ct, m.end())):
+        kstart = m.start("kw") - 1
+        hstart = (m.start("pre") - 1) if pre else kstart
+        if kw in COLUMN0_ONLY and not pre and not after_in and kstart != ct.rfind("\n", 0, kstart) + 1:
             continue
-        if kw.startswith("#") and m.start("kw") != ct.rfind("\n", 0, m.start("kw")) + 1:
+        if kw == "deriving" and not ct.startswith("instance", _skip_ws(ct, m.end() - 1)):
             continue
-        if out and after_in and out[-1][2] not in ("open", "set_option"):
+        if kw[0] == "#" and kstart != ct.rfind("\n", 0, kstart) + 1:
             continue
-        out.append((hstart, m.start("kw"), kw, pre))
+        if after_in and (not out or out[-1][2] not in ("open", "set_option")):
+            continue
+        out.append((hstart, kstart, kw, pre))
     return out
+
+
+_IDENT_TAIL = frozenset("_'.!?")
 
 
 def _skip_ws(s: str, i: int) -> int:
@@ -222,10 +263,7 @@ def _skip_ws(s: str, i: int) -> int:
 
 
 def _last_nonspace(ct: str, start: int, end: int) -> int:
-    j = end
-    while j > start and ct[j - 1] in " \t\r\n":
-        j -= 1
-    return max(start, j - 1)
+    return start + max(0, len(ct[start:end].rstrip()) - 1)
 
 
 def _doc_before(text: str, hstart: int, docs_by_end: dict) -> tuple[str, int] | None:
@@ -289,21 +327,30 @@ def _parse_open(body: str, current: str) -> tuple[list[OpenDirective], bool]:
     return out, is_in
 
 
-def _split_header(body: str, kind: str) -> tuple[str, str, str]:
-    """Split a declaration after its keyword into (signature, terminator, rest)."""
+_HDR_RE = re.compile(r":=|[()\[\]{}⟨⟩⦃⦄|:]|(?<![\w.'])(?:where|deriving)(?![\w'])")
+
+
+def _split_header(body: str, kind: str) -> tuple[str, str, str, int]:
+    """Split a declaration after its keyword into (signature, terminator, rest, colon offset)."""
     depth = 0
-    for m in TOKEN_RE.finditer(body):
+    colon = -1
+    bar_ends = kind not in ("structure", "class")
+    for m in _HDR_RE.finditer(body):
         tok = m.group()
-        if tok in "([{⟨⦃" and tok:
+        if tok in "([{⟨⦃":
             depth += 1
         elif tok in ")]}⟩⦄":
             depth -= 1
         elif depth <= 0:
-            if tok == ":=" or (tok == "|" and kind not in ("structure", "class")):
-                return body[: m.start()], tok, body[m.end() :]
-            if tok in ("where", "deriving"):
-                return body[: m.start()], tok, body[m.end() :]
-    return body, "", ""
+            if tok == ":":
+                if colon < 0:
+                    colon = m.start()
+            elif tok == ":=" or tok in ("where", "deriving") or (tok == "|" and bar_ends):
+                return body[: m.start()], tok, body[m.end() :], colon
+    return body, "", "", colon
+
+
+_TYPE_RE = re.compile(r"[()\[\]{}⟨⟩⦃⦄,→↔∃]|->")
 
 
 def _split_type(type_text: str) -> tuple[list[str], list[str], str]:
@@ -313,74 +360,54 @@ def _split_type(type_text: str) -> tuple[list[str], list[str], str]:
     rest = type_text
     for _ in range(64):
         stripped = rest.lstrip()
-        if stripped.startswith(("∀", "forall ")):
-            comma = _depth0(stripped, ",")
-            if comma < 0:
+        is_forall = stripped.startswith("∀") or stripped.startswith("forall ")
+        depth = 0
+        cuts: list[tuple[int, int]] = []
+        for m in _TYPE_RE.finditer(stripped):
+            t = m.group()
+            if t in "([{⟨⦃":
+                depth += 1
+            elif t in ")]}⟩⦄":
+                depth -= 1
+            elif depth == 0:
+                if is_forall:
+                    if t == ",":
+                        cuts.append((m.start(), m.end()))
+                        break
+                elif t in ("∃", "↔"):
+                    break
+                elif t in ("→", "->"):
+                    cuts.append((m.start(), m.end()))
+        if is_forall:
+            if not cuts:
                 break
-            binders.append(stripped[1:comma] if stripped[0] == "∀" else stripped[6:comma])
-            rest = stripped[comma + 1 :]
+            start = 1 if stripped[0] == "∀" else 6
+            binders.append(stripped[start : cuts[0][0]])
+            rest = stripped[cuts[0][1] :]
             continue
-        arrows = _depth0_all(stripped, ("→", "->"))
-        if not arrows:
-            if stripped.startswith("(") and _close_of(stripped, 0) == len(stripped.rstrip()) - 1:
-                inner = stripped.rstrip()[1:-1]
-                if _depth0_all(inner, ("→", "->")) or inner.lstrip().startswith("∀"):
+        if not cuts:
+            s2 = stripped.rstrip()
+            if s2.startswith("(") and s2.endswith(")") and _balanced_inner(s2):
+                inner = s2[1:-1]
+                if "→" in inner or "->" in inner or inner.lstrip().startswith("∀"):
                     rest = inner
                     continue
             break
         prev = 0
-        for a, width in arrows:
+        for a, b in cuts:
             hyps.append(stripped[prev:a])
-            prev = a + width
+            prev = b
         rest = stripped[prev:]
     return binders, hyps, rest
 
 
-def _depth0(s: str, target: str) -> int:
+def _balanced_inner(s: str) -> bool:
     depth = 0
-    for i, c in enumerate(s):
-        if c in "([{⟨⦃":
-            depth += 1
-        elif c in ")]}⟩⦄":
-            depth -= 1
-        elif c == target and depth == 0:
-            return i
-    return -1
-
-
-def _depth0_all(s: str, targets: tuple[str, ...]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    depth = 0
-    i = 0
-    n = len(s)
-    while i < n:
-        c = s[i]
-        if c in "([{⟨⦃":
-            depth += 1
-        elif c in ")]}⟩⦄":
-            depth -= 1
-        elif depth == 0:
-            if c == "→":
-                out.append((i, 1))
-            elif c == "-" and s.startswith("->", i):
-                out.append((i, 2))
-                i += 1
-            elif c == "∃" or (c == "↔"):
-                break
-        i += 1
-    return out
-
-
-def _close_of(s: str, i: int) -> int:
-    depth = 0
-    for j in range(i, len(s)):
-        if s[j] in "([{⟨⦃":
-            depth += 1
-        elif s[j] in ")]}⟩⦄":
-            depth -= 1
-            if depth == 0:
-                return j
-    return -1
+    for m in _BRACKETS.finditer(s, 0, len(s) - 1):
+        depth += 1 if m.group() in "([{⟨⦃" else -1
+        if depth == 0:
+            return False
+    return True
 
 
 def _idents(text: str) -> set[str]:
@@ -407,37 +434,32 @@ def _parse_decl(
     cid: int,
     doc: tuple[str, int] | None,
     module: str,
+    vars_: _VarState,
 ) -> RawDecl:
     top = stack[-1]
-    attrs = re.findall(r"@\[([^\]]*)\]", pre)
-    modifiers = [w for w in re.sub(_ATTR, " ", pre).split() if w]
+    attrs = re.findall(r"@\[([^\]]*)\]", pre) if pre else []
+    modifiers = [w for w in re.sub(_ATTR, " ", pre).split() if w] if pre else []
     rest = body
     name = ""
     if kind == "instance":
         rest = rest.lstrip()
         if rest.startswith("(priority"):
-            close = _close_of(rest, 0)
+            close = rest.find(")")
             rest = rest[close + 1 :] if close > 0 else rest
-    m = IDENT_RE.match(rest.lstrip())
-    if (
-        kind != "example"
-        and m
-        and m.group() not in KEYWORDS
-        and not (kind == "instance" and m.group() in ("where",))
-    ):
-        name = m.group()
-        rest = rest.lstrip()[m.end() :]
-    sig, term, tail = _split_header(rest, kind)
-    colon = _depth0_colon(sig)
+    if kind != "example":
+        stripped = rest.lstrip()
+        m = IDENT_RE.match(stripped)
+        if m and m.group() not in KEYWORDS:
+            name = m.group()
+            rest = stripped[m.end() :]
+    sig, term, tail, colon = _split_header(rest, kind)
     binder_text, type_text = (sig[:colon], sig[colon + 1 :]) if colon >= 0 else (sig, "")
     extends = ""
     if kind in ("structure", "class") and "extends" in binder_text:
         binder_text, extends = binder_text.split("extends", 1)
-    groups = parse_binder_groups(binder_text)
+    groups = parse_binder_groups(binder_text) if binder_text.strip() else []
 
-    bound: set[str] = set()
-    for f in stack:
-        bound |= f.universes
+    bound: set[str] = set(vars_.universes)
     binder_heads: dict[str, str] = {}
     hyp: set[str] = set()
     for g in groups:
@@ -446,66 +468,68 @@ def _parse_decl(
         if g.head:
             for nm in g.names:
                 binder_heads[nm] = g.head
-    hyp |= _idents(extends)
-    binder_segs, hyp_segs, concl_text = _split_type(type_text)
-    for seg in binder_segs:
-        hyp |= _idents(seg)
-        bound |= body_bound_names("∀" + seg + ",")
-    for seg in hyp_segs:
-        hyp |= _idents(seg)
-    concl = _idents(concl_text)
-    bound |= body_bound_names(type_text)
+    if extends:
+        hyp |= _idents(extends)
+    concl: set[str]
+    type_words = set(IDENT_RE.findall(type_text)) if type_text else set()
+    if type_text:
+        binder_segs, hyp_segs, concl_text = _split_type(type_text)
+        for seg in binder_segs:
+            hyp |= _idents(seg)
+            bound |= body_bound_names("∀" + seg + ",")
+        for seg in hyp_segs:
+            hyp |= _idents(seg)
+        concl = _idents(concl_text)
+    else:
+        concl = set()
 
-    # where-fields / constructors / equations
     subnames: list[str] = []
     proof_text = ""
     if kind in ("structure", "class", "inductive"):
-        fields_text = tail if term in ("where", ":=", "|") else ""
-        if term == "|":
-            fields_text = "| " + tail
+        fields_text = ("| " + tail) if term == "|" else (tail if term in ("where", ":=") else "")
         concl |= _idents(fields_text)
         subnames = _fields(fields_text, kind)
-        bound |= body_bound_names(fields_text)
-        for g in parse_binder_groups(fields_text):
-            bound.update(g.names)
-        bound.update(s for s in subnames)
+        bound.update(subnames)
+        if "(" in fields_text or "{" in fields_text:
+            for g in parse_binder_groups(fields_text):
+                bound.update(g.names)
+        bound |= body_bound_names(type_text + "\n" + fields_text)
+        proof = set()
     else:
         proof_text = tail
-        if term == "where" and kind != "instance":
-            proof_text = tail
-        bound |= body_bound_names(proof_text)
-        if kind != "instance" and term in (":=", "|"):
+        words = set(IDENT_RE.findall(proof_text))
+        bound |= body_bound_names(type_text + "\n" + proof_text, words | type_words)
+        if kind != "instance" and term in (":=", "|") and "where" in words:
             subnames = _where_aux(proof_text)
-    proof = _idents(proof_text)
+        proof = {w for w in words if w not in KEYWORDS} if proof_text else set()
 
     # variables: Lean 4 inclusion rule
-    mentioned = {t.split(".")[0] for t in (hyp | concl)}
-    if kind not in ("theorem", "lemma", "example"):
-        mentioned |= {t.split(".")[0] for t in proof}
-    var_hyp, var_bound, var_heads = _included_variables(stack, mentioned)
-    hyp |= var_hyp
-    bound |= var_bound
-    for k, v in var_heads.items():
-        binder_heads.setdefault(k, v)
+    if vars_.groups:
+        mentioned = {t.split(".", 1)[0] for t in hyp}
+        mentioned |= {t.split(".", 1)[0] for t in concl}
+        if kind not in ("theorem", "lemma", "example"):
+            mentioned |= {t.split(".", 1)[0] for t in proof}
+        var_hyp, var_heads = vars_.included(mentioned)
+        hyp |= var_hyp
+        bound |= vars_.names
+        for k, v in var_heads.items():
+            binder_heads.setdefault(k, v)
 
     def keep(names: set[str]) -> set[str]:
-        return {
-            t
-            for t in names
-            if t.split(".")[0] not in bound or (t.split(".")[0] in binder_heads and "." in t)
-        }
+        out = set()
+        for t in names:
+            first, dot, _ = t.partition(".")
+            if first not in bound or (dot and first in binder_heads):
+                out.add(t)
+        return out
 
     hyp = keep(hyp)
     concl = keep(concl) - hyp
     proof = keep(proof) - hyp - concl
 
     flags: set[str] = set()
-    all_words = proof_text + " " + sig
-    for flag in ("sorry", "admit", "native_decide"):
-        if re.search(r"(?<![\w.'])" + flag + r"(?![\w'!?])", all_words):
-            flags.add(flag)
-    if _DECIDE_TRUE.search(all_words):
-        flags.add("decide_true")
+    for w in _RAW_FLAGS.findall(proof_text) + _RAW_FLAGS.findall(sig):
+        flags.add("decide_true" if w.startswith("decide") else w)
     if kind == "axiom":
         flags.add("axiom")
 
@@ -524,33 +548,17 @@ def _parse_decl(
     d.hyp, d.concl, d.proof = hyp, concl, proof
     d.flags = flags
     d.binder_heads = binder_heads
-    d.subnames = [f"{full}.{s}" for s in subnames]
+    d.subnames = [f"{full}.{x}" for x in subnames]
     stmt_end = len(original)
     if kind not in ("structure", "class", "inductive") and term:
         stmt_end = len(original) - len(tail) - len(term)
-    d.statement = " ".join(original[:stmt_end].split())[:_STATEMENT_LIMIT]
-    if doc:
-        d.doc = doc[0]
-        d.role, d.meta = parse_doc(doc[0], kind)
-    else:
-        d.role, d.meta = parse_doc(None, kind)
+    d.statement = " ".join(original[: min(stmt_end, _STATEMENT_LIMIT * 2)].split())[:_STATEMENT_LIMIT]
+    d.doc = doc[0] if doc else None
+    d.role, d.meta = parse_doc(d.doc, kind)
     return d
 
 
-def _depth0_colon(s: str) -> int:
-    depth = 0
-    n = len(s)
-    for i, c in enumerate(s):
-        if c in "([{⟨⦃":
-            depth += 1
-        elif c in ")]}⟩⦄":
-            depth -= 1
-        elif c == ":" and depth == 0:
-            nxt = s[i + 1] if i + 1 < n else ""
-            prv = s[i - 1] if i else ""
-            if nxt not in ":=" and prv != ":":
-                return i
-    return -1
+_RAW_FLAGS = re.compile(r"(?<![\w.'])(?:sorry|admit|native_decide)(?![\w'!?])|\bdecide\s*:=\s*true\b")
 
 
 def _fields(text: str, kind: str) -> list[str]:
@@ -592,42 +600,49 @@ def _where_aux(text: str) -> list[str]:
     return out[:50]
 
 
-def _included_variables(
-    stack: list[_Frame], mentioned: set[str]
-) -> tuple[set[str], set[str], dict[str, str]]:
-    groups = [g for f in stack for g in f.variables]
-    if not groups:
-        return set(), set(), {}
-    includes = {n for f in stack for n in f.includes}
-    omits = {n for f in stack for n in f.omits}
-    var_names = {n for g in groups for n in g.names}
-    included: set[str] = (mentioned | includes) & var_names
-    inc_groups: set[int] = set()
-    changed = True
-    while changed:
-        changed = False
-        for i, g in enumerate(groups):
-            if i in inc_groups:
-                continue
-            if g.names and any(n in included for n in g.names):
-                take = True
-            elif g.bracket == "[":
-                deps = {t.split(".")[0] for t in g.type_refs} & var_names
-                head = g.head or ""
-                take = deps <= included and head not in omits and not (set(g.names) & omits)
-            else:
-                take = False
-            if take:
-                inc_groups.add(i)
-                included |= {t.split(".")[0] for t in g.type_refs} & var_names
-                included |= set(g.names)
-                changed = True
-    hyp: set[str] = set()
-    heads: dict[str, str] = {}
-    for i in inc_groups:
-        g = groups[i]
-        hyp |= {t for t in g.type_refs if t not in KEYWORDS}
-        if g.head:
-            for n in g.names:
-                heads[n] = g.head
-    return hyp, var_names, heads
+class _VarState:
+    """The variables, universes, includes and omits in scope, flattened once per change."""
+
+    def __init__(self, stack: list[_Frame]) -> None:
+        self.groups = [g for f in stack for g in f.variables]
+        self.universes = {u for f in stack for u in f.universes}
+        self.includes = {n for f in stack for n in f.includes}
+        self.omits = {n for f in stack for n in f.omits}
+        self.names = {n for g in self.groups for n in g.names}
+        self.deps = [{t.split(".", 1)[0] for t in g.type_refs} & self.names for g in self.groups]
+
+    def included(self, mentioned: set[str]) -> tuple[set[str], dict[str, str]]:
+        """Lean 4's rule: mentioned variables, what their types mention, and instance
+        binders whose variables are all included (unless omitted)."""
+        included = (mentioned | self.includes) & self.names
+        taken: set[int] = set()
+        changed = True
+        while changed:
+            changed = False
+            for i, g in enumerate(self.groups):
+                if i in taken:
+                    continue
+                if g.names and not included.isdisjoint(g.names):
+                    take = True
+                elif g.bracket == "[":
+                    take = (
+                        self.deps[i] <= included
+                        and (g.head or "") not in self.omits
+                        and self.omits.isdisjoint(g.names)
+                    )
+                else:
+                    take = False
+                if take:
+                    taken.add(i)
+                    included |= self.deps[i]
+                    included.update(g.names)
+                    changed = True
+        hyp: set[str] = set()
+        heads: dict[str, str] = {}
+        for i in taken:
+            g = self.groups[i]
+            hyp |= {t for t in g.type_refs if t not in KEYWORDS}
+            if g.head:
+                for n in g.names:
+                    heads[n] = g.head
+        return hyp, heads

@@ -1,0 +1,78 @@
+import AxiomDL.Foundations.ExtraAlgebra
+import AxiomDL.Foundations.InnerProduct
+
+/-!
+# Foundations: linear least squares
+
+Data are pairs `(x, y)` of a feature vector `x : V` and a target `y : K`. The linear model
+`w ↦ ⟪w, x⟫` has residuals `⟪w, x⟫ - y`, least-squares loss `½ ∑ residual²`, and gradient
+`∑ residual • x`. The gradient is a linear combination of the data features (`combo`), which is
+what both the implicit-bias argument (`Generalization/ImplicitBias.lean`) and the lazy-training
+PL discharge (`Expressivity/Lazy.lean`) use.
+-/
+
+set_option autoImplicit false
+
+universe u v
+
+namespace AxiomDL
+
+section LeastSquares
+
+variable {K : Type u} [Lean.Grind.Field K] [LE K] [LT K] [Std.LawfulOrderLT K]
+  [Std.IsLinearOrder K] [Lean.Grind.OrderedRing K] {V : Type v}
+
+/-- The linear combination `∑_{p ∈ data} a p • p.1` of the data features. -/
+def combo (E : InnerProductSpace K V) : List (V × K) → (V × K → K) → V
+  | [], _ => E.zero
+  | p :: ps, a => E.add (E.smul (a p) p.1) (combo E ps a)
+
+/-- The empty combination is the zero vector. -/
+theorem combo_nil (E : InnerProductSpace K V) (a : V × K → K) : combo E [] a = E.zero := rfl
+
+/-- A combination over a cons splits off the head. -/
+theorem combo_cons (E : InnerProductSpace K V) (p : V × K) (ps : List (V × K)) (a : V × K → K) :
+    combo E (p :: ps) a = E.add (E.smul (a p) p.1) (combo E ps a) := rfl
+
+/-- The residual `⟪w, x⟫ - y` of the linear model at the data point `(x, y)`. -/
+def lsResidual (E : InnerProductSpace K V) (w : V) (p : V × K) : K := E.inner w p.1 - p.2
+
+/-- The least-squares loss `½ ∑ (⟪w, x⟫ - y)²`. -/
+def lsLoss (E : InnerProductSpace K V) (data : List (V × K)) (w : V) : K :=
+  sumOver data (fun p => lsResidual E w p * lsResidual E w p) / 2
+
+/-- The gradient of the least-squares loss, `∑ (⟪w, x⟫ - y) • x`. -/
+def lsGrad (E : InnerProductSpace K V) (data : List (V × K)) (w : V) : V :=
+  combo E data (lsResidual E w)
+
+/-- `w` interpolates the data: every residual is zero. -/
+def Interpolates (E : InnerProductSpace K V) (data : List (V × K)) (w : V) : Prop :=
+  ∀ p ∈ data, E.inner w p.1 = p.2
+
+/-- The least-squares loss is nonnegative. -/
+theorem lsLoss_nonneg (E : InnerProductSpace K V) (data : List (V × K)) (w : V) :
+    0 ≤ lsLoss E data w := by
+  have hs : 0 ≤ sumOver data (fun p => lsResidual E w p * lsResidual E w p) :=
+    sumOver_nonneg data (fun p _ => mul_self_nonneg (lsResidual E w p))
+  show 0 ≤ sumOver data (fun p => lsResidual E w p * lsResidual E w p) / 2
+  grind
+
+/-- An interpolating parameter has zero least-squares loss. -/
+theorem lsLoss_eq_zero_of_interpolates (E : InnerProductSpace K V) (data : List (V × K)) (w : V)
+    (h : Interpolates E data w) : lsLoss E data w = 0 := by
+  have hle : sumOver data (fun p => lsResidual E w p * lsResidual E w p)
+      ≤ sumOver data (fun _ => (0 : K)) :=
+    sumOver_le_sumOver data (fun p hp => by
+      have hr : E.inner w p.1 = p.2 := h p hp
+      show (E.inner w p.1 - p.2) * (E.inner w p.1 - p.2) ≤ 0
+      rw [hr]
+      grind)
+  have hz : sumOver data (fun _ => (0 : K)) = 0 := sumOver_zero data
+  have hs : 0 ≤ sumOver data (fun p => lsResidual E w p * lsResidual E w p) :=
+    sumOver_nonneg data (fun p _ => mul_self_nonneg (lsResidual E w p))
+  show sumOver data (fun p => lsResidual E w p * lsResidual E w p) / 2 = 0
+  grind
+
+end LeastSquares
+
+end AxiomDL

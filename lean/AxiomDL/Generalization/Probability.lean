@@ -1,0 +1,243 @@
+import AxiomDL.Foundations.ExtraAlgebra
+
+/-!
+# Generalisation: finitely additive probability
+
+Events over a sample space `Ω` are predicates `Ω → Prop`. A finitely additive probability
+`FinAddProb K Ω` assigns each event a scalar, is nonnegative, gives the sure event mass `1`,
+is additive on disjoint pairs, and respects logical equivalence of events (which saves us from
+appealing to function and propositional extensionality).
+
+Derived here: the empty event has mass `0`, monotonicity, `P A ≤ 1`, complements, the
+two-event union bound, and the union bound over a finite list of events by induction
+(`FinAddProb.prob_exists_le_sumOver`), which with a per-event bound `δ` gives `|H| · δ`.
+-/
+
+set_option autoImplicit false
+
+universe u v w
+
+namespace AxiomDL.Generalization
+
+/-- Assumption: a finitely additive probability on the events (predicates) of `Ω`.
+Area: foundations
+Status: established
+Evidence: Every probability measure restricted to the events it measures is one; finite additivity is all the union-bound arguments of this library use.
+Refs: Kolmogorov (1933), "Grundbegriffe der Wahrscheinlichkeitsrechnung"; de Finetti (1974), "Theory of Probability".
+-/
+structure FinAddProb (K : Type u) [Lean.Grind.Field K] [LE K] (Ω : Type v) where
+  /-- The probability of an event. -/
+  P : (Ω → Prop) → K
+  /-- Probabilities are nonnegative. -/
+  nonneg : ∀ A : Ω → Prop, 0 ≤ P A
+  /-- The sure event has probability one. -/
+  univ : P (fun _ => True) = 1
+  /-- Finite additivity on disjoint events. -/
+  add_disjoint : ∀ A B : Ω → Prop, (∀ ω, A ω → B ω → False) →
+    P (fun ω => A ω ∨ B ω) = P A + P B
+  /-- Equivalent events have equal probability. -/
+  congr : ∀ A B : Ω → Prop, (∀ ω, A ω ↔ B ω) → P A = P B
+
+namespace FinAddProb
+
+section Lemmas
+
+variable {K : Type u} [Lean.Grind.Field K] [LE K] [LT K] [Std.LawfulOrderLT K]
+  [Std.IsLinearOrder K] [Lean.Grind.OrderedRing K]
+variable {Ω : Type v}
+
+/-- The impossible event has probability zero. -/
+theorem prob_false (μ : FinAddProb K Ω) : μ.P (fun _ => False) = 0 := by
+  have hadd : μ.P (fun ω => (fun _ => False) ω ∨ (fun _ => False) ω)
+      = μ.P (fun _ => False) + μ.P (fun _ => False) :=
+    μ.add_disjoint (fun _ => False) (fun _ => False) (fun _ h _ => h)
+  have hcongr : μ.P (fun ω => (fun _ => False) ω ∨ (fun _ => False) ω) = μ.P (fun _ => False) :=
+    μ.congr _ _ (fun _ => ⟨fun h => h.elim id id, fun h => Or.inl h⟩)
+  grind
+
+/-- Monotonicity: a sub-event has smaller probability. -/
+theorem prob_mono (μ : FinAddProb K Ω) {A B : Ω → Prop} (hAB : ∀ ω, A ω → B ω) :
+    μ.P A ≤ μ.P B := by
+  have hadd : μ.P (fun ω => A ω ∨ (B ω ∧ ¬ A ω)) = μ.P A + μ.P (fun ω => B ω ∧ ¬ A ω) :=
+    μ.add_disjoint A (fun ω => B ω ∧ ¬ A ω) (fun _ ha hb => hb.2 ha)
+  have hcongr : μ.P (fun ω => A ω ∨ (B ω ∧ ¬ A ω)) = μ.P B := by
+    apply μ.congr
+    intro ω
+    constructor
+    · intro h
+      rcases h with ha | hb
+      · exact hAB ω ha
+      · exact hb.1
+    · intro hb
+      by_cases ha : A ω
+      · exact Or.inl ha
+      · exact Or.inr ⟨hb, ha⟩
+  have hnn : 0 ≤ μ.P (fun ω => B ω ∧ ¬ A ω) := μ.nonneg _
+  grind
+
+/-- Every probability is at most one. -/
+theorem prob_le_one (μ : FinAddProb K Ω) (A : Ω → Prop) : μ.P A ≤ 1 := by
+  have h : μ.P A ≤ μ.P (fun _ => True) := μ.prob_mono (fun _ _ => True.intro)
+  have h1 : μ.P (fun _ => True) = 1 := μ.univ
+  grind
+
+/-- The complement rule `P (¬A) = 1 - P A`. -/
+theorem prob_not (μ : FinAddProb K Ω) (A : Ω → Prop) : μ.P (fun ω => ¬ A ω) = 1 - μ.P A := by
+  have hadd : μ.P (fun ω => A ω ∨ ¬ A ω) = μ.P A + μ.P (fun ω => ¬ A ω) :=
+    μ.add_disjoint A (fun ω => ¬ A ω) (fun _ ha hna => hna ha)
+  have hcongr : μ.P (fun ω => A ω ∨ ¬ A ω) = μ.P (fun _ => True) :=
+    μ.congr _ _ (fun ω => ⟨fun _ => True.intro, fun _ => Classical.em (A ω)⟩)
+  have h1 : μ.P (fun _ => True) = 1 := μ.univ
+  grind
+
+/-- The union bound for two events: `P (A ∨ B) ≤ P A + P B`. -/
+theorem prob_or_le (μ : FinAddProb K Ω) (A B : Ω → Prop) :
+    μ.P (fun ω => A ω ∨ B ω) ≤ μ.P A + μ.P B := by
+  have hadd : μ.P (fun ω => A ω ∨ (B ω ∧ ¬ A ω)) = μ.P A + μ.P (fun ω => B ω ∧ ¬ A ω) :=
+    μ.add_disjoint A (fun ω => B ω ∧ ¬ A ω) (fun _ ha hb => hb.2 ha)
+  have hcongr : μ.P (fun ω => A ω ∨ (B ω ∧ ¬ A ω)) = μ.P (fun ω => A ω ∨ B ω) := by
+    apply μ.congr
+    intro ω
+    constructor
+    · intro h
+      rcases h with ha | hb
+      · exact Or.inl ha
+      · exact Or.inr hb.1
+    · intro h
+      by_cases ha : A ω
+      · exact Or.inl ha
+      · rcases h with ha' | hb
+        · exact absurd ha' ha
+        · exact Or.inr ⟨hb, ha⟩
+  have hsub : μ.P (fun ω => B ω ∧ ¬ A ω) ≤ μ.P B := μ.prob_mono (fun _ h => h.1)
+  grind
+
+/-- The union bound over a finite list: the probability that some index `h ∈ hs` has its event
+`Ev h` occur is at most the sum of the probabilities. -/
+theorem prob_exists_le_sumOver {H : Type w} (μ : FinAddProb K Ω) (hs : List H)
+    (Ev : H → Ω → Prop) :
+    μ.P (fun ω => ∃ h ∈ hs, Ev h ω) ≤ sumOver hs (fun h => μ.P (Ev h)) := by
+  induction hs with
+  | nil =>
+    have hcongr : μ.P (fun ω => ∃ h ∈ ([] : List H), Ev h ω) = μ.P (fun _ => False) := by
+      apply μ.congr
+      intro ω
+      constructor
+      · intro h
+        obtain ⟨_, hmem, _⟩ := h
+        exact nomatch hmem
+      · intro h
+        exact False.elim h
+    have h0 : μ.P (fun _ => False) = 0 := μ.prob_false
+    have hs0 : sumOver ([] : List H) (fun h => μ.P (Ev h)) = 0 := sumOver_nil _
+    grind
+  | cons h0 hs ih =>
+    have hcongr : μ.P (fun ω => ∃ h ∈ h0 :: hs, Ev h ω)
+        = μ.P (fun ω => Ev h0 ω ∨ ∃ h ∈ hs, Ev h ω) := by
+      apply μ.congr
+      intro ω
+      constructor
+      · intro hex
+        obtain ⟨h, hmem, he⟩ := hex
+        rcases List.mem_cons.mp hmem with heq | hm
+        · rw [heq] at he
+          exact Or.inl he
+        · exact Or.inr ⟨h, hm, he⟩
+      · intro hor
+        rcases hor with he | hex
+        · exact ⟨h0, List.mem_cons.mpr (Or.inl rfl), he⟩
+        · obtain ⟨h, hm, he⟩ := hex
+          exact ⟨h, List.mem_cons.mpr (Or.inr hm), he⟩
+    have hor : μ.P (fun ω => Ev h0 ω ∨ ∃ h ∈ hs, Ev h ω)
+        ≤ μ.P (Ev h0) + μ.P (fun ω => ∃ h ∈ hs, Ev h ω) :=
+      μ.prob_or_le (Ev h0) (fun ω => ∃ h ∈ hs, Ev h ω)
+    have hsum : sumOver (h0 :: hs) (fun h => μ.P (Ev h))
+        = μ.P (Ev h0) + sumOver hs (fun h => μ.P (Ev h)) := sumOver_cons _ _ _
+    grind
+
+/-- Union bound with a uniform per-event bound: if each of the `|hs|` events has probability at
+most `δ`, then some event occurs with probability at most `|hs| · δ`. -/
+theorem prob_exists_le_length_mul {H : Type w} (μ : FinAddProb K Ω) (hs : List H)
+    (Ev : H → Ω → Prop) {δ : K} (hδ : ∀ h ∈ hs, μ.P (Ev h) ≤ δ) :
+    μ.P (fun ω => ∃ h ∈ hs, Ev h ω) ≤ natToScalar hs.length * δ := by
+  have h1 : μ.P (fun ω => ∃ h ∈ hs, Ev h ω) ≤ sumOver hs (fun h => μ.P (Ev h)) :=
+    μ.prob_exists_le_sumOver hs Ev
+  have h2 : sumOver hs (fun h => μ.P (Ev h)) ≤ natToScalar hs.length * δ :=
+    sumOver_le_length_mul hs hδ
+  grind
+
+end Lemmas
+
+end FinAddProb
+
+section Dirac
+
+variable {K : Type u} [Lean.Grind.Field K] [LE K] [LT K] [Std.LawfulOrderLT K]
+  [Std.IsLinearOrder K] [Lean.Grind.OrderedRing K]
+
+open Classical in
+/-- The indicator of a proposition: `1` if it holds, `0` otherwise. -/
+noncomputable def indicator (p : Prop) : K := if p then 1 else 0
+
+/-- The indicator of a true proposition is one. -/
+theorem indicator_of_pos {p : Prop} (h : p) : (indicator p : K) = 1 := by
+  unfold indicator
+  exact if_pos h
+
+/-- The indicator of a false proposition is zero. -/
+theorem indicator_of_neg {p : Prop} (h : ¬ p) : (indicator p : K) = 0 := by
+  unfold indicator
+  exact if_neg h
+
+/-- The point mass at `ω₀`: an event has probability `1` if it holds at `ω₀`, else `0`. -/
+noncomputable def dirac {Ω : Type v} (ω₀ : Ω) : FinAddProb K Ω where
+  P := fun A => indicator (A ω₀)
+  nonneg := by
+    intro A
+    show (0 : K) ≤ indicator (A ω₀)
+    by_cases h : A ω₀
+    · have e : (indicator (A ω₀) : K) = 1 := indicator_of_pos h
+      grind
+    · have e : (indicator (A ω₀) : K) = 0 := indicator_of_neg h
+      grind
+  univ := by
+    show (indicator True : K) = 1
+    exact indicator_of_pos True.intro
+  add_disjoint := by
+    intro A B hdis
+    show (indicator (A ω₀ ∨ B ω₀) : K) = indicator (A ω₀) + indicator (B ω₀)
+    by_cases ha : A ω₀
+    · have hb : ¬ B ω₀ := fun hb => hdis ω₀ ha hb
+      have e1 : (indicator (A ω₀ ∨ B ω₀) : K) = 1 := indicator_of_pos (Or.inl ha)
+      have e2 : (indicator (A ω₀) : K) = 1 := indicator_of_pos ha
+      have e3 : (indicator (B ω₀) : K) = 0 := indicator_of_neg hb
+      grind
+    · by_cases hb : B ω₀
+      · have e1 : (indicator (A ω₀ ∨ B ω₀) : K) = 1 := indicator_of_pos (Or.inr hb)
+        have e2 : (indicator (A ω₀) : K) = 0 := indicator_of_neg ha
+        have e3 : (indicator (B ω₀) : K) = 1 := indicator_of_pos hb
+        grind
+      · have hab : ¬ (A ω₀ ∨ B ω₀) := fun h => h.elim ha hb
+        have e1 : (indicator (A ω₀ ∨ B ω₀) : K) = 0 := indicator_of_neg hab
+        have e2 : (indicator (A ω₀) : K) = 0 := indicator_of_neg ha
+        have e3 : (indicator (B ω₀) : K) = 0 := indicator_of_neg hb
+        grind
+  congr := by
+    intro A B hAB
+    show (indicator (A ω₀) : K) = indicator (B ω₀)
+    by_cases ha : A ω₀
+    · have hb : B ω₀ := (hAB ω₀).mp ha
+      have e1 : (indicator (A ω₀) : K) = 1 := indicator_of_pos ha
+      have e2 : (indicator (B ω₀) : K) = 1 := indicator_of_pos hb
+      grind
+    · have hb : ¬ B ω₀ := fun hb => ha ((hAB ω₀).mpr hb)
+      have e1 : (indicator (A ω₀) : K) = 0 := indicator_of_neg ha
+      have e2 : (indicator (B ω₀) : K) = 0 := indicator_of_neg hb
+      grind
+
+end Dirac
+
+/-- Witness: `FinAddProb` is satisfiable over `Rat`: the point mass on `Unit`. -/
+noncomputable example : FinAddProb Rat Unit := dirac ()
+
+end AxiomDL.Generalization
