@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from axiomdl.scan.lexicon import IDENT, IDENT_RE
+from axiomdl.scan.lexicon import IDENT, IDENT_RE, KEYWORDS
 
 _OPEN = "([{⟨⦃"
 _CLOSE = ")]}⟩⦄"
@@ -162,7 +162,7 @@ def parse_binder_groups(text: str) -> list[BinderGroup]:
 def _group(inner: str, bracket: str) -> BinderGroup:
     colon = _top_level_colon(inner)
     if colon < 0:
-        idents = IDENT_RE.findall(inner)
+        idents = [t for t in IDENT_RE.findall(inner) if t not in KEYWORDS]
         if bracket == "[":
             return BinderGroup([], set(idents), bracket, idents[0] if idents else None)
         return BinderGroup([t for t in idents if "." not in t], set(), bracket, None)
@@ -170,8 +170,8 @@ def _group(inner: str, bracket: str) -> BinderGroup:
     dflt = type_part.find(":=")
     if dflt >= 0:
         type_part = type_part[:dflt] + " " + type_part[dflt + 2 :]
-    names = [t for t in IDENT_RE.findall(head_part) if "." not in t]
-    type_idents = IDENT_RE.findall(type_part)
+    names = [t for t in IDENT_RE.findall(head_part) if "." not in t and t not in KEYWORDS]
+    type_idents = [t for t in IDENT_RE.findall(type_part) if t not in KEYWORDS]
     head = type_idents[0] if type_idents else None
     return BinderGroup(names, set(type_idents), bracket, head)
 

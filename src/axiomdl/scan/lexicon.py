@@ -417,7 +417,7 @@ KEYWORDS = frozenset(
         "tfae_finish",
         "refine_struct",
         "subsingleton",
+        "_",
     ]
 )
 
-KEYWORD_PREFIXES = ("_root_",)

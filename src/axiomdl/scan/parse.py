@@ -493,12 +493,12 @@ def _parse_decl(
         if "(" in fields_text or "{" in fields_text:
             for g in parse_binder_groups(fields_text):
                 bound.update(g.names)
-        bound |= body_bound_names(type_text + "\n" + fields_text)
+        bound |= body_bound_names(sig + "\n" + fields_text)
         proof = set()
     else:
         proof_text = tail
         words = set(IDENT_RE.findall(proof_text))
-        bound |= body_bound_names(type_text + "\n" + proof_text, words | type_words)
+        bound |= body_bound_names(sig + "\n" + proof_text, words | type_words | set(IDENT_RE.findall(binder_text)))
         if kind != "instance" and term in (":=", "|") and "where" in words:
             subnames = _where_aux(proof_text)
         proof = {w for w in words if w not in KEYWORDS} if proof_text else set()
