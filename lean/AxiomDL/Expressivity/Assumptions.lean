@@ -48,10 +48,10 @@ theorem IsSubnet.length_le {K : Type u} {s n : List (Neuron K)} (h : IsSubnet s 
   induction h with
   | nil => exact Nat.le_refl 0
   | keep u hsub ih =>
-    show _ + 1 ≤ _ + 1
+    rw [List.length_cons, List.length_cons]
     omega
   | drop u hsub ih =>
-    show _ ≤ _ + 1
+    rw [List.length_cons]
     omega
 
 section Assumptions

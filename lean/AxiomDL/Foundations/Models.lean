@@ -1,5 +1,4 @@
 import Init.Grind.Ordered.Rat
-import Init.GrindInstances.Ring.Rat
 import AxiomDL.Foundations.InnerProduct
 
 /-!
@@ -9,7 +8,7 @@ The scalars `K` themselves form a 1-D inner-product space (`selfSpace`), with th
 product given by multiplication. Specialised to `K := Rat` this is a fully concrete model in
 core Lean, which is what every witness of the library is built on.
 The `selfSpace_*` lemmas unfold its operations; they hold by `rfl`.
-The two `Init` imports bring core's `grind` instances for `Rat` (`Lean.Grind.Field Rat`,
+The `Init.Grind.Ordered.Rat` import (which itself imports `Init.GrindInstances.Ring.Rat`) brings core's `grind` instances for `Rat` (`Lean.Grind.Field Rat`,
 `Std.IsLinearOrder Rat`, `Std.LawfulOrderLT Rat`, `Lean.Grind.OrderedRing Rat`) into scope.
 -/
 

@@ -48,11 +48,18 @@ variable {Ω : Type v}
 
 /-- The impossible event has probability zero. -/
 theorem prob_false (μ : FinAddProb K Ω) : μ.P (fun _ => False) = 0 := by
-  have hadd : μ.P (fun ω => (fun _ => False) ω ∨ (fun _ => False) ω)
-      = μ.P (fun _ => False) + μ.P (fun _ => False) :=
+  have hadd : μ.P (fun _ => False ∨ False) = μ.P (fun _ => False) + μ.P (fun _ => False) :=
     μ.add_disjoint (fun _ => False) (fun _ => False) (fun _ h _ => h)
-  have hcongr : μ.P (fun ω => (fun _ => False) ω ∨ (fun _ => False) ω) = μ.P (fun _ => False) :=
-    μ.congr _ _ (fun _ => ⟨fun h => h.elim id id, fun h => Or.inl h⟩)
+  have hcongr : μ.P (fun _ => False ∨ False) = μ.P (fun _ => False) := by
+    apply μ.congr
+    intro ω
+    constructor
+    · intro h
+      rcases h with h | h
+      · exact h
+      · exact h
+    · intro h
+      exact Or.inl h
   grind
 
 /-- Monotonicity: a sub-event has smaller probability. -/

@@ -40,10 +40,30 @@ _SETB = re.compile(r"\s*(\w[\w']*)\s*(?::[^|}\n]*)?(?:\||//)")
 _BEFORE_ASSIGN = re.compile(r"(?<![\w.'])(\w[\w'!?]*)\s*$")
 _SPAN_OF = {
     **dict.fromkeys(("fun", "λ"), _UNTIL_ARROW),
-    **dict.fromkeys(("∀", "∃", "∃!", "∑", "∏", "⋃", "⋂", "⨆", "⨅", "forall", "exists"), _UNTIL_COMMA),
-    **dict.fromkeys(("intro", "intros", "rintro", "rintros", "rename_i", "next", "funext", "ext", "by_contra",
-                     "by_contra!", "introv", "generalizing", "choose"), _UNTIL_EOL),
-    **dict.fromkeys(("obtain", "have", "haveI", "let", "letI", "suffices", "set", "by_cases"), _UNTIL_COLON),
+    **dict.fromkeys(
+        ("∀", "∃", "∃!", "∑", "∏", "⋃", "⋂", "⨆", "⨅", "forall", "exists"), _UNTIL_COMMA
+    ),
+    **dict.fromkeys(
+        (
+            "intro",
+            "intros",
+            "rintro",
+            "rintros",
+            "rename_i",
+            "next",
+            "funext",
+            "ext",
+            "by_contra",
+            "by_contra!",
+            "introv",
+            "generalizing",
+            "choose",
+        ),
+        _UNTIL_EOL,
+    ),
+    **dict.fromkeys(
+        ("obtain", "have", "haveI", "let", "letI", "suffices", "set", "by_cases"), _UNTIL_COLON
+    ),
     "with": _WITH,
     "case": _CASE,
     "case'": _CASE,

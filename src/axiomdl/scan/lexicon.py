@@ -382,9 +382,7 @@ KEYWORDS = frozenset(
         "priority",
         "low",
         "high",
-        "default",
         "mid",
-        "instances",
         "Type*",
         "Sort*",
         "_root_",
@@ -420,4 +418,3 @@ KEYWORDS = frozenset(
         "_",
     ]
 )
-

@@ -31,6 +31,8 @@ from axiomdl.scan.records import Context, FileScan, OpenDirective, RawDecl
 
 _ATTR = r"@\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]"
 _MODS = r"(?:private|protected|noncomputable|partial|unsafe|nonrec|local|scoped)"
+
+
 def _trie_regex(words: list[str]) -> str:
     """An alternation compiled as a trie, so the regex engine never retries a shared prefix."""
     trie: dict = {}
@@ -206,7 +208,16 @@ def scan_text(text: str, path: str, module: str) -> FileScan:
                 fs.autoimplicit_off = True
             if words and words[-1] == "in":
                 pending_opens = this_opens
-        if kw in ("namespace", "section", "mutual", "end", "variable", "universe", "include", "omit"):
+        if kw in (
+            "namespace",
+            "section",
+            "mutual",
+            "end",
+            "variable",
+            "universe",
+            "include",
+            "omit",
+        ):
             vars_ = _VarState(stack)
         if kw == "import":
             for w in words:
@@ -241,7 +252,12 @@ def _command_starts(ct: str) -> list[tuple[int, int, str, str]]:
         pre = m.group("pre")
         kstart = m.start("kw") - 1
         hstart = (m.start("pre") - 1) if pre else kstart
-        if kw in COLUMN0_ONLY and not pre and not after_in and kstart != ct.rfind("\n", 0, kstart) + 1:
+        if (
+            kw in COLUMN0_ONLY
+            and not pre
+            and not after_in
+            and kstart != ct.rfind("\n", 0, kstart) + 1
+        ):
             continue
         if kw == "deriving" and not ct.startswith("instance", _skip_ws(ct, m.end() - 1)):
             continue
@@ -498,9 +514,14 @@ def _parse_decl(
     else:
         proof_text = tail
         words = set(IDENT_RE.findall(proof_text))
-        bound |= body_bound_names(sig + "\n" + proof_text, words | type_words | set(IDENT_RE.findall(binder_text)))
+        bound |= body_bound_names(
+            sig + "\n" + proof_text, words | type_words | set(IDENT_RE.findall(binder_text))
+        )
         if kind != "instance" and term in (":=", "|") and "where" in words:
             subnames = _where_aux(proof_text)
+            bound.update(subnames)
+        elif kind == "instance" and term == "where":
+            bound.update(_fields(proof_text, "structure"))
         proof = {w for w in words if w not in KEYWORDS} if proof_text else set()
 
     # variables: Lean 4 inclusion rule
@@ -552,13 +573,17 @@ def _parse_decl(
     stmt_end = len(original)
     if kind not in ("structure", "class", "inductive") and term:
         stmt_end = len(original) - len(tail) - len(term)
-    d.statement = " ".join(original[: min(stmt_end, _STATEMENT_LIMIT * 2)].split())[:_STATEMENT_LIMIT]
+    d.statement = " ".join(original[: min(stmt_end, _STATEMENT_LIMIT * 2)].split())[
+        :_STATEMENT_LIMIT
+    ]
     d.doc = doc[0] if doc else None
     d.role, d.meta = parse_doc(d.doc, kind)
     return d
 
 
-_RAW_FLAGS = re.compile(r"(?<![\w.'])(?:sorry|admit|native_decide)(?![\w'!?])|\bdecide\s*:=\s*true\b")
+_RAW_FLAGS = re.compile(
+    r"(?<![\w.'])(?:sorry|admit|native_decide)(?![\w'!?])|\bdecide\s*:=\s*true\b"
+)
 
 
 def _fields(text: str, kind: str) -> list[str]:

@@ -203,6 +203,15 @@ def resolve_project(root: Path, files: list[FileScan]) -> Project:
         for alias, target, _ in fs.aliases:
             aliases[alias] = target
     names = set(decls) | set(parents)
+    for alias, target in list(aliases.items()):
+        ns = alias.rsplit(".", 1)[0] if "." in alias else ""
+        parts = ns.split(".") if ns else []
+        for i in range(len(parts), -1, -1):
+            cand = ".".join([*parts[:i], target])
+            if cand in names:
+                aliases[alias] = cand
+                break
+    names |= set(aliases)
     field_heads = {n for n, d in decls.items() if d.kind in ("theorem", "lemma")}
     resolver = Resolver(names, parents, aliases, field_heads)
     refs: dict[str, Refs] = {}

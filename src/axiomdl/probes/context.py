@@ -1,0 +1,60 @@
+"""What a probe gets from the runner: seeds, size preset, output folder, progress, plots."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from axiomdl.scan.cache import atomic_write_bytes
+
+
+@dataclass
+class Context:
+    """Run settings shared by all probes; ``rng(k)`` gives the k-th independent stream."""
+
+    seed: int
+    quick: bool
+    outdir: Path
+    plots: bool = True
+    progress: Callable[[float], None] = field(default=lambda _f: None)
+
+    def rng(self, k: int = 0) -> np.random.Generator:
+        """An independent, reproducible stream derived from (seed, k)."""
+        return np.random.default_rng([self.seed, k])
+
+    def pick(self, quick: Any, full: Any) -> Any:
+        """The quick or the full value of a setting."""
+        return quick if self.quick else full
+
+    def savefig(self, fig: Any, stem: str) -> list[str]:
+        """Write ``stem.svg`` and ``stem.png`` atomically; return their names."""
+        if not self.plots:
+            return []
+        import matplotlib.pyplot as plt
+
+        names = []
+        for ext in ("svg", "png"):
+            buf = io.BytesIO()
+            meta = {"Date": None} if ext == "svg" else {"Software": None}
+            fig.savefig(buf, format=ext, dpi=110, bbox_inches="tight", metadata=meta)
+            atomic_write_bytes(self.outdir / f"{stem}.{ext}", buf.getvalue())
+            names.append(f"{stem}.{ext}")
+        plt.close(fig)
+        return names
+
+
+def new_figure(ncols: int = 1, width: float = 5.0, height: float = 3.6) -> tuple[Any, Any]:
+    """A matplotlib figure on the non-interactive Agg backend."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["svg.hashsalt"] = "axiomdl"
+    fig, axes = plt.subplots(1, ncols, figsize=(width * ncols, height))
+    return fig, axes

@@ -1,0 +1,42 @@
+"""Shared fixtures: paths to the Lean fixture projects and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep every test's scan cache out of the user's cache directory."""
+    monkeypatch.setenv("AXIOMDL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def run_cli():
+    """Run ``axiomdl`` in a subprocess, as a user would; returns CompletedProcess."""
+
+    def run(
+        *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess:
+        full_env = dict(os.environ, **(env or {}))
+        full_env.pop("AXIOMDL_DEBUG", None)
+        return subprocess.run(
+            [sys.executable, "-m", "axiomdl", *args],
+            capture_output=True,
+            text=True,
+            cwd=cwd or ROOT,
+            env=full_env,
+            timeout=600,
+        )
+
+    return run
