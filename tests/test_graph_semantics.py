@@ -77,7 +77,7 @@ def test_unused(toy: Session) -> None:
 
 
 def test_unknown_name_suggests(toy: Session) -> None:
-    with pytest.raises(AxiomdlError, match="did you mean `Toy.rate_sc`"):
+    with pytest.raises(AxiomdlError, match=r"did you mean `Toy\.rate_sc`"):
         toy.analysis.check("Toy.rate_cs")
     with pytest.raises(AxiomdlError, match="did you mean"):
         toy.resolve_name("rate_scc")

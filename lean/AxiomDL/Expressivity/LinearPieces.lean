@@ -7,7 +7,9 @@ A width-`n` one-hidden-layer ReLU network on the line has at most `n` breakpoint
 `a * relu (w * x + b)` can only bend at `x = -b / w` (`kinks`, one candidate per unit; for
 `w = 0` the candidate `-b / 0 = 0` is a junk value of a unit that never bends). Away from its
 kink a unit is affine (`Neuron.eval_of_preact_nonneg`, `Neuron.eval_of_preact_nonpos`), so the
-network has at most `n + 1` linear pieces.
+network has at most `n + 1` linear pieces. Precisely: at every input the network equals the
+affine map of its active units (`shallowEval_eq_active`), and all inputs with the same
+activation pattern lie on one affine piece (`shallowEval_affine_on_pattern`).
 
 For deep networks the standard bound multiplies: a composition of layers of widths
 `n₁, …, n_L` has at most `(n₁ + 1) ⋯ (n_L + 1)` pieces (`pieceBound`). The multiplicativity
@@ -43,6 +45,83 @@ theorem Neuron.eval_of_preact_nonpos (u : Neuron K) {x : K} (h : u.w * x + u.b �
   show u.a * relu (u.w * x + u.b) = 0
   rw [hr]
   grind
+
+open Classical in
+/-- `gate p a` is `a` if `p` holds and `0` otherwise. -/
+noncomputable def gate (p : Prop) (a : K) : K := if p then a else 0
+
+/-- An open gate passes its value. -/
+theorem gate_of_pos {p : Prop} (h : p) (a : K) : gate p a = a := by
+  unfold gate
+  exact if_pos h
+
+/-- A closed gate gives zero. -/
+theorem gate_of_neg {p : Prop} (h : ¬ p) (a : K) : gate p a = 0 := by
+  unfold gate
+  exact if_neg h
+
+/-- The slope of the affine piece of a network at `x`: `∑ a w` over the units active at `x`. -/
+noncomputable def activeSlope : List (Neuron K) → K → K
+  | [], _ => 0
+  | u :: us, x => gate (0 ≤ u.w * x + u.b) (u.a * u.w) + activeSlope us x
+
+/-- The intercept of the affine piece of a network at `x`: `∑ a b` over the active units. -/
+noncomputable def activeIntercept : List (Neuron K) → K → K
+  | [], _ => 0
+  | u :: us, x => gate (0 ≤ u.w * x + u.b) (u.a * u.b) + activeIntercept us x
+
+/-- At every input the network equals the affine map of its active units. -/
+theorem shallowEval_eq_active (net : List (Neuron K)) (x : K) :
+    shallowEval net x = activeSlope net x * x + activeIntercept net x := by
+  induction net with
+  | nil =>
+    show (0 : K) = 0 * x + 0
+    grind
+  | cons u us ih =>
+    show u.eval x + shallowEval us x
+      = (gate (0 ≤ u.w * x + u.b) (u.a * u.w) + activeSlope us x) * x
+        + (gate (0 ≤ u.w * x + u.b) (u.a * u.b) + activeIntercept us x)
+    by_cases h : 0 ≤ u.w * x + u.b
+    · have e0 : u.eval x = u.a * u.w * x + u.a * u.b := u.eval_of_preact_nonneg h
+      have e1 : gate (0 ≤ u.w * x + u.b) (u.a * u.w) = u.a * u.w := gate_of_pos h (u.a * u.w)
+      have e2 : gate (0 ≤ u.w * x + u.b) (u.a * u.b) = u.a * u.b := gate_of_pos h (u.a * u.b)
+      rw [e0, e1, e2, ih]
+      grind
+    · have hle : u.w * x + u.b ≤ 0 := by grind
+      have e0 : u.eval x = 0 := u.eval_of_preact_nonpos hle
+      have e1 : gate (0 ≤ u.w * x + u.b) (u.a * u.w) = 0 := gate_of_neg h (u.a * u.w)
+      have e2 : gate (0 ≤ u.w * x + u.b) (u.a * u.b) = 0 := gate_of_neg h (u.a * u.b)
+      rw [e0, e1, e2, ih]
+      grind
+
+/-- Inputs with the same activation pattern share the affine piece (slope and intercept). -/
+theorem active_eq_of_same_pattern (net : List (Neuron K)) {x y : K}
+    (hpat : ∀ u ∈ net, (0 ≤ u.w * x + u.b ↔ 0 ≤ u.w * y + u.b)) :
+    activeSlope net x = activeSlope net y ∧ activeIntercept net x = activeIntercept net y := by
+  induction net with
+  | nil => exact ⟨rfl, rfl⟩
+  | cons u us ih =>
+    obtain ⟨hs, hi⟩ := ih (fun v hv => hpat v (List.mem_cons.mpr (Or.inr hv)))
+    have hu : 0 ≤ u.w * x + u.b ↔ 0 ≤ u.w * y + u.b := hpat u (List.mem_cons.mpr (Or.inl rfl))
+    show gate (0 ≤ u.w * x + u.b) (u.a * u.w) + activeSlope us x
+        = gate (0 ≤ u.w * y + u.b) (u.a * u.w) + activeSlope us y ∧
+      gate (0 ≤ u.w * x + u.b) (u.a * u.b) + activeIntercept us x
+        = gate (0 ≤ u.w * y + u.b) (u.a * u.b) + activeIntercept us y
+    by_cases hx : 0 ≤ u.w * x + u.b
+    · have hy : 0 ≤ u.w * y + u.b := hu.mp hx
+      rw [gate_of_pos hx, gate_of_pos hx, gate_of_pos hy, gate_of_pos hy, hs, hi]
+      exact ⟨rfl, rfl⟩
+    · have hy : ¬ 0 ≤ u.w * y + u.b := fun hy => hx (hu.mpr hy)
+      rw [gate_of_neg hx, gate_of_neg hx, gate_of_neg hy, gate_of_neg hy, hs, hi]
+      exact ⟨rfl, rfl⟩
+
+/-- Linear pieces are activation regions: on the set of inputs sharing the activation pattern of
+`x`, the network is the single affine map `y ↦ s y + i` with `s`, `i` read off at `x`. -/
+theorem shallowEval_affine_on_pattern (net : List (Neuron K)) {x y : K}
+    (hpat : ∀ u ∈ net, (0 ≤ u.w * x + u.b ↔ 0 ≤ u.w * y + u.b)) :
+    shallowEval net y = activeSlope net x * y + activeIntercept net x := by
+  obtain ⟨hs, hi⟩ := active_eq_of_same_pattern net hpat
+  rw [shallowEval_eq_active net y, hs, hi]
 
 /-- The candidate breakpoints `-b / w` of a network, one per unit. -/
 def kinks : List (Neuron K) → List K

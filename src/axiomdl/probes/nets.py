@@ -45,10 +45,11 @@ class MLP:
     sizes: tuple[int, ...]
     act: str = "relu"
     param: str = "standard"
+    gain: float | None = None
 
     def __post_init__(self) -> None:
         self.shapes = [(o, i) for i, o in zip(self.sizes[:-1], self.sizes[1:], strict=True)]
-        gain = np.sqrt(2.0) if self.act == "relu" else 1.0
+        gain = self.gain or (np.sqrt(2.0) if self.act == "relu" else 1.0)
         self.scale = []
         self.std = []
         for li, (_o, i) in enumerate(self.shapes):

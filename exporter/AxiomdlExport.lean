@@ -1,0 +1,313 @@
+/-
+AxiomdlExport: write every declaration of a Lean 4 library as JSON Lines, for `axiomdl --exact`.
+
+Usage (from the project root, after `lake build`):
+
+    lake exe axiomdl-export [--root AxiomDL]... [--out DIR] [--only Module]...
+
+* `--root M`  library root module to import (repeatable; default `AxiomDL`). Every imported
+              module whose name starts with a root is exported.
+* `--out DIR` write one `DIR/<Module>.jsonl` per module (atomically: temp file, then rename);
+              without it, everything goes to stdout.
+* `--only M`  export only module `M` (repeatable). This is how `axiomdl export` is incremental:
+              it passes the modules whose `.olean` is newer than their cached JSONL.
+
+Exit codes: 0 ok, 1 import or export failed, 2 bad arguments.
+
+Record format (schema `axiomdl-export/1`, one JSON object per line; documented in
+docs/lean-backend.md and validated by src/axiomdl/lean/export.py):
+
+    {"type":"header","schema":"axiomdl-export/1","lean_version":"4.35.0","module":"AxiomDL.X"}
+    {"type":"decl","name":"AxiomDL.foo","kind":"theorem","module":"AxiomDL.X",
+     "range":{"pos":{"line":3,"column":0},"endPos":{"line":5,"column":10}} | null,
+     "doc":"..." | null,
+     "type_consts":[...],      -- every constant in the type
+     "type_hyp_consts":[...],  -- constants in binder domains / premises of the type
+     "type_concl_consts":[...],-- constants in the type after all binders (the conclusion)
+     "value_consts":[...],     -- constants in the value (defs, theorems and opaques included)
+     "field_consts":[...],     -- inductive types only: constants in the constructors' types
+     "axioms":["propext",...] | null}   -- Lean.collectAxioms (null if it raised)
+
+Used constants are read through compiler-internal auxiliaries: a reference to `foo.proof_1`,
+`foo.match_1`, `_private…` or another internal name is replaced by what *that* constant uses, so
+that a lemma used only inside an abstracted proof still counts. Private names are reported under
+their user-facing name (`privateToUserName?`). Internal names, auxiliary recursors, `noConfusion`,
+matchers, recursors, constructors and structure projections get no record of their own.
+
+NOT COMPILED HERE. This file was written on machines where no Lean toolchain can be installed;
+it has been checked by reading, against the Lean 4 core sources, for the pinned toolchain
+(`lean-toolchain`: leanprover/lean4:v4.35.0). CI (`.github/workflows/ci.yml`) builds and runs it.
+Every core name used below was looked up in leanprover/lean4 (file given):
+
+  Lean.importModules (imports) (opts) (loadExts := …)   src/Lean/Environment.lean
+     (recent versions load environment extensions only with `loadExts := true`; that needs
+      `enableInitializersExecution` first, which changed from `IO Unit` to `BaseIO Unit` in 4.34,
+      so it is called as a statement, which lifts either way)
+  Lean.enableInitializersExecution                     src/Lean/ImportingFlag.lean
+  Lean.initSearchPath, Lean.findSysroot                src/Lean/Util/Path.lean
+  Lean.Import ({ module := … })                        src/Lean/Environment.lean (Setup.lean in newer)
+  Environment.header.moduleNames / .moduleData,
+    ModuleData.constNames                              src/Lean/Environment.lean
+     (`moduleNames` is a field in older versions and `EnvironmentHeader.moduleNames` a def in
+      newer ones; `header.moduleNames` works with both)
+  Environment.find?                                    src/Lean/Environment.lean
+  ConstantInfo.{axiomInfo,defnInfo,thmInfo,opaqueInfo,quotInfo,inductInfo,ctorInfo,recInfo},
+    ConstantInfo.type, DefinitionVal/TheoremVal/OpaqueVal.value, InductiveVal.ctors
+                                                       src/Lean/Declaration.lean
+     (the same matches as `CollectAxioms.collect` in src/Lean/Util/CollectAxioms.lean)
+  Expr.getUsedConstants                                src/Lean/Util/FoldConsts.lean
+  Expr.forallE (4 fields), Expr.mdata                  src/Lean/Expr.lean
+  Lean.collectAxioms [Monad m] [MonadEnv m] (+ [MonadError m] in the newest versions)
+                                                       src/Lean/Util/CollectAxioms.lean
+     (hence it runs in CoreM, which has all three)
+  Core.Context {fileName, fileMap}, Core.State {env}, CoreM.toIO
+                                                       src/Lean/CoreM.lean
+     (same construction as core's own `MetaEval (CoreM α)` instance)
+  Lean.findDocString? (env) (declName) : IO (Option String)   src/Lean/DocString.lean
+  Lean.findDeclarationRanges? [Monad m] [MonadEnv m] [MonadLiftT BaseIO m]
+    DeclarationRanges.range : DeclarationRange {pos, endPos : Position}
+                                                       src/Lean/DeclarationRange.lean
+  Position {line, column}                              src/Lean/Data/Position.lean
+  Name.isInternal, Name.isPrefixOf                      src/Lean/Data/Name.lean (Init/Meta.lean)
+  String.toName                                        src/Init/Meta.lean
+  Lean.privateToUserName?                              src/Lean/Modifiers.lean
+  Lean.isAuxRecursor, Lean.isNoConfusion               src/Lean/AuxRecursor.lean
+  Lean.Meta.isMatcherCore                              src/Lean/Meta/Match/MatcherInfo.lean
+  Lean.isRecCore                                       src/Lean/MonadEnv.lean
+  Lean.isStructure                                     src/Lean/Structure.lean
+  Lean.isClass                                         src/Lean/Class.lean
+  Environment.isProjectionFn                           src/Lean/ProjFns.lean
+  Lean.Json.{mkObj,arr,str,null,compress}, ToJson (Nat, Option String)
+                                                       src/Lean/Data/Json/{Basic,Printer,FromToJson/Basic}.lean
+  Lean.versionString                                   src/Init/Meta.lean
+  IO.FS.writeFile, IO.FS.rename, IO.FS.createDirAll, IO.getStdout, IO.eprintln   src/Init/System/IO.lean
+
+Least sure of (check these first if the build fails): the `loadExts` argument name, and
+whether `collectAxioms` needs `[MonadError m]` on this toolchain (CoreM provides it either way).
+-/
+import Lean
+
+open Lean
+
+namespace AxiomdlExport
+
+/-- Command-line options. -/
+structure Config where
+  roots : Array Name := #[]
+  outDir : Option System.FilePath := none
+  only : Array Name := #[]
+
+/-- Parse the command line; `Except.error` carries a one-line message. -/
+partial def parseArgs (cfg : Config) : List String → Except String Config
+  | [] => .ok cfg
+  | "--root" :: r :: rest => parseArgs { cfg with roots := cfg.roots.push r.toName } rest
+  | "--out" :: d :: rest => parseArgs { cfg with outDir := some (System.FilePath.mk d) } rest
+  | "--only" :: m :: rest => parseArgs { cfg with only := cfg.only.push m.toName } rest
+  | a :: _ => .error s!"unknown or incomplete argument: {a}"
+
+/-- The name a user wrote: private names are reported without their `_private` prefix. -/
+def userName (n : Name) : Name :=
+  (privateToUserName? n).getD n
+
+/-- `s` is `pre` followed by digits only (`proof_3`, `match_1`, `eq_2`). -/
+def numbered (s pre : String) : Bool :=
+  s.startsWith pre && s.length > pre.length && (s.drop pre.length).all Char.isDigit
+
+/-- Names the compiler or elaborator makes up: `_`-components, `proof_n`, `match_n`, `eq_n`. -/
+def internalName (n : Name) : Bool :=
+  let u := userName n
+  u.isInternal ||
+    match u with
+    | .str _ s => numbered s "proof_" || numbered s "match_" || numbered s "eq_" ||
+        s == "eq_def" || s == "eq_unfold"
+    | .num _ _ => true
+    | .anonymous => false
+
+/-- An auxiliary to look *through*: its own used constants stand for it. -/
+def transparentAux (env : Environment) (n : Name) : Bool :=
+  internalName n || Meta.isMatcherCore env n
+
+/-- Constants that get no record of their own (they belong to a user declaration). -/
+def hidden (env : Environment) (n : Name) (info : ConstantInfo) : Bool :=
+  internalName n || isAuxRecursor env n || isNoConfusion env n || Meta.isMatcherCore env n ||
+    isRecCore env n || env.isProjectionFn n ||
+    match info with
+    | .ctorInfo _ => true
+    | .recInfo _ => true
+    | _ => false
+
+/-- The value of a definition, theorem or opaque constant. -/
+def valueOf? : ConstantInfo → Option Expr
+  | .defnInfo v => some v.value
+  | .thmInfo v => some v.value
+  | .opaqueInfo v => some v.value
+  | _ => none
+
+/-- State while collecting used constants: auxiliaries already expanded, and the result. -/
+abbrev ExpM := StateM (NameSet × Array Name)
+
+/-- Add `c`, or, if it is an internal auxiliary, everything it uses. -/
+partial def addConst (env : Environment) (c : Name) : ExpM Unit := do
+  if transparentAux env c then
+    let (seen, acc) ← get
+    if seen.contains c then
+      return
+    set (seen.insert c, acc)
+    match env.find? c with
+    | some info =>
+      for d in info.type.getUsedConstants do
+        addConst env d
+      if let some v := valueOf? info then
+        for d in v.getUsedConstants do
+          addConst env d
+    | none => pure ()
+  else
+    let u := userName c
+    modify fun (seen, acc) => (seen, if acc.contains u then acc else acc.push u)
+
+/-- The user-level constants used by some expressions, without `self`. -/
+def usedConsts (env : Environment) (self : Name) (es : Array Expr) : Array Name :=
+  let act : ExpM Unit := do
+    for e in es do
+      for c in e.getUsedConstants do
+        addConst env c
+  let (_, (_, acc)) := act.run ({}, #[])
+  acc.filter (· != self)
+
+/-- Split a type into its binder domains (hypotheses, premises of `→`) and its conclusion. -/
+partial def splitType (e : Expr) (hyps : Array Expr := #[]) : Array Expr × Expr :=
+  match e with
+  | .forallE _ d b _ => splitType b (hyps.push d)
+  | .mdata _ b => splitType b hyps
+  | _ => (hyps, e)
+
+/-- The declaration kind as axiomdl names it. -/
+def kindOf (env : Environment) (n : Name) : ConstantInfo → String
+  | .axiomInfo _ => "axiom"
+  | .defnInfo _ => "def"
+  | .thmInfo _ => "theorem"
+  | .opaqueInfo _ => "opaque"
+  | .quotInfo _ => "quot"
+  | .inductInfo _ =>
+    if isClass env n then "class" else if isStructure env n then "structure" else "inductive"
+  | .ctorInfo _ => "ctor"
+  | .recInfo _ => "recursor"
+
+def namesJson (ns : Array Name) : Json :=
+  Json.arr (ns.map fun n => Json.str (toString n))
+
+def posJson (p : Position) : Json :=
+  Json.mkObj [("line", toJson p.line), ("column", toJson p.column)]
+
+/-- One `decl` record, or `none` for a hidden auxiliary. -/
+def exportDecl (n : Name) (modName : Name) : CoreM (Option Json) := do
+  let env ← getEnv
+  let some info := env.find? n | return none
+  if hidden env n info then
+    return none
+  let self := userName n
+  let (hypTys, concl) := splitType info.type
+  let typeConsts := usedConsts env self #[info.type]
+  let hypConsts := usedConsts env self hypTys
+  let conclConsts := usedConsts env self #[concl]
+  let valueConsts := match valueOf? info with
+    | some v => usedConsts env self #[v]
+    | none => #[]
+  let mut ctorTypes : Array Expr := #[]
+  if let .inductInfo v := info then
+    for c in v.ctors do
+      if let some ci := env.find? c then
+        ctorTypes := ctorTypes.push ci.type
+  let fieldConsts := usedConsts env self ctorTypes
+  let doc ← findDocString? env n
+  let ranges ← findDeclarationRanges? n
+  let rangeJson := match ranges with
+    | some r => Json.mkObj [("pos", posJson r.range.pos), ("endPos", posJson r.range.endPos)]
+    | none => Json.null
+  let axiomsJson ← try
+      let axs ← collectAxioms n
+      pure (namesJson axs)
+    catch _ =>
+      pure Json.null
+  return some <| Json.mkObj [
+    ("type", Json.str "decl"),
+    ("name", Json.str (toString self)),
+    ("kind", Json.str (kindOf env n info)),
+    ("module", Json.str (toString modName)),
+    ("range", rangeJson),
+    ("doc", toJson doc),
+    ("type_consts", namesJson typeConsts),
+    ("type_hyp_consts", namesJson hypConsts),
+    ("type_concl_consts", namesJson conclConsts),
+    ("value_consts", namesJson valueConsts),
+    ("field_consts", namesJson fieldConsts),
+    ("axioms", axiomsJson)]
+
+def headerLine (modName : Name) : String :=
+  (Json.mkObj [
+    ("type", Json.str "header"),
+    ("schema", Json.str "axiomdl-export/1"),
+    ("lean_version", Json.str Lean.versionString),
+    ("module", Json.str (toString modName))]).compress
+
+/-- Write `text` to `path` through a temporary file, so a reader never sees half a file. -/
+def writeAtomic (path : System.FilePath) (text : String) : IO Unit := do
+  let tmp := path.withExtension "jsonl.tmp"
+  IO.FS.writeFile tmp text
+  IO.FS.rename tmp path
+
+/-- Export every wanted module of the imported environment. -/
+def exportAll (cfg : Config) (wanted : Name → Bool) : CoreM Nat := do
+  let env ← getEnv
+  let mods := env.header.moduleNames
+  let datas := env.header.moduleData
+  let stdout ← IO.getStdout
+  if let some dir := cfg.outDir then
+    IO.FS.createDirAll dir
+  let mut count := 0
+  for i in [0:mods.size] do
+    let m := mods[i]!
+    unless wanted m do
+      continue
+    let data := datas[i]!
+    let mut lines : Array String := #[headerLine m]
+    for n in data.constNames do
+      let r ← exportDecl n m
+      if let some j := r then
+        lines := lines.push j.compress
+        count := count + 1
+    let text := String.intercalate "\n" lines.toList ++ "\n"
+    match cfg.outDir with
+    | some dir => writeAtomic (dir / s!"{m}.jsonl") text
+    | none => stdout.putStr text
+  return count
+
+/-- Import the library and export it. -/
+def run (cfg : Config) : IO Nat := do
+  let roots := if cfg.roots.isEmpty then #[`AxiomDL] else cfg.roots
+  initSearchPath (← findSysroot)
+  unsafe enableInitializersExecution
+  let imports : Array Import := roots.map fun r => { module := r }
+  let env ← importModules imports {} (loadExts := true)
+  let wanted (m : Name) : Bool :=
+    roots.any (fun r => r.isPrefixOf m) && (cfg.only.isEmpty || cfg.only.contains m)
+  let ctx : Core.Context := { fileName := "<axiomdl-export>", fileMap := default }
+  let st : Core.State := { env := env }
+  let (count, _) ← (exportAll cfg wanted).toIO ctx st
+  return count
+
+end AxiomdlExport
+
+def main (args : List String) : IO UInt32 := do
+  match AxiomdlExport.parseArgs {} args with
+  | .error e =>
+    IO.eprintln s!"axiomdl-export: {e}"
+    return 2
+  | .ok cfg =>
+    try
+      let count ← AxiomdlExport.run cfg
+      IO.eprintln s!"axiomdl-export: {count} declarations"
+      return 0
+    catch e =>
+      IO.eprintln s!"axiomdl-export: {e}"
+      return 1

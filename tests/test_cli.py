@@ -1,0 +1,155 @@
+"""The CLI as users run it: subprocesses, output formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import jsonschema
+
+from axiomdl.model import PAYLOADS
+
+from .conftest import FIXTURES, ROOT
+
+TOY = str(FIXTURES / "graph")
+DEMO = str(FIXTURES / "scanner")
+
+
+def _schema(name: str) -> dict:
+    return PAYLOADS[name].model_json_schema()
+
+
+def test_report_json_validates_against_schema(run_cli) -> None:
+    proc = run_cli("report", TOY, "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    jsonschema.validate(data, _schema("report"))
+    assert data["schema_version"] == "1.0"
+    assert data["mode"] == "static"
+
+
+def test_report_text_and_markdown(run_cli) -> None:
+    text = run_cli("report", TOY)
+    assert text.returncode == 0
+    assert "Assumptions" in text.stdout and "Toy.PL" in text.stdout
+    assert "Results and what they require" in text.stdout
+    md = run_cli("report", TOY, "-f", "md")
+    assert md.stdout.startswith("# axiomdl report")
+    assert "| `Toy.rate` | theorem | `Toy.PL`, `Toy.Smooth` |" in md.stdout
+
+
+def test_rests_on_why_impact_unused(run_cli) -> None:
+    r = run_cli("rests-on", "rate_sc", "-C", TOY, "-f", "json")
+    assert r.returncode == 0
+    data = json.loads(r.stdout)
+    jsonschema.validate(data, _schema("rests-on"))
+    assert data["requires"] == ["Toy.Smooth", "Toy.StrongConvex"]
+    w = run_cli("why", "rate_sc", "PL", "-C", TOY)
+    assert w.returncode == 0
+    assert w.stdout.splitlines() == [
+        "Toy.rate_sc",
+        "  —proof/value→ Toy.pl_of_strongConvex",
+        "  —statement/conclusion→ Toy.PL",
+    ]
+    none = run_cli("why", "plain", "PL", "-C", TOY)
+    assert none.returncode == 1
+    i = run_cli("impact", "PL", "-C", TOY, "-f", "json")
+    data = json.loads(i.stdout)
+    jsonschema.validate(data, _schema("impact"))
+    assert data["statement"] == ["Toy.good_rate", "Toy.rate"] and data["proof"] == ["Toy.rate_sc"]
+    u = run_cli("unused", "-C", TOY)
+    assert u.stdout.strip() == "Toy.Unused"
+
+
+def test_audit_exit_codes_and_github_format(run_cli) -> None:
+    clean = run_cli("audit", TOY)
+    assert clean.returncode == 0
+    dirty = run_cli("audit", DEMO)
+    assert dirty.returncode == 1
+    assert "Demo/Batteries.lean" in dirty.stdout and "uses `sorry`" in dirty.stdout
+    gh = run_cli("audit", DEMO, "-f", "github")
+    assert any(line.startswith("::error file=Demo/Batteries.lean,line=") for line in gh.stdout.splitlines())
+
+
+def test_graph_formats(run_cli, tmp_path: Path) -> None:
+    dot = run_cli("graph", TOY)
+    assert dot.stdout.startswith("digraph axiomdl {")
+    assert '"Toy.rate" -> "Toy.PL" [style=solid, label="hypothesis"];' in dot.stdout
+    gml = tmp_path / "g.graphml"
+    assert run_cli("graph", TOY, "-f", "graphml", "-o", str(gml)).returncode == 0
+    import networkx as nx
+
+    g = nx.read_graphml(gml)
+    assert g.has_edge("Toy.rate", "Toy.PL")
+    js = json.loads(run_cli("graph", TOY, "-f", "json").stdout)
+    jsonschema.validate(js, _schema("graph"))
+    assert {"source": "Toy.rate", "target": "Toy.PL", "label": "statement", "position": "hypothesis",
+            "provenance": "static"} in js["edges"]
+
+
+def test_default_report_is_the_bundled_library_from_any_directory(run_cli, tmp_path: Path) -> None:
+    proc = run_cli("report", "-f", "json", cwd=tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["project"] == "bundled AxiomDL library"
+    assert data["counts"]["files"] > 0
+
+
+def test_jobs_gives_the_same_result(run_cli) -> None:
+    one = json.loads(run_cli("graph", DEMO, "-f", "json", "--no-cache").stdout)
+    two = json.loads(run_cli("graph", DEMO, "-f", "json", "--no-cache", "--jobs", "2").stdout)
+    assert one == two
+
+
+def test_version_and_help(run_cli) -> None:
+    assert run_cli("--version").stdout.startswith("axiomdl, version")
+    h = run_cli("--help")
+    for cmd in ("report", "rests-on", "why", "impact", "unused", "audit", "lint", "diff", "graph", "docs"):
+        assert cmd in h.stdout
+
+
+def test_diff_between_git_revisions(run_cli, tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    lean = repo / "lean"
+    lean.mkdir(parents=True)
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "t@example.com")
+    git("config", "user.name", "t")
+    src = (FIXTURES / "graph" / "Toy" / "Assumptions.lean").read_text()
+    (lean / "Toy").mkdir()
+    (lean / "Toy" / "Assumptions.lean").write_text(src)
+    thm = "import Toy.Assumptions\nset_option autoImplicit false\nnamespace Toy\n" \
+          "theorem t (f : Nat → Nat) (m : Nat) (h : PL f m) : f 0 = f 0 := rfl\nend Toy\n"
+    (lean / "Toy" / "T.lean").write_text(thm)
+    git("add", "-A")
+    git("commit", "-qm", "one")
+    (lean / "Toy" / "T.lean").write_text(thm.replace("(h : PL f m)", "(h : PL f m) (s : Smooth f m)"))
+    git("commit", "-qam", "two")
+    grew = run_cli("diff", "HEAD~1", "HEAD", "-C", str(repo), "-f", "json")
+    assert grew.returncode == 1, grew.stderr
+    data = json.loads(grew.stdout)
+    assert data["grew"] == [{"name": "Toy.t", "added": ["Toy.Smooth"], "removed": []}]
+    assert run_cli("diff", "HEAD~1", "HEAD", "-C", str(repo), "--allow-growth").returncode == 0
+    shrank = run_cli("diff", "HEAD", "HEAD~1", "-C", str(repo))
+    assert shrank.returncode == 0 and "shrank Toy.t" in shrank.stdout
+    worktree = run_cli("diff", "HEAD", "-C", str(repo))
+    assert worktree.returncode == 0 and "none" in worktree.stdout
+    bad = run_cli("diff", "no-such-rev", "-C", str(repo))
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_docs_catalogue_is_fresh(run_cli) -> None:
+    proc = run_cli("docs", "--check")
+    assert proc.returncode == 0, "docs/axioms.md is stale: run `axiomdl docs` and commit it\n" + proc.stderr
+
+
+def test_json_schemas_in_docs_are_fresh() -> None:
+    for name, model in PAYLOADS.items():
+        path = ROOT / "docs" / "schema" / f"{name}.schema.json"
+        assert path.is_file(), f"missing {path}: run `axiomdl schema`"
+        assert json.loads(path.read_text()) == model.model_json_schema(), f"{path} is stale: run `axiomdl schema`"

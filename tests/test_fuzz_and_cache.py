@@ -1,0 +1,78 @@
+"""Property tests (the scanner never raises) and the incremental cache."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from axiomdl.scan.files import SourceFile
+from axiomdl.scan.parse import scan_text
+from axiomdl.scan.project import scan_bytes, scan_project
+
+LEAN_ALPHABET = st.sampled_from(
+    list("abcxyzABC_.'«»()[]{}⟨⟩⦃⦄:=|,→∀∃λ\"\\-/!#@ \n\t0123456789")
+    + ["theorem ", "def ", "namespace ", "end ", "section ", "open ", " in ", "variable ", "where", "/-", "-/",
+       "/--", "/-!", "--", ":=", "by ", "structure ", "instance ", "mutual ", "@[simp] ", "'a'", '"s"', "sorry"]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LEAN_ALPHABET, max_size=200).map("".join))
+def test_scanner_never_raises_on_lean_like_text(text: str) -> None:
+    fs = scan_text(text, "F.lean", "F")
+    for d in fs.decls:
+        assert d.line >= 1 and d.end_line >= d.line
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_scanner_never_raises_on_bytes(data: bytes) -> None:
+    fs = scan_bytes(data, SourceFile(Path("B.lean"), "B.lean", "B"))
+    assert fs.path == "B.lean"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_scanner_never_raises_on_unicode(text: str) -> None:
+    scan_text(text, "U.lean", "U")
+
+
+def _write(root: Path, n: int) -> None:
+    for i in range(n):
+        (root / f"M{i}.lean").write_text(f"theorem t{i} : {i} = {i} := rfl\n")
+
+
+def test_cache_reuses_unchanged_files_and_rescans_changed(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    root.mkdir()
+    _write(root, 5)
+    cache = tmp_path / "c"
+    first = scan_project(root, cache_dir=cache)
+    assert len(first.decls) == 5
+    seen: list[tuple[int, int]] = []
+    again = scan_project(root, cache_dir=cache, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(0, 0)]  # nothing rescanned
+    assert set(again.decls) == set(first.decls)
+    (root / "M2.lean").write_text("theorem changed : True := trivial\n")
+    st_ = (root / "M2.lean").stat()
+    os.utime(root / "M2.lean", ns=(st_.st_atime_ns, st_.st_mtime_ns + 10_000_000))
+    seen.clear()
+    third = scan_project(root, cache_dir=cache, progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (1, 1)
+    assert "changed" in third.decls and "t2" not in third.decls
+
+
+def test_touch_without_change_uses_the_content_hash(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    root.mkdir()
+    _write(root, 3)
+    cache = tmp_path / "c"
+    scan_project(root, cache_dir=cache)
+    st_ = (root / "M1.lean").stat()
+    os.utime(root / "M1.lean", ns=(st_.st_atime_ns, st_.st_mtime_ns + 10_000_000))
+    seen: list[tuple[int, int]] = []
+    scan_project(root, cache_dir=cache, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(0, 0)]
