@@ -9,3 +9,10 @@ package axiomdl
 @[default_target]
 lean_lib AxiomDL where
   srcDir := "lean"
+
+-- The exact-dependency exporter used by `axiomdl export` / `--exact` (sources in `exporter/`).
+-- It imports the built library at run time, so run `lake build` first.
+lean_exe «axiomdl-export» where
+  srcDir := "exporter"
+  root := `AxiomdlExport
+  supportInterpreter := true

@@ -116,12 +116,13 @@ def numbered (s pre : String) : Bool :=
 /-- Names the compiler or elaborator makes up: `_`-components, `proof_n`, `match_n`, `eq_n`. -/
 def internalName (n : Name) : Bool :=
   let u := userName n
-  u.isInternal ||
+  let generated : Bool :=
     match u with
     | .str _ s => numbered s "proof_" || numbered s "match_" || numbered s "eq_" ||
         s == "eq_def" || s == "eq_unfold"
     | .num _ _ => true
     | .anonymous => false
+  u.isInternal || generated
 
 /-- An auxiliary to look *through*: its own used constants stand for it. -/
 def transparentAux (env : Environment) (n : Name) : Bool :=
@@ -129,12 +130,13 @@ def transparentAux (env : Environment) (n : Name) : Bool :=
 
 /-- Constants that get no record of their own (they belong to a user declaration). -/
 def hidden (env : Environment) (n : Name) (info : ConstantInfo) : Bool :=
-  internalName n || isAuxRecursor env n || isNoConfusion env n || Meta.isMatcherCore env n ||
-    isRecCore env n || env.isProjectionFn n ||
+  let ctorOrRec : Bool :=
     match info with
     | .ctorInfo _ => true
     | .recInfo _ => true
     | _ => false
+  ctorOrRec || internalName n || isAuxRecursor env n || isNoConfusion env n ||
+    Meta.isMatcherCore env n || isRecCore env n || env.isProjectionFn n
 
 /-- The value of a definition, theorem or opaque constant. -/
 def valueOf? : ConstantInfo → Option Expr
@@ -171,7 +173,7 @@ def usedConsts (env : Environment) (self : Name) (es : Array Expr) : Array Name 
     for e in es do
       for c in e.getUsedConstants do
         addConst env c
-  let (_, (_, acc)) := act.run ({}, #[])
+  let (_, (_, acc)) := Id.run (act.run ({}, #[]))
   acc.filter (· != self)
 
 /-- Split a type into its binder domains (hypotheses, premises of `→`) and its conclusion. -/
@@ -224,11 +226,11 @@ def exportDecl (n : Name) (modName : Name) : CoreM (Option Json) := do
   let rangeJson := match ranges with
     | some r => Json.mkObj [("pos", posJson r.range.pos), ("endPos", posJson r.range.endPos)]
     | none => Json.null
-  let axiomsJson ← try
-      let axs ← collectAxioms n
-      pure (namesJson axs)
-    catch _ =>
-      pure Json.null
+  let mut axiomsJson := Json.null
+  try
+    axiomsJson := namesJson (← collectAxioms n)
+  catch _ =>
+    axiomsJson := Json.null
   return some <| Json.mkObj [
     ("type", Json.str "decl"),
     ("name", Json.str (toString self)),

@@ -1,6 +1,7 @@
 import AxiomDL.Generalization.Probability
 import AxiomDL.Generalization.Risk
 import AxiomDL.Generalization.FiniteClass
+import AxiomDL.Generalization.Counting
 import AxiomDL.Generalization.ImplicitBias
 import AxiomDL.Generalization.Stability
 import AxiomDL.Generalization.Bias

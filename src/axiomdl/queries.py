@@ -139,14 +139,13 @@ class Analysis:
         return b
 
     def names(self, bits: int) -> list[str]:
-        """Decode a bitset into sorted assumption names."""
+        """Decode a bitset into sorted assumption names (cost: one step per set bit)."""
         out = []
-        i = 0
+        hyps = self.hyps
         while bits:
-            if bits & 1:
-                out.append(self.hyps[i])
-            bits >>= 1
-            i += 1
+            low = bits & -bits
+            out.append(hyps[low.bit_length() - 1])
+            bits ^= low
         return out
 
     def requires(self, n: str) -> list[str]:

@@ -101,18 +101,18 @@ theorem rescaling_changes_sharpness {c : K} (hc : 0 < c) (net : List (Neuron K))
 /-- A concrete instance: the single unit `relu x` and its rescaling by `2` compute the same
 function, but at `x = 1` their output-weight curvatures are `1` and `4`. -/
 theorem rescaling_sharpness_example :
-    let net : List (Neuron K) := [⟨1, 1, 0⟩]
-    (∀ x, shallowEval (rescaleNet 2 net) x = shallowEval net x) ∧
-      outputCurvature net 1 = 1 ∧ outputCurvature (rescaleNet 2 net) 1 = 4 := by
-  intro net
+    (∀ x, shallowEval (rescaleNet 2 ([⟨1, 1, 0⟩] : List (Neuron K))) x
+        = shallowEval ([⟨1, 1, 0⟩] : List (Neuron K)) x) ∧
+      outputCurvature ([⟨1, 1, 0⟩] : List (Neuron K)) 1 = 1 ∧
+      outputCurvature (rescaleNet 2 ([⟨1, 1, 0⟩] : List (Neuron K))) 1 = 4 := by
   have h2 : (0 : K) < 2 := by grind
-  have hone : outputCurvature net 1 = 1 := by
+  have hone : outputCurvature ([⟨1, 1, 0⟩] : List (Neuron K)) 1 = 1 := by
     have harg : (1 : K) * 1 + 0 = 1 := by grind
     show relu ((1 : K) * 1 + 0) * relu ((1 : K) * 1 + 0) + 0 = 1
     rw [harg, relu_one]
     grind
-  refine ⟨fun x => shallowEval_rescaleNet h2 net x, hone, ?_⟩
-  rw [outputCurvature_rescaleNet h2 net 1, hone]
+  refine ⟨fun x => shallowEval_rescaleNet h2 _ x, hone, ?_⟩
+  rw [outputCurvature_rescaleNet h2 _ 1, hone]
   grind
 
 end Rescaling

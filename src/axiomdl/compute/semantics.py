@@ -144,6 +144,8 @@ class Elaborator:
             return ("¬", P, self.prop(e.a))
         if isinstance(e, Bin) and e.op in RELS:
             return self.relation(e)
+        if isinstance(e, Var) and self.s.vars.get(e.name) == P:
+            return ("var", P, e.name)
         if isinstance(e, Var) and e.name in ("True", "False"):
             return ("bool", P, e.name == "True")
         if isinstance(e, Ascribe) and self.s.type_of(e.ty) == P:
@@ -295,6 +297,7 @@ class Elaborator:
             return ("abs", a[1], a)
         d = self.s.resolve(e.fn)
         if d is None:
+            self.s.unknown_as_var(e.fn)  # raises with the binder's type when it is data
             raise Unsupported(f"unknown function `{e.fn}`")
         return self.call(d, args)
 

@@ -108,7 +108,7 @@ _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
   | (?P<num>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)
-  | (?P<sym><->|->|<=|>=|!=|/\\|\\/|:=|=>|⁻¹|[≤≥≠<>=∧∨¬→↔∀∃(){}\[\]⦃⦄⟨⟩,:+\-*/^%↑·|∈∉λ@•∣])
+  | (?P<sym>\+\+|::|<->|->|<=|>=|!=|/\\|\\/|:=|=>|⁻¹|[.×]|[≤≥≠<>=∧∨¬→↔∀∃(){}\[\]⦃⦄⟨⟩,:+\-*/^%↑·|∈∉λ@•∣])
   | (?P<ident>«[^»]*»|[A-Za-z_\u0370-\u03ff\u1d00-\u1dbf\u2100-\u214f\U0001d400-\U0001d7ff][\w'!?\u2080-\u209c\u0370-\u03ff\u1d00-\u1dbf\U0001d400-\U0001d7ff]*(?:\.[A-Za-z_\u0370-\u03ff][\w'!?\u2080-\u209c\u0370-\u03ff]*|\.\d+)*)
     """,
     re.VERBOSE,
@@ -183,6 +183,10 @@ _UNSUPPORTED_SYMS = {
     "@": "explicit `@` applications",
     "[": "list literals",
     "by": "tactic blocks",
+    "++": "list append `++`",
+    "::": "list cons `::`",
+    ".": "field projections `(…).f`",
+    "×": "product types",
 }
 
 
@@ -228,7 +232,7 @@ class Parser:
                 left = Un("inv", left)
                 continue
             if t.text not in _INFIX:
-                if t.text in _UNSUPPORTED_SYMS and t.text not in ("|", "["):
+                if t.text in _UNSUPPORTED_SYMS and t.text not in ("|", "[", "by"):
                     raise Unsupported(f"uses {_UNSUPPORTED_SYMS[t.text]}")
                 break
             prec, assoc = _INFIX[t.text]

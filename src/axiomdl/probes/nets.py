@@ -207,3 +207,22 @@ def loglog_slope(x: list[float], y: list[float]) -> float:
     """Least-squares slope of log y against log x."""
     lx, ly = np.log(np.asarray(x, float)), np.log(np.asarray(y, float))
     return float(np.polyfit(lx, ly, 1)[0])
+
+
+def ntk_one_hidden(net: MLP, theta: Array, x: Array, output_bias: bool = True) -> Array:
+    """Exact tangent kernel Gram matrix of a one-hidden-layer scalar-output net.
+
+    ``output_bias=False`` drops the output bias's constant contribution (1 at every width),
+    which would otherwise dominate the mean-field kernel.
+    """
+    (w, c), (a, _b) = net.unpack(theta)
+    s1, s2 = net.scale
+    z = s1 * (x @ w.T) + c
+    if net.act == "relu":
+        h = np.maximum(z, 0.0)
+        d = (z > 0) * a[0]
+    else:
+        h = np.tanh(z)
+        d = (1.0 - h * h) * a[0]
+    k = s2**2 * (h @ h.T) + s2**2 * (d @ d.T) * (s1**2 * (x @ x.T) + 1.0)
+    return k + 1.0 if output_bias else k

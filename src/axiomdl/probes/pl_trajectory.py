@@ -13,19 +13,10 @@ import numpy as np
 
 from axiomdl.probes.context import Context, new_figure
 from axiomdl.probes.model import ProbeResult, Series, Verdict
-from axiomdl.probes.nets import MLP, digits, spearman, train_gd
+from axiomdl.probes.nets import MLP, digits, ntk_one_hidden, spearman, train_gd
 
 NAME = "pl-trajectory"
 GAIN = 3.0  # tanh pre-activation gain: keeps the kernel away from the (low-rank) linear kernel
-
-
-def _ntk(net: MLP, theta: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """Exact tangent kernel of a one-hidden-layer scalar-output tanh net (all parameters)."""
-    (w, c), (a, _b) = net.unpack(theta)
-    s1, s2 = net.scale
-    h = np.tanh(s1 * (x @ w.T) + c)
-    d = (1.0 - h * h) * a[0]
-    return s2**2 * (h @ h.T) + 1.0 + s2**2 * (d @ d.T) * (s1**2 * (x @ x.T) + 1.0)
 
 
 def run(ctx: Context) -> ProbeResult:
@@ -43,7 +34,7 @@ def run(ctx: Context) -> ProbeResult:
     for k, m in enumerate(widths):
         net = MLP((x.shape[1], m, 1), act="tanh", param="ntk", gain=GAIN)
         th0 = net.init(ctx.rng(1 + k))
-        k0 = _ntk(net, th0, x)
+        k0 = ntk_one_hidden(net, th0, x)
         lam_max = float(np.linalg.eigvalsh(k0)[-1]) / n
         lr = 1.0 / lam_max
         ts: list[float] = []
@@ -55,10 +46,10 @@ def run(ctx: Context) -> ProbeResult:
             ts.append(float(t))
             losses.append(loss)
             ratio.append(0.5 * float(g @ g) / loss)
-            mu_t.append(float(np.linalg.eigvalsh(_ntk(net, th, x))[0]) / n)  # noqa: B023
+            mu_t.append(float(np.linalg.eigvalsh(ntk_one_hidden(net, th, x))[0]) / n)  # noqa: B023
 
         th_t = train_gd(net, th0, x, y, lr, steps, every=every, hook=hook)
-        k_t = _ntk(net, th_t, x)
+        k_t = ntk_one_hidden(net, th_t, x)
         rows.append(
             {
                 "width": m,

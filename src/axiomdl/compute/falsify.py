@@ -1,0 +1,318 @@
+"""Search for counterexamples to arithmetic statements by exact computation.
+
+Instances come from three sources: edge cases (0, ±1, ±2, ½, tiny and huge values), random
+rationals, and sympy: an equality hypothesis is solved for one of its variables, and each
+inequality hypothesis is also tried at its boundary (solved as an equality), where
+off-by-one mistakes such as ``<`` for ``≤`` live. Only instances that satisfy every
+hypothesis count; the conclusion is then evaluated exactly with Lean's junk values.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import sympy
+
+from axiomdl.compute.semantics import F, N, P, Z, BadInstance, Evaluator, sym, to_sympy
+from axiomdl.compute.syntax import Unsupported
+from axiomdl.compute.translate import DefCache, Problem, build_problem
+
+DEFAULT_INSTANCES = 300
+
+_EDGE_F = [
+    Fraction(0),
+    Fraction(1),
+    Fraction(-1),
+    Fraction(2),
+    Fraction(-2),
+    Fraction(1, 2),
+    Fraction(-1, 2),
+    Fraction(3),
+    Fraction(-3),
+    Fraction(1, 3),
+    Fraction(10**6),
+    Fraction(-(10**6)),
+    Fraction(1, 10**6),
+    Fraction(-1, 10**6),
+]
+_EDGE_Z = [0, 1, -1, 2, -2, 3, -3, 5, -7, 10, -10, 100, -100, 10**6, -(10**6)]
+_EDGE_N = [0, 1, 2, 3, 4, 5, 7, 10, 12, 100]
+
+
+@dataclass
+class Outcome:
+    """The result for one declaration."""
+
+    name: str
+    status: str  # checked | counterexample | skipped | unsatisfied
+    instances: int = 0
+    reason: str = ""
+    values: dict[str, str] | None = None
+    detail: str = ""
+    seconds: float = 0.0
+    file: str = ""
+    line: int = 0
+
+
+def fmt(v: Any) -> str:
+    """Render an exact value the way Lean would print it."""
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, Fraction):
+        return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
+    return str(v)
+
+
+def _random_value(ty: str, rng: random.Random) -> Any:
+    r = rng.random()
+    if ty == P:
+        return r < 0.5
+    if ty == N:
+        if r < 0.6:
+            return rng.randint(0, 12)
+        return rng.randint(0, 200)
+    if ty == Z:
+        if r < 0.6:
+            return rng.randint(-12, 12)
+        return rng.randint(-1000, 1000)
+    if r < 0.15:
+        return rng.choice(_EDGE_F)
+    if r < 0.7:
+        return Fraction(rng.randint(-20, 20), rng.randint(1, 12))
+    if r < 0.85:
+        return Fraction(rng.randint(-(10**9), 10**9), rng.randint(1, 1000))
+    return Fraction(rng.randint(-1000, 1000), rng.randint(1, 10**9))
+
+
+def _edge(ty: str) -> list[Any]:
+    if ty == P:
+        return [True, False]
+    return _EDGE_N if ty == N else _EDGE_Z if ty == Z else _EDGE_F
+
+
+@dataclass
+class _Plan:
+    """Solve ``var`` from the others: ``var = expr`` (sympy), used for some instances."""
+
+    var: str
+    expr: sympy.Expr
+    needs: tuple[str, ...]
+    func: Any
+
+
+def _plans(p: Problem) -> tuple[list[_Plan], list[_Plan]]:
+    """Equality plans (always applied) and boundary plans (tried for some instances)."""
+    must: list[_Plan] = []
+    boundary: list[_Plan] = []
+    solved: set[str] = set()
+    for h in p.hyps:
+        if h[0] != "rel" or h[3][1] != F:
+            continue
+        op = h[2]
+        try:
+            diff = sympy.expand(to_sympy(h[3]) - to_sympy(h[4]))
+        except Unsupported:
+            continue
+        free = sorted(str(s) for s in diff.free_symbols)
+        if not free:
+            continue
+        for v in free:
+            if op == "=" and v in solved:
+                continue
+            if p.vars.get(v) != F:
+                continue
+            try:
+                sols = sympy.solve(diff, sym(v), dict=False)
+            except Exception:  # sympy raises many types on hard input
+                continue
+            sols = [s for s in sols if s.is_real is not False]
+            if not sols:
+                continue
+            s = sols[0]
+            needs = tuple(sorted(str(x) for x in s.free_symbols))
+            if v in needs:
+                continue
+            func = sympy.lambdify([sym(n) for n in needs], s, modules=[{}, "sympy"])
+            plan = _Plan(v, s, needs, func)
+            if op == "=":
+                must.append(plan)
+                solved.add(v)
+            else:
+                boundary.append(plan)
+            break
+    return must, boundary
+
+
+def _apply(plan: _Plan, env: dict[str, Any]) -> bool:
+    try:
+        val = plan.func(*[sympy.Rational(env[n]) if isinstance(env[n], Fraction | int) else env[n] for n in plan.needs])
+        val = sympy.nsimplify(val) if not isinstance(val, sympy.Rational | int) else val
+    except (ZeroDivisionError, TypeError, ValueError):
+        return False
+    if isinstance(val, int):
+        val = sympy.Integer(val)
+    if not getattr(val, "is_Rational", False):
+        return False
+    env[plan.var] = Fraction(int(val.p), int(val.q))
+    return True
+
+
+def _candidates(p: Problem, budget: int, rng: random.Random) -> Iterator[dict[str, Any]]:
+    names = list(p.vars)
+    if not names:
+        yield {}
+        return
+    # 1. edge-case grid (complete for one or two variables)
+    pools = [_edge(p.vars[n]) for n in names]
+    total = 1
+    for pool in pools:
+        total *= len(pool)
+    if total <= budget:
+        idx = [0] * len(names)
+        while True:
+            yield {n: pools[k][idx[k]] for k, n in enumerate(names)}
+            k = 0
+            while k < len(idx):
+                idx[k] += 1
+                if idx[k] < len(pools[k]):
+                    break
+                idx[k] = 0
+                k += 1
+            if k == len(idx):
+                break
+    else:
+        for _ in range(budget // 2):
+            yield {n: rng.choice(pools[k]) for k, n in enumerate(names)}
+    # 2. mixed edge/random, then random
+    while True:
+        env = {}
+        for k, n in enumerate(names):
+            env[n] = rng.choice(pools[k]) if rng.random() < 0.3 else _random_value(p.vars[n], rng)
+        yield env
+
+
+def check_problem(p: Problem, instances: int = DEFAULT_INSTANCES, seed: int = 0) -> Outcome:
+    """Search for a counterexample; the result is deterministic for a given seed."""
+    t0 = time.perf_counter()
+    rng = random.Random(zlib.crc32(p.name.encode()) ^ seed)
+    make = p.elab.defs_scope  # type: ignore[attr-defined]
+    ev = Evaluator(lambda d: p.defs.elaborated(d, make))
+    must, boundary = _plans(p)
+    satisfied = 0
+    attempts = 0
+    max_attempts = max(instances * 25, 200)
+    seen: set[tuple[Any, ...]] = set()
+    for env in _candidates(p, instances, rng):
+        attempts += 1
+        if attempts > max_attempts or satisfied >= instances:
+            break
+        if boundary and attempts % 3 == 0:
+            plan = rng.choice(boundary)
+            if not _apply(plan, env):
+                continue
+        ok = True
+        for plan in must:
+            if not _apply(plan, env):
+                ok = False
+                break
+        if not ok:
+            continue
+        key = tuple(env.values())
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            if not all(ev.ev(h, env) for h in p.hyps):
+                continue
+            satisfied += 1
+            holds = ev.ev(p.concl, env)
+        except BadInstance:
+            continue
+        except RecursionError:
+            continue
+        if not holds:
+            return Outcome(
+                p.name,
+                "counterexample",
+                satisfied,
+                values={k: fmt(v) for k, v in env.items()},
+                detail=_explain(p, ev, env),
+                seconds=time.perf_counter() - t0,
+                file=p.file,
+                line=p.line,
+            )
+    dt = time.perf_counter() - t0
+    if satisfied == 0:
+        return Outcome(
+            p.name,
+            "unsatisfied",
+            0,
+            reason=f"no tried instance satisfies the hypotheses ({attempts} tried); possibly vacuous",
+            seconds=dt,
+            file=p.file,
+            line=p.line,
+        )
+    return Outcome(p.name, "checked", satisfied, seconds=dt, file=p.file, line=p.line)
+
+
+def _explain(p: Problem, ev: Evaluator, env: dict[str, Any]) -> str:
+    c = p.concl
+    parts = []
+    atoms = [c]
+    while atoms:
+        a = atoms.pop(0)
+        if a[0] == "rel":
+            try:
+                lhs, rhs = ev.ev(a[3], env), ev.ev(a[4], env)
+            except (BadInstance, RecursionError):
+                continue
+            if not ev.ev(a, env):
+                parts.append(f"{fmt(lhs)} {a[2]} {fmt(rhs)} is false")
+        elif a[0] in ("∧", "∨", "→", "↔"):
+            atoms.extend([a[2], a[3]])
+        elif a[0] == "¬":
+            atoms.append(a[2])
+    return "; ".join(parts[:3])
+
+
+def falsify(
+    project: Any,
+    names: list[str] | None = None,
+    instances: int = DEFAULT_INSTANCES,
+    seed: int = 0,
+    strict_names: bool = False,
+) -> list[Outcome]:
+    """Check the named declarations (default: every theorem, lemma and example)."""
+    defs = DefCache(project)
+    if names is None:
+        names = [n for n, d in project.decls.items() if d.kind in ("theorem", "lemma", "example")]
+    out: list[Outcome] = []
+    for n in names:
+        t0 = time.perf_counter()
+        d = project.decls[n]
+        fs = project.file_of(n)
+        try:
+            prob = build_problem(project, n, defs)
+        except Unsupported as e:
+            out.append(
+                Outcome(
+                    n,
+                    "skipped",
+                    reason=str(e),
+                    seconds=time.perf_counter() - t0,
+                    file=fs.path,
+                    line=d.line,
+                )
+            )
+            continue
+        except RecursionError:
+            out.append(Outcome(n, "skipped", reason="term too deeply nested", file=fs.path, line=d.line))
+            continue
+        out.append(check_problem(prob, instances, seed))
+    return out
