@@ -133,7 +133,11 @@ def _verdicts(rows: list[dict], widths: list[int], slopes: dict) -> list[Verdict
             verdict="contradicted",
             regime="mean-field parameterisation (feature learning)",
             numbers=nums,
-            note="holds in the NTK parameterisation (kernel change shrinks ≈ m^-1/2)",
+            note=(
+                "holds in the NTK parameterisation (kernel change ∝ m^"
+                f"{slopes['ntk_kernel_change_slope']:.2f}); in mean-field scaling the kernel "
+                f"moves {mf[-1]['kernel_change']:.2f} at width {widths[-1]}"
+            ),
         )
     elif ntk_lazy:
         lazy = Verdict(assumption="LazyTraining", claim=claim, verdict="supported", numbers=nums)

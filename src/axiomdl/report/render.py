@@ -14,6 +14,11 @@ def _short(name: str) -> str:
     return name.removeprefix("AxiomDL.")
 
 
+def _first_two(names: list[str]) -> str:
+    shown = ", ".join(_short(x) for x in names[:2])
+    return (shown + (f" (+{len(names) - 2})" if len(names) > 2 else "")) or "-"
+
+
 def console_text(render, width: int = 120, color: bool = False) -> str:
     """Render through rich into a plain string (no colour unless asked)."""
     buf = io.StringIO()
@@ -41,7 +46,7 @@ def report_text(r: Report, con: Console) -> None:
             a.status or "-",
             str(a.required_by),
             str(a.used_by),
-            ", ".join(_short(x) for x in a.established_by) or "-",
+            _first_two(a.established_by),
         )
     con.print(t)
     if r.conjectures:
