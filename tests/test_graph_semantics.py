@@ -36,6 +36,12 @@ def test_discharge_requires_and_establishes(toy: Session) -> None:
     assert "Toy.PL" not in a.requires("Toy.pl_of_strongConvex")
 
 
+def test_definition_binders_are_not_bundles(toy: Session) -> None:
+    a = toy.analysis
+    assert a.requires("Toy.step_eq") == ["Toy.Smooth"]
+    assert a.establishes("Toy.step_eq") == []
+
+
 def test_witness_requires_nothing_and_establishes(toy: Session) -> None:
     a = toy.analysis
     witness = next(n for n, r in a.roles.items() if r == "witness")

@@ -94,16 +94,17 @@ class Analysis:
         self.bit = {n: 1 << i for i, n in enumerate(self.hyps)}
         succ = g._succ
         nodes = list(g.nodes)
-        # bundle[n]: assumptions a definition bundles (through definitions only).
-        def_succ = {
-            n: [t for t in succ[n] if roles.get(t) in DEFINITION_ROLES]
-            for n in nodes
-            if roles.get(n) in DEFINITION_ROLES
-        }
+        # bundle[n]: assumptions a definition bundles -- through its value and fields,
+        # not its binders (a def taking `E : InnerProductSpace` does not bundle it).
+        def_succ: dict[str, list[str]] = {}
         def_own: dict[str, int] = {}
-        for n in def_succ:
+        for n in nodes:
+            if roles.get(n) not in DEFINITION_ROLES:
+                continue
+            body = [t for t, a in succ[n].items() if a["position"] != "hypothesis"]
+            def_succ[n] = [t for t in body if roles.get(t) in DEFINITION_ROLES]
             b = 0
-            for t in succ[n]:
+            for t in body:
                 b |= self.bit.get(t, 0)
             def_own[n] = b
         self.bundle = _closure(list(def_succ), def_succ, def_own)

@@ -23,6 +23,8 @@ class Session:
     project: Project
     graph: nx.DiGraph
     analysis: Analysis
+    # The exporter's records when the graph is exact (axiomdl.lean.export.Export), else None.
+    export: object | None = None
 
     def resolve_name(self, name: str) -> str:
         """Accept a full name or an unambiguous suffix (``pl_linear_convergence``)."""
@@ -60,6 +62,7 @@ def load(
     use_cache: bool = True,
     cache_dir: Path | None = None,
     quiet: bool = False,
+    exact: Path | bool = False,
 ) -> Session:
     """Scan ``path`` (default: the bundled AxiomDL library) and build the analysis."""
     root = path if path is not None else bundled_root() / "lean"
@@ -86,4 +89,10 @@ def load(
     if project.cache_note and not quiet:
         print(f"axiomdl: warning: {project.cache_note}", file=sys.stderr)
     g = build_graph(project)
+    if exact:
+        # Exact mode: edges from the compiled environment (see axiomdl.lean.exact).
+        from axiomdl.lean.exact import load_exact
+
+        g, export = load_exact(project, g, path, exact, quiet=quiet)
+        return Session(project, g, Analysis(g, mode="exact"), export)
     return Session(project, g, Analysis(g))

@@ -41,6 +41,18 @@ def project_options(f: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         help="Where to keep the scan cache (default: the user cache dir, or $AXIOMDL_CACHE_DIR).",
     )
+    @click.option(
+        "--exact",
+        is_flag=True,
+        help="Use edges exported from the compiled environment (a cached `axiomdl export`, "
+        "or Lean to make one; exit 3 if neither).",
+    )
+    @click.option(
+        "--export-file",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Read the exact export from FILE (implies --exact).",
+    )
     @functools.wraps(f)
     def wrapper(
         *args: Any,
@@ -48,16 +60,31 @@ def project_options(f: Callable[..., Any]) -> Callable[..., Any]:
         jobs: int,
         no_cache: bool,
         cache_dir: Path | None,
+        exact: bool = False,
+        export_file: Path | None = None,
         **kw: Any,
     ) -> Any:
-        opener = functools.partial(_open, jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir)
+        opener = functools.partial(
+            _open,
+            jobs=jobs,
+            use_cache=not no_cache,
+            cache_dir=cache_dir,
+            exact=export_file if export_file is not None else exact,
+        )
         return f(*args, project=project, open_session=opener, **kw)
 
     return wrapper
 
 
-def _open(path: Path | None, *, jobs: int, use_cache: bool, cache_dir: Path | None) -> Session:
-    return load(path, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir)
+def _open(
+    path: Path | None,
+    *,
+    jobs: int,
+    use_cache: bool,
+    cache_dir: Path | None,
+    exact: Path | bool = False,
+) -> Session:
+    return load(path, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir, exact=exact)
 
 
 def format_option(

@@ -66,7 +66,14 @@ def rests_on(name, project, open_session, fmt, output) -> int:
     """Which assumptions NAME requires, establishes and uses (and via which discharge)."""
     s = open_session(project)
     r = build.rests_on(s, s.resolve_name(name))
-    emit(dump(r) if fmt == "json" else _md_or_text(render.rests_on_text(r), fmt), output)
+    if s.export is not None:  # --exact: the Lean axioms the result depends on
+        from axiomdl.lean.audit import foundations
+
+        r.foundations = foundations(s.export, r.name)
+    text = render.rests_on_text(r)
+    if s.export is not None:
+        text += f"foundations (exact): {', '.join(r.foundations) or 'none'}\n"
+    emit(dump(r) if fmt == "json" else _md_or_text(text, fmt), output)
     return EXIT_OK
 
 
@@ -124,13 +131,17 @@ def audit(path, project, open_session, fmt, output) -> int:
     """sorry, admit, native_decide, decide := true, declared axioms; exit 1 on findings."""
     s = open_session(_pick(path, project))
     findings = build.audit_findings(s)
+    if s.analysis.mode == "exact":  # --exact: add the compiled environment's axiom audit
+        from axiomdl.lean.audit import session_axiom_findings
+
+        findings += session_axiom_findings(s)
     errors = [f for f in findings if f.severity == "error"]
     if fmt == "json":
         emit(
             json.dumps(
                 {
                     "schema_version": "1.0",
-                    "mode": "static",
+                    "mode": s.analysis.mode,
                     "findings": [f.model_dump() for f in findings],
                 },
                 indent=2,
@@ -148,7 +159,7 @@ def audit(path, project, open_session, fmt, output) -> int:
     else:
         text = (
             "".join(f.one_line() + "\n" for f in findings)
-            + f"audit (static): {len(errors)} finding(s)\n"
+            + f"audit ({s.analysis.mode}): {len(errors)} finding(s)\n"
         )
         emit(_md_or_text(text, fmt), output)
     return EXIT_FINDINGS if errors else EXIT_OK

@@ -119,7 +119,10 @@ def _plans(p: Problem) -> tuple[list[_Plan], list[_Plan]]:
             diff = sympy.expand(to_sympy(h[3]) - to_sympy(h[4]))
         except Unsupported:
             continue
-        free = sorted(str(s) for s in diff.free_symbols)
+        free = sorted(
+            (str(s) for s in diff.free_symbols),
+            key=lambda n: (sympy.degree(diff, sym(n)) if diff.is_polynomial(sym(n)) else 99, n),
+        )
         if not free:
             continue
         for v in free:
@@ -237,6 +240,7 @@ def check_problem(p: Problem, instances: int = DEFAULT_INSTANCES, seed: int = 0)
         except RecursionError:
             continue
         if not holds:
+            env = _shrink(p, ev, env, must)
             return Outcome(
                 p.name,
                 "counterexample",
@@ -259,6 +263,38 @@ def check_problem(p: Problem, instances: int = DEFAULT_INSTANCES, seed: int = 0)
             line=p.line,
         )
     return Outcome(p.name, "checked", satisfied, seconds=dt, file=p.file, line=p.line)
+
+
+_SIMPLE = {
+    F: [Fraction(0), Fraction(1), Fraction(-1), Fraction(2), Fraction(-2), Fraction(1, 2)],
+    Z: [0, 1, -1, 2, -2, 3],
+    N: [0, 1, 2, 3],
+    P: [True, False],
+}
+
+
+def _is_counterexample(p: Problem, ev: Evaluator, env: dict[str, Any]) -> bool:
+    try:
+        return all(ev.ev(h, env) for h in p.hyps) and not ev.ev(p.concl, env)
+    except (BadInstance, RecursionError):
+        return False
+
+
+def _shrink(p: Problem, ev: Evaluator, env: dict[str, Any], must: list[_Plan]) -> dict[str, Any]:
+    """Replace values by simpler ones while the instance stays a counterexample."""
+    solved = {pl.var for pl in must}
+    for name in list(env):
+        if name in solved:
+            continue
+        for cand in _SIMPLE.get(p.vars.get(name, F), []):
+            if env[name] == cand:
+                break
+            trial = dict(env)
+            trial[name] = cand
+            if all(_apply(pl, trial) for pl in must) and _is_counterexample(p, ev, trial):
+                env = trial
+                break
+    return env
 
 
 def _explain(p: Problem, ev: Evaluator, env: dict[str, Any]) -> str:
