@@ -69,7 +69,9 @@ def test_audit_exit_codes_and_github_format(run_cli) -> None:
     assert dirty.returncode == 1
     assert "Demo/Batteries.lean" in dirty.stdout and "uses `sorry`" in dirty.stdout
     gh = run_cli("audit", DEMO, "-f", "github")
-    assert any(line.startswith("::error file=Demo/Batteries.lean,line=") for line in gh.stdout.splitlines())
+    assert any(
+        line.startswith("::error file=Demo/Batteries.lean,line=") for line in gh.stdout.splitlines()
+    )
 
 
 def test_graph_formats(run_cli, tmp_path: Path) -> None:
@@ -84,8 +86,13 @@ def test_graph_formats(run_cli, tmp_path: Path) -> None:
     assert g.has_edge("Toy.rate", "Toy.PL")
     js = json.loads(run_cli("graph", TOY, "-f", "json").stdout)
     jsonschema.validate(js, _schema("graph"))
-    assert {"source": "Toy.rate", "target": "Toy.PL", "label": "statement", "position": "hypothesis",
-            "provenance": "static"} in js["edges"]
+    assert {
+        "source": "Toy.rate",
+        "target": "Toy.PL",
+        "label": "statement",
+        "position": "hypothesis",
+        "provenance": "static",
+    } in js["edges"]
 
 
 def test_default_report_is_the_bundled_library_from_any_directory(run_cli, tmp_path: Path) -> None:
@@ -105,7 +112,18 @@ def test_jobs_gives_the_same_result(run_cli) -> None:
 def test_version_and_help(run_cli) -> None:
     assert run_cli("--version").stdout.startswith("axiomdl, version")
     h = run_cli("--help")
-    for cmd in ("report", "rests-on", "why", "impact", "unused", "audit", "lint", "diff", "graph", "docs"):
+    for cmd in (
+        "report",
+        "rests-on",
+        "why",
+        "impact",
+        "unused",
+        "audit",
+        "lint",
+        "diff",
+        "graph",
+        "docs",
+    ):
         assert cmd in h.stdout
 
 
@@ -123,12 +141,16 @@ def test_diff_between_git_revisions(run_cli, tmp_path: Path) -> None:
     src = (FIXTURES / "graph" / "Toy" / "Assumptions.lean").read_text()
     (lean / "Toy").mkdir()
     (lean / "Toy" / "Assumptions.lean").write_text(src)
-    thm = "import Toy.Assumptions\nset_option autoImplicit false\nnamespace Toy\n" \
-          "theorem t (f : Nat → Nat) (m : Nat) (h : PL f m) : f 0 = f 0 := rfl\nend Toy\n"
+    thm = (
+        "import Toy.Assumptions\nset_option autoImplicit false\nnamespace Toy\n"
+        "theorem t (f : Nat → Nat) (m : Nat) (h : PL f m) : f 0 = f 0 := rfl\nend Toy\n"
+    )
     (lean / "Toy" / "T.lean").write_text(thm)
     git("add", "-A")
     git("commit", "-qm", "one")
-    (lean / "Toy" / "T.lean").write_text(thm.replace("(h : PL f m)", "(h : PL f m) (s : Smooth f m)"))
+    (lean / "Toy" / "T.lean").write_text(
+        thm.replace("(h : PL f m)", "(h : PL f m) (s : Smooth f m)")
+    )
     git("commit", "-qam", "two")
     grew = run_cli("diff", "HEAD~1", "HEAD", "-C", str(repo), "-f", "json")
     assert grew.returncode == 1, grew.stderr
@@ -145,11 +167,15 @@ def test_diff_between_git_revisions(run_cli, tmp_path: Path) -> None:
 
 def test_docs_catalogue_is_fresh(run_cli) -> None:
     proc = run_cli("docs", "--check")
-    assert proc.returncode == 0, "docs/axioms.md is stale: run `axiomdl docs` and commit it\n" + proc.stderr
+    assert proc.returncode == 0, (
+        "docs/axioms.md is stale: run `axiomdl docs` and commit it\n" + proc.stderr
+    )
 
 
 def test_json_schemas_in_docs_are_fresh() -> None:
     for name, model in PAYLOADS.items():
         path = ROOT / "docs" / "schema" / f"{name}.schema.json"
         assert path.is_file(), f"missing {path}: run `axiomdl schema`"
-        assert json.loads(path.read_text()) == model.model_json_schema(), f"{path} is stale: run `axiomdl schema`"
+        assert json.loads(path.read_text()) == model.model_json_schema(), (
+            f"{path} is stale: run `axiomdl schema`"
+        )

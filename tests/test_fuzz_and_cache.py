@@ -14,8 +14,31 @@ from axiomdl.scan.project import scan_bytes, scan_project
 
 LEAN_ALPHABET = st.sampled_from(
     list("abcxyzABC_.'«»()[]{}⟨⟩⦃⦄:=|,→∀∃λ\"\\-/!#@ \n\t0123456789")
-    + ["theorem ", "def ", "namespace ", "end ", "section ", "open ", " in ", "variable ", "where", "/-", "-/",
-       "/--", "/-!", "--", ":=", "by ", "structure ", "instance ", "mutual ", "@[simp] ", "'a'", '"s"', "sorry"]
+    + [
+        "theorem ",
+        "def ",
+        "namespace ",
+        "end ",
+        "section ",
+        "open ",
+        " in ",
+        "variable ",
+        "where",
+        "/-",
+        "-/",
+        "/--",
+        "/-!",
+        "--",
+        ":=",
+        "by ",
+        "structure ",
+        "instance ",
+        "mutual ",
+        "@[simp] ",
+        "'a'",
+        '"s"',
+        "sorry",
+    ]
 )
 
 

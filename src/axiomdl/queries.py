@@ -8,6 +8,7 @@ reachability) make a whole-library report linear in edges.
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from collections.abc import Iterable
 
 import networkx as nx
@@ -174,18 +175,48 @@ class Analysis:
             return n
         raise AxiomdlError(unknown_name_message(n, self.g.nodes))
 
-    def why(self, src: str, dst: str) -> list[tuple[str, str, str, str]]:
-        """Shortest path from ``src`` to ``dst`` as (source, target, label, position) steps."""
+    def why(
+        self, src: str, dst: str, *, through_proof: bool = False
+    ) -> list[tuple[str, str, str, str]]:
+        """Shortest path from ``src`` to ``dst`` as (source, target, label, position) steps.
+
+        With ``through_proof``, the first step avoids ``src``'s own conclusion: the
+        path then explains how a proof *uses* ``dst`` rather than that it states it.
+        """
         self.check(src)
         self.check(dst)
-        try:
-            path = nx.bidirectional_shortest_path(self.g, src, dst)
-        except nx.NetworkXNoPath:
-            return []
+        if not through_proof:
+            try:
+                path = nx.bidirectional_shortest_path(self.g, src, dst)
+            except nx.NetworkXNoPath:
+                return []
+        else:
+            path = self._bfs_avoiding_conclusion(src, dst)
         return [
             (u, v, self.g[u][v]["label"], self.g[u][v]["position"])
             for u, v in itertools.pairwise(path)
         ]
+
+    def _bfs_avoiding_conclusion(self, src: str, dst: str) -> list[str]:
+        succ = self.g._succ
+        parent: dict[str, str] = {}
+        queue: deque[str] = deque()
+        for t, a in succ[src].items():
+            if a["position"] != "conclusion" and t not in parent:
+                parent[t] = src
+                queue.append(t)
+        while queue:
+            u = queue.popleft()
+            if u == dst:
+                path = [u]
+                while path[-1] != src:
+                    path.append(parent[path[-1]])
+                return path[::-1]
+            for t in succ[u]:
+                if t not in parent and t != src:
+                    parent[t] = u
+                    queue.append(t)
+        return []
 
     def impact(self, a: str) -> tuple[list[str], list[str], list[str]]:
         """(statement, proof, bundles): what falls if assumption ``a`` is dropped."""
@@ -200,7 +231,8 @@ class Analysis:
             if r in RESULT_ROLES:
                 if self.requires_bits(n) & bit:
                     statement.append(n)
-                elif self.uses_bits(n) & bit:
+                elif self.uses_bits(n) & bit and not self.establishes_bits(n) & bit:
+                    # a discharge or witness *producing* `a` does not fall with it
                     proof.append(n)
             elif (self.bundle.get(n, 0) | self._direct(n)) & bit:
                 bundles.append(n)

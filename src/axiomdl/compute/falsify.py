@@ -19,7 +19,7 @@ from typing import Any
 
 import sympy
 
-from axiomdl.compute.semantics import F, N, P, Z, BadInstance, Evaluator, sym, to_sympy
+from axiomdl.compute.semantics import BadInstance, Evaluator, F, N, P, Z, sym, to_sympy
 from axiomdl.compute.syntax import Unsupported
 from axiomdl.compute.translate import DefCache, Problem, build_problem
 
@@ -154,7 +154,12 @@ def _plans(p: Problem) -> tuple[list[_Plan], list[_Plan]]:
 
 def _apply(plan: _Plan, env: dict[str, Any]) -> bool:
     try:
-        val = plan.func(*[sympy.Rational(env[n]) if isinstance(env[n], Fraction | int) else env[n] for n in plan.needs])
+        val = plan.func(
+            *[
+                sympy.Rational(env[n]) if isinstance(env[n], Fraction | int) else env[n]
+                for n in plan.needs
+            ]
+        )
         val = sympy.nsimplify(val) if not isinstance(val, sympy.Rational | int) else val
     except (ZeroDivisionError, TypeError, ValueError):
         return False
@@ -348,7 +353,9 @@ def falsify(
             )
             continue
         except RecursionError:
-            out.append(Outcome(n, "skipped", reason="term too deeply nested", file=fs.path, line=d.line))
+            out.append(
+                Outcome(n, "skipped", reason="term too deeply nested", file=fs.path, line=d.line)
+            )
             continue
         out.append(check_problem(prob, instances, seed))
     return out

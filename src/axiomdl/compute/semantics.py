@@ -174,9 +174,7 @@ class Elaborator:
         if isinstance(e, Bin) and e.op in ARITH:
             self._leaves(e.a, out)
             self._leaves(e.b, out)
-        elif isinstance(e, Bin) and e.op == "^":
-            self._leaves(e.a, out)
-        elif isinstance(e, Un) and e.op == "-":
+        elif (isinstance(e, Bin) and e.op == "^") or (isinstance(e, Un) and e.op == "-"):
             self._leaves(e.a, out)
         else:
             out.append(e)

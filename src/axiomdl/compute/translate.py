@@ -15,17 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from axiomdl.compute.semantics import (
-    F,
-    P,
     DefInfo,
     Elaborator,
+    F,
+    P,
     Scope,
 )
 from axiomdl.compute.syntax import (
     App,
     Ascribe,
-    Binder,
     Bin,
+    Binder,
     Ite,
     Node,
     Num,
@@ -137,9 +137,7 @@ class DefCache:
         self.compiled: dict[str, Any] = {}
         self.file_text: dict[str, str] = {}
         self.file_ctx: dict[str, FileContext] = {}
-        self._def_names = [
-            n for n, d in project.decls.items() if d.kind in ("def", "abbrev")
-        ]
+        self._def_names = [n for n, d in project.decls.items() if d.kind in ("def", "abbrev")]
 
     # -- files
     def text_of(self, rel: str) -> str:
@@ -318,9 +316,7 @@ def _equations(text: str, arity: int) -> list[tuple[list[Any], Node]]:
 def scalar_types(binders: list[Binder], inst_text: list[str], ctx: FileContext) -> set[str]:
     """Type variables carrying field-like instances (and `K` by convention)."""
     tvars = {
-        b.name
-        for b in [*ctx.binders, *binders]
-        if b.ty_text and _TYPE_UNIVERSE.match(b.ty_text)
+        b.name for b in [*ctx.binders, *binders] if b.ty_text and _TYPE_UNIVERSE.match(b.ty_text)
     }
     out = {"K"}
     for inst in [*ctx.instances, *inst_text]:
@@ -468,7 +464,9 @@ def build_problem(project: Any, name: str, defs: DefCache) -> Problem:
     premises: list[Node] = []
     opaque: dict[str, str] = {}
     mentioned = _mentioned(h)
-    tvars = {b.name for b in [*ctx.binders, *h.binders] if b.ty_text and _TYPE_UNIVERSE.match(b.ty_text)}
+    tvars = {
+        b.name for b in [*ctx.binders, *h.binders] if b.ty_text and _TYPE_UNIVERSE.match(b.ty_text)
+    }
     for b in h.binders:
         if b.kind == "[":
             continue
@@ -537,7 +535,17 @@ def _mentioned(h: Any) -> set[str]:
     return {w.split(".")[0] for w in words} | words
 
 
-_DATA_HEADS = {"List", "Array", "Fin", "Option", "Set", "Finset", "Prod", "Vector", "InnerProductSpace"}
+_DATA_HEADS = {
+    "List",
+    "Array",
+    "Fin",
+    "Option",
+    "Set",
+    "Finset",
+    "Prod",
+    "Vector",
+    "InnerProductSpace",
+}
 
 
 def _is_data_type(ty: Node | None, tvars: set[str]) -> bool:

@@ -30,8 +30,7 @@ def require_extra(extra: str, what: str) -> None:
     """Exit 2 with the pip command when the extra is missing."""
     if not has_extra(extra):
         raise AxiomdlError(
-            f"{what} needs the optional `{EXTRAS[extra]}` package: "
-            f"pip install 'axiomdl[{extra}]'",
+            f"{what} needs the optional `{EXTRAS[extra]}` package: pip install 'axiomdl[{extra}]'",
             exit_code=EXIT_USAGE,
         )
 
@@ -82,8 +81,7 @@ def _try(project: str, code: str, timeout: float) -> dict[str, Any]:
             for m in r.messages
         ],
         "sorries": [
-            {"pos": _pos(s.start_pos), "endPos": _pos(s.end_pos), "goal": s.goal}
-            for s in r.sorries
+            {"pos": _pos(s.start_pos), "endPos": _pos(s.end_pos), "goal": s.goal} for s in r.sorries
         ],
     }
 

@@ -51,9 +51,7 @@ def load_allowlist(start: Path | None) -> tuple[list[str], Path | None]:
     if raw is None:
         return list(DEFAULT_ALLOWLIST), None
     if not isinstance(raw, list) or not all(isinstance(x, str) and x for x in raw):
-        raise AxiomdlError(
-            "[tool.axiomdl] axiom-allowlist must be a list of axiom names", file=p
-        )
+        raise AxiomdlError("[tool.axiomdl] axiom-allowlist must be a list of axiom names", file=p)
     return list(raw), p
 
 

@@ -21,7 +21,9 @@ from axiomdl.lean.toolchain import Toolchain
 from axiomdl.scan.project import Project
 
 _FILE_RE = re.compile(r"(?:^|[\s(])((?:\./)*[^\s:()]+\.lean):(\d+):(\d+)")
-_FAILED_MOD_RE = re.compile(r"(?:✖|error:?)\s*(?:\[\d+/\d+\]\s*)?(?:Building|Compiling)\s+([\w.«»']+)")
+_FAILED_MOD_RE = re.compile(
+    r"(?:✖|error:?)\s*(?:\[\d+/\d+\]\s*)?(?:Building|Compiling)\s+([\w.«»']+)"
+)
 
 
 def problem_files(lake_output: str, lake_root: Path, modules: dict[str, str]) -> list[str]:
@@ -77,8 +79,10 @@ def run_build(
     cmd = [str(tc.lake), "build"] + ([target] if target else [])
     done = proc.run(cmd, cwd=lake_root, timeout=timeout, on_line=say)
     mods = module_paths(project, scan_root, lake_root)
-    files = sorted(mods.values()) if all_files else problem_files(
-        done.stdout + "\n" + done.stderr, lake_root, mods
+    files = (
+        sorted(mods.values())
+        if all_files
+        else problem_files(done.stdout + "\n" + done.stderr, lake_root, mods)
     )
     index = DeclIndex(project, scan_root, lake_root)
     diags: list[Diagnostic] = []
@@ -90,7 +94,7 @@ def run_build(
         )
         msgs, other = parse_messages(r.stdout, source=f"lean --json {rel}")
         if r.returncode != 0 and not msgs:
-            tail = (other[-1] if other else r.stderr.strip().splitlines()[-1:] or ["failed"])
+            tail = other[-1] if other else r.stderr.strip().splitlines()[-1:] or ["failed"]
             text = tail if isinstance(tail, str) else tail[0]
             diags.append(Diagnostic(file=rel, line=1, severity="error", message=text))
         diags.extend(place(msgs, index))

@@ -174,9 +174,7 @@ def compare(
     owner_of = Resolver(set(static_g.nodes))
     owned = {owner_of(n) for n in export.decls} - {None}
     stat = {
-        (u, v): (a["label"], a["position"])
-        for u, v, a in static_g.edges(data=True)
-        if u in owned
+        (u, v): (a["label"], a["position"]) for u, v, a in static_g.edges(data=True) if u in owned
     }
     exa = {
         (u, v): (a["label"], a["position"])

@@ -58,7 +58,9 @@ def parse_export(lines: Iterable[str], source: str = "<export>") -> Export:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            raise AxiomdlError(f"not JSON ({e.msg} at column {e.colno})", file=source, line=i) from None
+            raise AxiomdlError(
+                f"not JSON ({e.msg} at column {e.colno})", file=source, line=i
+            ) from None
         if not isinstance(obj, dict):
             raise AxiomdlError("expected a JSON object per line", file=source, line=i)
         kind = obj.get("type")

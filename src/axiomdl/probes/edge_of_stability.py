@@ -73,7 +73,9 @@ def run(ctx: Context) -> ProbeResult:
                 "loss_0": losses[0],
                 "loss_T": losses[-1],
                 "late_loss_decreases": bool(min(losses[half:]) < min(losses[: half + 1])),
-                "nonmonotone_steps": int(sum(b > a for a, b in zip(losses, losses[1:], strict=False))),
+                "nonmonotone_steps": int(
+                    sum(b > a for a, b in zip(losses, losses[1:], strict=False))
+                ),
                 "diverged": bool(not np.isfinite(losses[-1])),
             }
         )
@@ -124,13 +126,17 @@ def _verdicts(runs: list[dict]) -> list[Verdict]:
         if abs(r["late_sharpness_over_2_eta_mean"] - 1) <= BAND and not r["diverged"]
     ]
     below = [r for r in runs if r["late_sharpness_over_2_eta_max"] < 1 - BAND]
-    nums: dict = {f"late_ratio_eta_{r['eta']:.4g}": r["late_sharpness_over_2_eta_mean"] for r in runs}
+    nums: dict = {
+        f"late_ratio_eta_{r['eta']:.4g}": r["late_sharpness_over_2_eta_mean"] for r in runs
+    }
     nums.update({f"loss_T_eta_{r['eta']:.4g}": r["loss_T"] for r in runs})
     claim = "after a transient the sharpness hovers at 2/η while the loss keeps decreasing"
     if at_edge and all(r["late_loss_decreases"] for r in at_edge):
         note = f"{len(at_edge)}/{len(runs)} step sizes reached the edge"
         if below:
-            note += f"; η ≤ {max(r['eta'] for r in below):.3g} still sharpening at the end of the run"
+            note += (
+                f"; η ≤ {max(r['eta'] for r in below):.3g} still sharpening at the end of the run"
+            )
         eos = Verdict(
             assumption="EdgeOfStability", claim=claim, verdict="supported", numbers=nums, note=note
         )

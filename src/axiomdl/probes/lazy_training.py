@@ -26,9 +26,7 @@ def _ntk(net: MLP, theta: np.ndarray, x: np.ndarray) -> np.ndarray:
     return ntk_one_hidden(net, theta, x, output_bias=False)
 
 
-def _one(
-    ctx: Context, x: np.ndarray, y: np.ndarray, m: int, mode: str, steps: int, k: int
-) -> dict:
+def _one(ctx: Context, x: np.ndarray, y: np.ndarray, m: int, mode: str, steps: int, k: int) -> dict:
     net = MLP((x.shape[1], m, 1), act=ACT, param="ntk", gain=GAIN)
     if mode == "mean-field":
         net.scale[-1] = 1.0 / m
@@ -149,7 +147,9 @@ def _verdicts(rows: list[dict], widths: list[int], slopes: dict) -> list[Verdict
             numbers=nums,
             note="kernel change did not shrink with width even in the NTK parameterisation",
         )
-    not_lazy = [r["width"] for r in ntk if r["linearisation_error"] > EPS or r["kernel_change"] > 0.1]
+    not_lazy = [
+        r["width"] for r in ntk if r["linearisation_error"] > EPS or r["kernel_change"] > 0.1
+    ]
     pnums = {f"linearisation_error_w{r['width']}": r["linearisation_error"] for r in ntk}
     pnums.update({f"kernel_change_w{r['width']}": r["kernel_change"] for r in ntk})
     pclaim = f"at practical widths trained nets stay within ε={EPS} of their linearisation"

@@ -237,7 +237,9 @@ def _plots(ctx: Context, rows: list[dict], rc: dict) -> list[str]:
     fig, (ax1, ax2) = new_figure(2)
     labels = [r["design"].split(" n=")[0] for r in rows]
     xs = np.arange(len(rows))
-    ax1.bar(xs - 0.2, [max(r["rel_err_zero_init_vs_pinv"], 1e-17) for r in rows], 0.4, label="θ₀ = 0")
+    ax1.bar(
+        xs - 0.2, [max(r["rel_err_zero_init_vs_pinv"], 1e-17) for r in rows], 0.4, label="θ₀ = 0"
+    )
     ax1.bar(xs + 0.2, [r["rel_dist_nonzero_init_vs_pinv"] for r in rows], 0.4, label="θ₀ ≠ 0")
     ax1.axhline(TOL, ls="--", color="grey", lw=1, label="tolerance 1e-6")
     ax1.set_yscale("log")

@@ -107,5 +107,7 @@ def run_probes(
     out = []
     for n in chosen:
         cb = (lambda f, _n=n: progress(_n, f)) if progress else None
-        out.append(run_one(n, quick=quick, seed=seed, results_dir=results_dir, plots=plots, progress=cb))
+        out.append(
+            run_one(n, quick=quick, seed=seed, results_dir=results_dir, plots=plots, progress=cb)
+        )
     return out

@@ -55,7 +55,7 @@ def rests_on(s: Session, name: str) -> RestsOn:
     derived = []
     for hyp in uses:
         if hyp not in req:
-            steps = a.why(name, hyp)
+            steps = a.why(name, hyp, through_proof=True)
             derived.append(Derivation(assumption=hyp, path=[name] + [st[1] for st in steps]))
     return RestsOn(
         mode=a.mode,  # type: ignore[arg-type]
