@@ -12,34 +12,33 @@ from axiomdl.scan.files import SourceFile
 from axiomdl.scan.parse import scan_text
 from axiomdl.scan.project import scan_bytes, scan_project
 
-LEAN_ALPHABET = st.sampled_from(
-    list("abcxyzABC_.'«»()[]{}⟨⟩⦃⦄:=|,→∀∃λ\"\\-/!#@ \n\t0123456789")
-    + [
-        "theorem ",
-        "def ",
-        "namespace ",
-        "end ",
-        "section ",
-        "open ",
-        " in ",
-        "variable ",
-        "where",
-        "/-",
-        "-/",
-        "/--",
-        "/-!",
-        "--",
-        ":=",
-        "by ",
-        "structure ",
-        "instance ",
-        "mutual ",
-        "@[simp] ",
-        "'a'",
-        '"s"',
-        "sorry",
-    ]
-)
+_CHARS = list("abcxyzABC_.'«»()[]{}⟨⟩⦃⦄:=|,→∀∃λ\"\\-/!#@ \n\t0123456789")
+_WORDS = [
+    "theorem ",
+    "def ",
+    "namespace ",
+    "end ",
+    "section ",
+    "open ",
+    " in ",
+    "variable ",
+    "where",
+    "/-",
+    "-/",
+    "/--",
+    "/-!",
+    "--",
+    ":=",
+    "by ",
+    "structure ",
+    "instance ",
+    "mutual ",
+    "@[simp] ",
+    "'a'",
+    '"s"',
+    "sorry",
+]
+LEAN_ALPHABET = st.sampled_from([*_CHARS, *_WORDS])
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

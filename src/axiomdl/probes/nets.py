@@ -161,6 +161,18 @@ def top_eig(
     return lam, v
 
 
+def top_eig_lanczos(
+    matvec: Callable[[Array], Array], dim: int, rng: np.random.Generator, tol: float = 1e-10
+) -> float:
+    """Largest algebraic eigenvalue by Lanczos (scipy ``eigsh``): accurate where power
+    iteration stalls on a small spectral gap."""
+    from scipy.sparse.linalg import LinearOperator, eigsh
+
+    op = LinearOperator((dim, dim), matvec=matvec, dtype=np.float64)
+    vals = eigsh(op, k=1, which="LA", tol=tol, v0=rng.standard_normal(dim), return_eigenvectors=False)
+    return float(vals[0])
+
+
 def sharpness(
     net: MLP, theta: Array, x: Array, y: Array, rng: np.random.Generator, iters: int = 30
 ) -> float:

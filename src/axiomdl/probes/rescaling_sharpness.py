@@ -14,10 +14,11 @@ import numpy as np
 
 from axiomdl.probes.context import Context, new_figure
 from axiomdl.probes.model import ProbeResult, Series, Verdict
-from axiomdl.probes.nets import MLP, digits, hvp_fd, spearman, top_eig, train_gd
+from axiomdl.probes.nets import MLP, digits, hvp_fd, spearman, top_eig_lanczos, train_gd
 
 NAME = "rescaling-sharpness"
 FN_TOL = 1e-9
+MIN_NETS = 6  # fewer trained nets cannot give a meaningful rank correlation
 
 
 def rescale(net: MLP, theta: np.ndarray, c: float) -> np.ndarray:
@@ -46,10 +47,7 @@ def _sharp(
         return net.loss_grad(t, x, y)[1]
 
     s = np.abs(theta) if adaptive else np.ones_like(theta)
-    lam, _ = top_eig(
-        lambda v: s * hvp_fd(grad, theta, s * v, eps=1e-6), net.n_params, rng, iters=100, tol=1e-7
-    )
-    return lam
+    return top_eig_lanczos(lambda v: s * hvp_fd(grad, theta, s * v, eps=1e-6), net.n_params, rng)
 
 
 def _train(
@@ -70,7 +68,7 @@ def run(ctx: Context) -> ProbeResult:
     steps = ctx.pick(400, 1500)
     xa, ya, _ = digits(n_train + n_test, ctx.rng(0))
     x, y, xt, yt = xa[:n_train], ya[:n_train], xa[n_train:], ya[n_train:]
-    cs = ctx.pick([0.25, 1.0, 4.0], [0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 10.0])
+    cs = ctx.pick([0.1, 1.0, 7.0], [0.03, 0.1, 0.3, 1.0, 3.0, 7.0, 30.0])
     net, th, yy = _train(ctx, 32, 0.0, x, y, steps, 0)
     f0 = net.forward(th, xt)
     scale = float(np.abs(f0).max())
@@ -195,7 +193,7 @@ def _verdicts(rows: list[dict], nets: list[dict]) -> list[Verdict]:
             numbers=inums,
             note="adaptive sharpness was not invariant to 1e-3 (numerical noise)",
         )
-    elif crit >= 1.0:
+    elif len(nets) < MIN_NETS:
         inv = Verdict(
             assumption="InvariantFlatnessPredicts",
             claim=iclaim,
