@@ -84,7 +84,12 @@ theorem gd_exists_small_gradient (E : InnerProductSpace K V) (f : V → K) (g : 
     ∃ t, t < T ∧ natToScalar T * E.normSq (g (gdIter E g (1 / L) x0 t)) ≤ 2 * L * (f x0 - fstar) := by
   obtain ⟨t, ht, hle⟩ :=
     exists_mul_le_sumRange (fun t => E.normSq (g (gdIter E g (1 / L) x0 t))) T hT
-  have hsum := gd_sum_normSq_le_inv E f g hS hB hL x0 T
+  -- restate `hle` beta-reduced, so that `grind` sees the same sum term as in `hsum`
+  have hle' : natToScalar T * E.normSq (g (gdIter E g (1 / L) x0 t))
+      ≤ sumRange (fun t => E.normSq (g (gdIter E g (1 / L) x0 t))) T := hle
+  have hsum : sumRange (fun t => E.normSq (g (gdIter E g (1 / L) x0 t))) T
+      ≤ 2 * L * (f x0 - fstar) :=
+    gd_sum_normSq_le_inv E f g hS hB hL x0 T
   exact ⟨t, ht, by grind⟩
 
 /-- The best iterate has a small gradient, division form: for `T > 0` some `t < T` has

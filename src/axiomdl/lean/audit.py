@@ -67,6 +67,7 @@ def axiom_findings(project: Project, export: Export, allowlist: list[str]) -> li
     """One finding per declaration that depends on an axiom outside the allowlist."""
     allow = set(allowlist)
     owner_of = Resolver(set(project.decls))
+    module_file = {f.module: f.path for f in project.files}
     out: list[Finding] = []
     for name in sorted(export.decls):
         d = export.decls[name]
@@ -75,8 +76,9 @@ def axiom_findings(project: Project, export: Export, allowlist: list[str]) -> li
         if owner is not None:
             file = project.file_of(owner).path
             line = project.decls[owner].line
-        elif d.range is not None:
-            line = d.range.pos.line
+        else:
+            file = module_file.get(d.module)
+            line = d.range.pos.line if d.range is not None else None
         if d.axioms is None:
             out.append(
                 Finding(

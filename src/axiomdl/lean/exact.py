@@ -179,7 +179,7 @@ def compare(
     exa = {
         (u, v): (a["label"], a["position"])
         for u, v, a in exact_g.edges(data=True)
-        if a["provenance"] == "exact"
+        if a["provenance"] == "exact" and u in owned
     }
     common = stat.keys() & exa.keys()
 

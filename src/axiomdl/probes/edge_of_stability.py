@@ -2,7 +2,7 @@
 
 A 2-hidden-layer tanh MLP on digits (10-way one-hot, square loss, as in Cohen et al. 2021)
 is trained by full-batch GD with step sizes η = 2/(c·λ₀), where λ₀ is the sharpness at
-initialisation. Sharpness is the top Hessian eigenvalue by power iteration on finite-difference
+initialisation. Sharpness is the top Hessian eigenvalue by power iteration on exact (R-operator)
 Hessian-vector products, warm-started between checkpoints.
 """
 
@@ -12,7 +12,7 @@ import numpy as np
 
 from axiomdl.probes.context import Context, new_figure
 from axiomdl.probes.model import ProbeResult, Series, Verdict
-from axiomdl.probes.nets import MLP, digits, hvp_fd, sharpness, top_eig
+from axiomdl.probes.nets import MLP, digits, sharpness, top_eig
 
 NAME = "edge-of-stability"
 BAND = 0.15  # "hovers at 2/η" means within ±15 %
@@ -31,9 +31,6 @@ def run(ctx: Context) -> ProbeResult:
     th0 = net.init(ctx.rng(1))
     lam0 = sharpness(net, th0, x, y, ctx.rng(2), iters=50)
 
-    def grad(t: np.ndarray) -> np.ndarray:
-        return net.loss_grad(t, x, y)[1]
-
     runs = []
     series: list[Series] = []
     for k, c in enumerate(factors):
@@ -48,7 +45,7 @@ def run(ctx: Context) -> ProbeResult:
             losses.append(loss)
             if t % every == 0 or t == steps:
                 lam, v = top_eig(
-                    lambda u, th=th: hvp_fd(grad, th, u), net.n_params, ctx.rng(3), iters=20, v0=v
+                    lambda u, th=th: net.hvp(th, u, x, y), net.n_params, ctx.rng(3), iters=20, v0=v
                 )
                 ts.append(float(t))
                 sharp.append(lam)
@@ -108,7 +105,7 @@ def run(ctx: Context) -> ProbeResult:
             "eta_rule": "η = 2/(c·λ₀) for c in factors",
             "factors": factors,
             "sharpness_at_init": lam0,
-            "sharpness_method": "power iteration (≤20 steps, warm start) on central-difference HVPs",
+            "sharpness_method": "power iteration (≤20 steps, warm start) on exact Hessian-vector products",
             "band": BAND,
             "runs": runs,
         },

@@ -26,6 +26,7 @@ from axiomdl.scan.lexicon import (
     IDENT,
     IDENT_RE,
     KEYWORDS,
+    RESERVED,
 )
 from axiomdl.scan.records import Context, FileScan, OpenDirective, RawDecl
 
@@ -465,7 +466,7 @@ def _parse_decl(
     if kind != "example":
         stripped = rest.lstrip()
         m = IDENT_RE.match(stripped)
-        if m and m.group() not in KEYWORDS:
+        if m and m.group() not in RESERVED:
             name = m.group()
             rest = stripped[m.end() :]
     sig, term, tail, colon = _split_header(rest, kind)
@@ -606,7 +607,7 @@ def _fields(text: str, kind: str) -> list[str]:
             if not s:
                 continue
         head = re.split(r"[:({\[⦃]|:=", s, maxsplit=1)[0]
-        names.extend(t for t in IDENT_RE.findall(head) if "." not in t and t not in KEYWORDS)
+        names.extend(t for t in IDENT_RE.findall(head) if "." not in t and t not in RESERVED)
     if not any(n == "mk" for n in names):
         names.append("mk")
     return names
@@ -620,7 +621,7 @@ def _where_aux(text: str) -> list[str]:
     sub = text[m.end() :]
     for am in _AUX_WHERE.finditer(sub):
         tok = am.group(2)
-        if tok not in KEYWORDS and "." not in tok:
+        if tok not in RESERVED and "." not in tok:
             out.append(tok)
     return out[:50]
 

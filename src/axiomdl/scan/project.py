@@ -14,7 +14,7 @@ from axiomdl.scan.parse import scan_text
 from axiomdl.scan.records import FileScan, RawDecl
 from axiomdl.scan.resolve import Resolver
 
-SCANNER_VERSION = "0.1.0-7"
+SCANNER_VERSION = "0.1.0-8"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
 
 
@@ -184,6 +184,11 @@ def scan_project(
     return project
 
 
+def _closed_structure(d: RawDecl | None) -> bool:
+    """A structure/class without `extends`, so its fields are exactly its subnames."""
+    return d is not None and d.kind in ("structure", "class") and " extends " not in d.statement
+
+
 def resolve_project(root: Path, files: list[FileScan]) -> Project:
     """Index declarations and resolve every raw reference against them."""
     decls: dict[str, RawDecl] = {}
@@ -237,6 +242,9 @@ def resolve_project(root: Path, files: list[FileScan]) -> Project:
                         hit = resolver.lookup(f"{head}.{rest}") if head else None
                         if hit:
                             target.add(hit)
+                        elif head and _closed_structure(decls.get(head)):
+                            # `h.fieldTypo` on a structure we can see whole: unknown name
+                            r.external.add(f"{head}.{rest}")
                         continue
                     hit = resolver.resolve(ident, ctx, ctx_key, ns)
                     if hit is None:
