@@ -82,8 +82,10 @@ Every core name used below was looked up in leanprover/lean4 (file given):
   Lean.versionString                                   src/Init/Meta.lean
   IO.FS.writeFile, IO.FS.rename, IO.FS.createDirAll, IO.getStdout, IO.eprintln   src/Init/System/IO.lean
 
-Least sure of (check these first if the build fails): the `loadExts` argument name, and
-whether `collectAxioms` needs `[MonadError m]` on this toolchain (CoreM provides it either way).
+Least sure of (check these first if the build fails): the `loadExts` argument name; that
+`Core.Context` needs no field beyond `fileName`/`fileMap` on this toolchain; `String.drop`
+returning something with `.all` (a `String` or a `String.Slice`); and whether `collectAxioms`
+needs `[MonadError m]` here (CoreM provides it either way).
 -/
 import Lean
 
@@ -111,7 +113,7 @@ def userName (n : Name) : Name :=
 
 /-- `s` is `pre` followed by digits only (`proof_3`, `match_1`, `eq_2`). -/
 def numbered (s pre : String) : Bool :=
-  s.startsWith pre && s.length > pre.length && (s.drop pre.length).all Char.isDigit
+  s.startsWith pre && decide (s.length > pre.length) && (s.drop pre.length).all Char.isDigit
 
 /-- Names the compiler or elaborator makes up: `_`-components, `proof_n`, `match_n`, `eq_n`. -/
 def internalName (n : Name) : Bool :=

@@ -127,9 +127,10 @@ def test_corrupt_cache_is_rebuilt(tmp_path: Path, run_cli) -> None:
     cache = tmp_path / "cache"
     first = run_cli("report", str(root), "-f", "json", "--cache-dir", str(cache))
     assert first.returncode == 0
-    (files := list(cache.glob("scan-*.pickle")))
-    assert files
-    files[0].write_bytes(b"\x80\x04garbage that is not a pickle")
+    files = list(cache.glob("scan-*/*.pickle"))
+    assert {f.name for f in files} == {"index.pickle", "files.pickle", "project.pickle"}
+    for f in files:
+        f.write_bytes(b"\x80\x04garbage that is not a pickle")
     second = run_cli("report", str(root), "-f", "json", "--cache-dir", str(cache))
     _no_traceback(second)
     assert second.returncode == 0

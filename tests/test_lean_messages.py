@@ -83,8 +83,10 @@ def test_sorry_warning_in_both_quote_styles(text):
     ("bad", "why"),
     [
         ('{"fileName": "F.lean", "pos": {"line": 1}', "not a JSON object"),
-        ('{"fileName": "F.lean", "pos": {"line": 1, "column": 0}, "severity": "fatal", "data": ""}',
-         "severity"),
+        (
+            '{"fileName": "F.lean", "pos": {"line": 1, "column": 0}, "severity": "fatal", "data": ""}',
+            "severity",
+        ),
         ('{"pos": {"line": 1, "column": 0}, "data": "x"}', "fileName"),
         ('{"fileName": "F.lean", "pos": {"line": -1, "column": 0}, "data": "x"}', "pos.line"),
     ],
@@ -150,7 +152,9 @@ def test_github_annotations_escape_and_use_one_based_columns():
             message="type mismatch\n  50% off: x",
             declaration="Demo.broken",
         ),
-        Diagnostic(file="lean/A.lean", line=30, severity="warning", message="declaration uses 'sorry'"),
+        Diagnostic(
+            file="lean/A.lean", line=30, severity="warning", message="declaration uses 'sorry'"
+        ),
         Diagnostic(file="lean/A.lean", line=0, severity="information", message="note"),
     ]
     out = github_annotations(diags).splitlines()
@@ -168,11 +172,21 @@ def test_text_report_lists_messages_then_a_summary(session, index):
     decls = statuses(session.project, index, diags, ["Demo/Basic.lean"])
     from axiomdl.lean.messages import count
 
-    r = BuildResult(project="p", ok=False, checked_files=["Demo/Basic.lean"], diagnostics=diags,
-                    declarations=decls, counts=count(decls))
+    r = BuildResult(
+        project="p",
+        ok=False,
+        checked_files=["Demo/Basic.lean"],
+        diagnostics=diags,
+        declarations=decls,
+        counts=count(decls),
+    )
     text = text_report(r)
     assert "Demo/Basic.lean:39:2: error: type mismatch" in text
-    assert text.rstrip().splitlines()[-1].startswith("build FAILED: 6 compiled, 1 with errors, 1 with sorry")
+    assert (
+        text.rstrip()
+        .splitlines()[-1]
+        .startswith("build FAILED: 6 compiled, 1 with errors, 1 with sorry")
+    )
 
 
 # -- through the CLI, as CI runs it ----------------------------------------------------

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from axiomdl import SCHEMA_VERSION
+from axiomdl.probes.model import ProbeResult
 
 Role = Literal["assumption", "conjecture", "discharge", "witness", "theorem", "definition", "axiom"]
 EdgeLabel = Literal["statement", "proof"]
@@ -133,6 +134,11 @@ class AssumptionRow(BaseModel):
     evidence: str | None
     refs: str | None
     probe: str | None = None
+    measured: str | None = Field(
+        default=None,
+        description="measured verdict from `axiomdl probe` results (`supported`, "
+        "`contradicted in regime R`, `inconclusive`), with probe, mode and seed",
+    )
     required_by: int
     used_by: int
     established_by: list[str] = Field(default_factory=list)
@@ -228,4 +234,5 @@ PAYLOADS: dict[str, type[BaseModel]] = {
     "graph": GraphExport,
     "diff": DiffResult,
     "lint": LintResult,
+    "probe": ProbeResult,
 }

@@ -68,7 +68,7 @@ def load(
     root = path if path is not None else bundled_root() / "lean"
     progress = None
     bar = None
-    if not quiet and sys.stderr.isatty():
+    if not quiet and sys.stdout.isatty() and sys.stderr.isatty():
         from rich.progress import Progress
 
         bar = Progress(transient=True)

@@ -8,8 +8,10 @@ A width-`n` one-hidden-layer ReLU network on the line has at most `n` breakpoint
 `w = 0` the candidate `-b / 0 = 0` is a junk value of a unit that never bends). Away from its
 kink a unit is affine (`Neuron.eval_of_preact_nonneg`, `Neuron.eval_of_preact_nonpos`), so the
 network has at most `n + 1` linear pieces. Precisely: at every input the network equals the
-affine map of its active units (`shallowEval_eq_active`), and all inputs with the same
-activation pattern lie on one affine piece (`shallowEval_affine_on_pattern`).
+affine map of its active units (`shallowEval_eq_active`), all inputs with the same
+activation pattern lie on one affine piece (`shallowEval_affine_on_pattern`), and inputs that no
+kink separates share their activation pattern (`shallowEval_affine_between_kinks`,
+`shallowRep_kinks_le`).
 
 For deep networks the standard bound multiplies: a composition of layers of widths
 `n₁, …, n_L` has at most `(n₁ + 1) ⋯ (n_L + 1)` pieces (`pieceBound`). The multiplicativity
@@ -136,14 +138,91 @@ theorem length_kinks (net : List (Neuron K)) : (kinks net).length = net.length :
     show (kinks us).length + 1 = us.length + 1
     rw [ih]
 
+/-- Every unit contributes its candidate breakpoint `-b / w` to `kinks`. -/
+theorem mem_kinks {net : List (Neuron K)} {u : Neuron K} (hu : u ∈ net) :
+    -u.b / u.w ∈ kinks net := by
+  induction net with
+  | nil => exact nomatch hu
+  | cons v vs ih =>
+    show -u.b / u.w ∈ (-v.b / v.w) :: kinks vs
+    rcases List.mem_cons.mp hu with h | h
+    · rw [h]
+      exact List.mem_cons.mpr (Or.inl rfl)
+    · exact List.mem_cons.mpr (Or.inr (ih h))
+
+/-- For `w ≠ 0` the pre-activation of a unit vanishes at its kink `-b / w`. -/
+theorem Neuron.preact_kink (u : Neuron K) (hw : u.w ≠ 0) : u.w * (-u.b / u.w) + u.b = 0 := by
+  have h : u.w * (-u.b / u.w) = -u.b := AxiomDL.mul_div_cancel_left hw
+  rw [h]
+  grind
+
+/-- A unit is active at `x` exactly when it is active at `y`, if `x` and `y` lie strictly on the
+same side of a zero `k` of its pre-activation. -/
+theorem Neuron.active_iff_of_same_side (u : Neuron K) {k x y : K} (hk : u.w * k + u.b = 0)
+    (hside : (k < x ∧ k < y) ∨ (x < k ∧ y < k)) :
+    (0 ≤ u.w * x + u.b ↔ 0 ≤ u.w * y + u.b) := by
+  have ex : u.w * x + u.b = u.w * (x - k) := by grind
+  have ey : u.w * y + u.b = u.w * (y - k) := by grind
+  by_cases hw0 : u.w = 0
+  · have hx0 : u.w * (x - k) = 0 := by
+      rw [hw0]
+      grind
+    have hy0 : u.w * (y - k) = 0 := by
+      rw [hw0]
+      grind
+    constructor <;> intro _ <;> grind
+  · by_cases hwpos : 0 < u.w
+    · rcases hside with ⟨hx, hy⟩ | ⟨hx, hy⟩
+      · have h1 : 0 < u.w * (x - k) := AxiomDL.mul_pos hwpos (by grind)
+        have h2 : 0 < u.w * (y - k) := AxiomDL.mul_pos hwpos (by grind)
+        constructor <;> intro _ <;> grind
+      · have h1 : 0 < u.w * (k - x) := AxiomDL.mul_pos hwpos (by grind)
+        have h2 : 0 < u.w * (k - y) := AxiomDL.mul_pos hwpos (by grind)
+        constructor <;> intro _ <;> grind
+    · have hwneg : 0 < -u.w := by grind
+      rcases hside with ⟨hx, hy⟩ | ⟨hx, hy⟩
+      · have h1 : 0 < -u.w * (x - k) := AxiomDL.mul_pos hwneg (by grind)
+        have h2 : 0 < -u.w * (y - k) := AxiomDL.mul_pos hwneg (by grind)
+        constructor <;> intro _ <;> grind
+      · have h1 : 0 < -u.w * (k - x) := AxiomDL.mul_pos hwneg (by grind)
+        have h2 : 0 < -u.w * (k - y) := AxiomDL.mul_pos hwneg (by grind)
+        constructor <;> intro _ <;> grind
+
+/-- Two inputs that no candidate breakpoint separates have the same activation pattern. -/
+theorem pattern_eq_of_no_kink_between (net : List (Neuron K)) {x y : K}
+    (hsep : ∀ k ∈ kinks net, (k < x ∧ k < y) ∨ (x < k ∧ y < k)) :
+    ∀ u ∈ net, (0 ≤ u.w * x + u.b ↔ 0 ≤ u.w * y + u.b) := by
+  intro u hu
+  by_cases hw : u.w = 0
+  · have ex : u.w * x = 0 := by
+      rw [hw]
+      grind
+    have ey : u.w * y = 0 := by
+      rw [hw]
+      grind
+    constructor <;> intro _ <;> grind
+  · exact u.active_iff_of_same_side (Neuron.preact_kink u hw) (hsep (-u.b / u.w) (mem_kinks hu))
+
+/-- Between consecutive candidate breakpoints a network is one affine map: if no kink separates
+`x` and `y`, the network at `y` is the affine map of the units active at `x`. -/
+theorem shallowEval_affine_between_kinks (net : List (Neuron K)) {x y : K}
+    (hsep : ∀ k ∈ kinks net, (k < x ∧ k < y) ∨ (x < k ∧ y < k)) :
+    shallowEval net y = activeSlope net x * y + activeIntercept net x :=
+  shallowEval_affine_on_pattern net (pattern_eq_of_no_kink_between net hsep)
+
 /-- Width `n` gives at most `n` breakpoints: every width-`n` representable function is computed
-by a network with at most `n` candidate breakpoints. -/
+by a network with at most `n` candidate breakpoints, and on every stretch of the line that none
+of them cuts, the function is a single affine map. -/
 theorem shallowRep_kinks_le {n : Nat} {f : K → K} (h : ShallowRep n f) :
-    ∃ net : List (Neuron K), (∀ x, shallowEval net x = f x) ∧ (kinks net).length ≤ n := by
+    ∃ net : List (Neuron K), (∀ x, shallowEval net x = f x) ∧ (kinks net).length ≤ n ∧
+      ∀ x y : K, (∀ k ∈ kinks net, (k < x ∧ k < y) ∨ (x < k ∧ y < k)) →
+        f y = activeSlope net x * y + activeIntercept net x := by
   obtain ⟨net, hlen, hf⟩ := h
-  refine ⟨net, hf, ?_⟩
   have hk : (kinks net).length = net.length := length_kinks net
-  omega
+  refine ⟨net, hf, by omega, ?_⟩
+  intro x y hsep
+  rw [← hf y]
+  exact shallowEval_affine_between_kinks net hsep
 
 end Kinks
 

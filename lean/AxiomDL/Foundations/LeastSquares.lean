@@ -54,8 +54,9 @@ theorem lsLoss_nonneg (E : InnerProductSpace K V) (data : List (V × K)) (w : V)
     0 ≤ lsLoss E data w := by
   have hs : 0 ≤ sumOver data (fun p => lsResidual E w p * lsResidual E w p) :=
     sumOver_nonneg data (fun p _ => mul_self_nonneg (lsResidual E w p))
+  have h2 : (0 : K) < 2 := by grind
   show 0 ≤ sumOver data (fun p => lsResidual E w p * lsResidual E w p) / 2
-  grind
+  exact AxiomDL.div_nonneg hs h2
 
 /-- An interpolating parameter has zero least-squares loss. -/
 theorem lsLoss_eq_zero_of_interpolates (E : InnerProductSpace K V) (data : List (V × K)) (w : V)
@@ -70,7 +71,12 @@ theorem lsLoss_eq_zero_of_interpolates (E : InnerProductSpace K V) (data : List 
   have hz : sumOver data (fun _ => (0 : K)) = 0 := sumOver_zero data
   have hs : 0 ≤ sumOver data (fun p => lsResidual E w p * lsResidual E w p) :=
     sumOver_nonneg data (fun p _ => mul_self_nonneg (lsResidual E w p))
+  have hsum : sumOver data (fun p => lsResidual E w p * lsResidual E w p) = 0 := by grind
+  have hdiv : sumOver data (fun p => lsResidual E w p * lsResidual E w p) / 2
+      = sumOver data (fun p => lsResidual E w p * lsResidual E w p) * (2 : K)⁻¹ :=
+    Lean.Grind.Field.div_eq_mul_inv _ _
   show sumOver data (fun p => lsResidual E w p * lsResidual E w p) / 2 = 0
+  rw [hdiv, hsum]
   grind
 
 end LeastSquares

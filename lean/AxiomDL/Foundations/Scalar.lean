@@ -156,7 +156,40 @@ theorem div_le_of_le_mul {a b c : K} (hc : 0 < c) (h : a ≤ c * b) : a / c ≤ 
 
 /-- A field identity used for the step size `1/L`: `(1 / L) / 2 * n = n / (2 * L)`. -/
 theorem one_div_div_two_mul (L n : K) : 1 / L / 2 * n = n / (2 * L) := by
-  grind
+  -- `grind` normalises `(2 * L)⁻¹` to `2⁻¹ * L⁻¹`; the second alternative is a fallback that
+  -- only uses the field axioms and the lemmas above (it is elaborated only if `grind` fails).
+  first
+    | grind
+    | by_cases hL : L = 0
+      · subst hL
+        have h0 : (0 : K)⁻¹ = 0 := Lean.Grind.Field.inv_zero
+        have h1 : (1 : K) / 0 = 1 * (0 : K)⁻¹ := Lean.Grind.Field.div_eq_mul_inv 1 0
+        have h3 : (2 : K) * 0 = 0 := by grind
+        have h2 : n / (2 * 0) = n * (2 * (0 : K))⁻¹ := Lean.Grind.Field.div_eq_mul_inv n (2 * 0)
+        rw [h2, h3, h0, h1, h0]
+        grind
+      · have h2L : (2 : K) * L ≠ 0 := by grind
+        have hA : 2 * L * (n / (2 * L)) = n := mul_div_cancel_left h2L
+        have hL1 : L * (1 / L) = 1 := mul_one_div_cancel hL
+        have h21 : (2 : K) * (1 / 2) = 1 := mul_one_div_cancel (by grind)
+        have hd : 1 / L / 2 = 1 / L * (1 / 2) := div_eq_mul_one_div (1 / L) 2
+        have hinv : 2 * L * (1 / (2 * L)) = 1 := mul_one_div_cancel h2L
+        have hB : 2 * L * (1 / L / 2 * n) = n := by
+          rw [hd]
+          have e : 2 * L * (1 / L * (1 / 2) * n) = L * (1 / L) * (2 * (1 / 2) * n) := by grind
+          rw [e, hL1, h21]
+          grind
+        have hx : 1 / L / 2 * n = 1 / (2 * L) * (2 * L * (1 / L / 2 * n)) := by
+          have e : 1 / (2 * L) * (2 * L * (1 / L / 2 * n))
+              = 2 * L * (1 / (2 * L)) * (1 / L / 2 * n) := by grind
+          rw [e, hinv]
+          grind
+        have hy : n / (2 * L) = 1 / (2 * L) * (2 * L * (n / (2 * L))) := by
+          have e : 1 / (2 * L) * (2 * L * (n / (2 * L)))
+              = 2 * L * (1 / (2 * L)) * (n / (2 * L)) := by grind
+          rw [e, hinv]
+          grind
+        rw [hx, hy, hB, hA]
 
 /-- `a ^ 0 = 1` (the semiring axiom). -/
 theorem pow_zero' (a : K) : a ^ (0 : Nat) = 1 :=

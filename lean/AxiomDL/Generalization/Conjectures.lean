@@ -32,18 +32,20 @@ Refs: Frei, Chatterji, Bartlett (COLT 2022); Kou, Chen, Chen, Gu (ICML 2023); Ko
 def BenignOverfittingTwoLayerReLU (excessAt : (Nat → Nat) → Nat → K) (width : Nat → Nat) : Prop :=
   ∀ ε : K, 0 < ε → ∃ N : Nat, ∀ n, N ≤ n → excessAt width n ≤ ε
 
-/-- Conjecture: a reparameterisation-invariant flatness measure predicts generalisation: there is
-a sharpness measure on 1-D ReLU networks that is invariant under rescaling
-(`AxiomDL.Expressivity.rescaleNet`) and for which flat minima generalise with constant `C`.
+/-- Conjecture: a reparameterisation-invariant flatness measure predicts generalisation: the
+given sharpness measure `sharp` on 1-D ReLU networks (a landscape quantity such as adaptive or
+normalised sharpness) is invariant under rescaling (`AxiomDL.Expressivity.rescaleNet`), and flat
+minima generalise for it with constant `C`. The measure is a parameter on purpose: "there is an
+invariant measure with `gap ≤ C * sharp`" would be trivially true, since for `C ≠ 0` the measure
+`sharp := gap / C` is invariant whenever the gap depends only on the network function.
 Area: generalization
 Status: contested
 Evidence: Rescaling-invariant variants (normalised, adaptive, or quotient-space sharpness) remove the Dinh et al. counterexample (Tsuzuku et al. 2020; Kwon et al. 2021), but large-scale studies find their correlation with generalisation weak or inconsistent (Andriushchenko et al. 2023).
 Refs: Dinh et al. (ICML 2017); Tsuzuku, Sato, Sugiyama (ICML 2020); Kwon et al. (ICML 2021); Andriushchenko et al. (ICML 2023).
 Probe: rescaling-sharpness
 -/
-def InvariantFlatnessPredicts (gap : List (Expressivity.Neuron K) → K) (C : K) : Prop :=
-  ∃ sharp : List (Expressivity.Neuron K) → K,
-    (∀ (c : K) (net : List (Expressivity.Neuron K)), 0 < c →
+def InvariantFlatnessPredicts (sharp gap : List (Expressivity.Neuron K) → K) (C : K) : Prop :=
+  (∀ (c : K) (net : List (Expressivity.Neuron K)), 0 < c →
       sharp (Expressivity.rescaleNet c net) = sharp net) ∧
     FlatMinimaGeneralize sharp gap C
 

@@ -1,4 +1,5 @@
 import AxiomDL.Foundations.ExtraAlgebra
+import AxiomDL.Foundations.Models
 
 /-!
 # Generalisation: finitely additive probability
@@ -11,6 +12,11 @@ appealing to function and propositional extensionality).
 Derived here: the empty event has mass `0`, monotonicity, `P A ≤ 1`, complements, the
 two-event union bound, and the union bound over a finite list of events by induction
 (`FinAddProb.prob_exists_le_sumOver`), which with a per-event bound `δ` gives `|H| · δ`.
+
+`AxiomDL.Foundations.Models` is imported for its `Init.Grind.Ordered.Rat` import: the `Rat`
+witnesses of this file and of every file of the area that imports it need core's `grind`
+instances for `Rat` (`Std.IsLinearOrder Rat`, `Std.LawfulOrderLT Rat`,
+`Lean.Grind.OrderedRing Rat`), which the default `Init` import is not relied on to provide.
 -/
 
 set_option autoImplicit false

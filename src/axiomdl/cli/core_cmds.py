@@ -40,11 +40,27 @@ def _input_status(s, fmt: str) -> int:
 @project_options
 @format_option()
 @output_option
-def report(path, project, open_session, fmt, output) -> int:
+@click.option(
+    "--evidence",
+    "evidence_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Probe results to show as measured evidence (default: ./probe-results if it exists).",
+)
+def report(path, project, open_session, fmt, output, evidence_dir) -> int:
     """Assumptions, each result's requires set, and findings."""
+    from axiomdl.probes.evidence import DEFAULT_RESULTS_DIR, measured_evidence
+
+    if evidence_dir is not None and not evidence_dir.is_dir():
+        raise AxiomdlError(
+            "no probe results there; run `axiomdl probe --results DIR` first", file=evidence_dir
+        )
+    evidence = measured_evidence(evidence_dir or DEFAULT_RESULTS_DIR)
     target = _pick(path, project)
     s = open_session(target)
-    r = build.build_report(s, str(target) if target else "bundled AxiomDL library")
+    r = build.build_report(
+        s, str(target) if target else "bundled AxiomDL library", evidence=evidence
+    )
     if fmt == "json":
         emit(dump(r), output)
     elif fmt == "md":

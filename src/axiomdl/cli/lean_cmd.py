@@ -94,7 +94,7 @@ def doctor(project, require_lean, fmt) -> int:
         if not tc.usable:
             click.echo(
                 "Lean is not installed: static commands work; build, export, try, --exact "
-                f"need it. To install: {tcmod.INSTALL_HINT}."
+                f"need it; {tcmod.INSTALL_HINT}."
             )
     if not python_ok:
         return EXIT_FINDINGS
@@ -134,6 +134,12 @@ def doctor(project, require_lean, fmt) -> int:
     default=None,
     help="Map a saved `lean --json` output (JSON Lines) instead of running Lean.",
 )
+@click.option(
+    "--json-out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also write the JSON result to FILE (e.g. for a CI artifact next to -f github).",
+)
 @format_option(("text", "json", "github"))
 @output_option
 def build(
@@ -145,6 +151,7 @@ def build(
     timeout,
     file_timeout,
     messages_file,
+    json_out,
     fmt,
     output,
 ) -> int:
@@ -172,6 +179,8 @@ def build(
             file_timeout=file_timeout,
             all_files=all_files,
         )
+    if json_out is not None:
+        emit(dump(result), json_out)
     if fmt == "json":
         emit(dump(result), output)
     elif fmt == "github":

@@ -17,7 +17,7 @@ from typing import Any
 import mpmath
 import sympy
 
-from axiomdl.compute.semantics import F, N, Z, Evaluator
+from axiomdl.compute.semantics import Evaluator, F, N, Z
 from axiomdl.compute.syntax import (
     App,
     Ascribe,
@@ -205,7 +205,9 @@ def read_quantitative(project: Any, name: str) -> Quantitative:
         h = parse_header(d.statement)
         concl = parse_term(opaque_groups(h.type_text))
     except Unsupported as e:
-        raise AxiomdlError(f"`{name}` has no quantitative conclusion ({e})", file=fs.path, line=d.line) from None
+        raise AxiomdlError(
+            f"`{name}` has no quantitative conclusion ({e})", file=fs.path, line=d.line
+        ) from None
     defs = DefCache(project)
     ctx = defs.context_of(fs.path)
     scalars = scalar_types(h.binders, h.inst_text, ctx)
@@ -237,18 +239,12 @@ def read_quantitative(project: Any, name: str) -> Quantitative:
         concl = concl.body
     while isinstance(concl, Bin) and concl.op == "→":
         concl = concl.b
-    rels = [
-        c for c in _conjuncts(concl) if isinstance(c, Bin) and c.op in ("≤", "<", "≥", ">")
-    ]
+    rels = [c for c in _conjuncts(concl) if isinstance(c, Bin) and c.op in ("≤", "<", "≥", ">")]
     if not rels:
         raise AxiomdlError(
             f"`{name}` has no inequality in its conclusion to evaluate", file=fs.path, line=d.line
         )
-    casts = {
-        w
-        for w in set(re.findall(r"[^\W\d][\w']*", h.type_text))
-        if _is_cast(defs, w, name)
-    }
+    casts = {w for w in set(re.findall(r"[^\W\d][\w']*", h.type_text)) if _is_cast(defs, w, name)}
     conv = _ToSympy(types, casts, opaque_heads)
     best: tuple[int, Any] | None = None
     for r in rels:
@@ -263,10 +259,20 @@ def read_quantitative(project: Any, name: str) -> Quantitative:
     if best is None:
         raise AxiomdlError(f"`{name}`: the conclusion is not arithmetic enough to evaluate")
     small, big, qs, bs, strict = best[1]
+    declared_syms = {ascii_name(n) for n in types}
+    if not {str(x) for x in bs.free_symbols} & declared_syms:
+        raise AxiomdlError(
+            f"`{name}` has no quantitative bound: its conclusion `{show(small)} "
+            f"{'<' if strict else '≤'} {show(big)}` involves no scalar parameter",
+            file=fs.path,
+            line=d.line,
+        )
     # `c * Q ≤ B` where c involves only declared parameters: present it as `Q ≤ B / c`
     if qs.is_Mul:
         declared = {ascii_name(n) for n in types}
-        params = [f for f in qs.as_ordered_factors() if {str(x) for x in f.free_symbols} <= declared]
+        params = [
+            f for f in qs.as_ordered_factors() if {str(x) for x in f.free_symbols} <= declared
+        ]
         rest = [f for f in qs.as_ordered_factors() if f not in params]
         if params and rest:
             c = sympy.Mul(*params)
@@ -418,15 +424,21 @@ def evaluate(
     if sf in q.nat_params:
         f = sympy.lambdify([var], expr, modules="mpmath")
         lo = 0
-        for hname, prop in q.hyps:  # `0 < T` style lower bounds on the solved variable
-            if isinstance(prop, Bin) and prop.op == "<" and show(prop.b) == q.display.get(sf):
-                if isinstance(prop.a, Num):
-                    lo = max(lo, int(prop.a.value) + 1)
-        del hname
+        for _h, prop in q.hyps:  # `0 < T` style lower bounds on the solved variable
+            if (
+                isinstance(prop, Bin)
+                and prop.op == "<"
+                and show(prop.b) == q.display.get(sf)
+                and isinstance(prop.a, Num)
+            ):
+                lo = max(lo, int(prop.a.value) + 1)
         n = _first_below(f, target, lo)
         if n is None:
             return BoundResult(
-                None, None, params=shown, note=f"the bound never drops to {target:g} (tried up to 2^62)"
+                None,
+                None,
+                params=shown,
+                note=f"the bound never drops to {target:g} (tried up to 2^62)",
             )
         return BoundResult(None, None, needed=n, needed_bound=float(f(n)), params=shown)
     sols = sympy.solve(sympy.Eq(expr, sympy.Float(target)), var)

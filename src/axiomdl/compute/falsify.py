@@ -9,7 +9,9 @@ hypothesis count; the conclusion is then evaluated exactly with Lean's junk valu
 
 from __future__ import annotations
 
+import os
 import random
+import sys
 import time
 import zlib
 from collections.abc import Iterator
@@ -19,7 +21,18 @@ from typing import Any
 
 import sympy
 
-from axiomdl.compute.semantics import BadInstance, Evaluator, F, N, P, Z, sym, to_sympy
+from axiomdl.compute.semantics import (
+    BadInstance,
+    Evaluator,
+    F,
+    N,
+    P,
+    Z,
+    fn_parts,
+    is_fn,
+    sym,
+    to_sympy,
+)
 from axiomdl.compute.syntax import Unsupported
 from axiomdl.compute.translate import DefCache, Problem, build_problem
 
@@ -60,8 +73,45 @@ class Outcome:
     line: int = 0
 
 
+class RandomFunction:
+    """A random function ``Nat → K`` (or any scalar signature), fixed per instance.
+
+    Values are drawn lazily but deterministically from ``seed`` and the arguments, and every
+    point used is recorded so a counterexample can show the table it depended on.
+    """
+
+    def __init__(self, ty: str, seed: int, kind: str = "random") -> None:
+        self.arg_tys, self.res = fn_parts(ty)
+        self.seed = seed
+        self.kind = kind
+        self.table: dict[tuple[Any, ...], Any] = {}
+
+    def __call__(self, *args: Any) -> Any:
+        if args in self.table:
+            return self.table[args]
+        if self.kind == "zero":
+            v: Any = Fraction(0) if self.res == F else 0
+        elif self.kind == "one":
+            v = Fraction(1) if self.res == F else 1
+        else:
+            rng = random.Random(hash((self.seed, *args)))
+            v = _random_value(self.res, rng)
+        self.table[args] = v
+        return v
+
+    def __repr__(self) -> str:
+        if self.kind != "random":
+            return "fun _ => " + ("0" if self.kind == "zero" else "1")
+        pts = sorted(self.table.items(), key=lambda kv: [float(x) for x in kv[0]])[:8]
+        body = ", ".join(f"{' '.join(fmt(a) for a in k)} ↦ {fmt(v)}" for k, v in pts)
+        more = ", …" if len(self.table) > 8 else ""
+        return "{" + body + more + "}"
+
+
 def fmt(v: Any) -> str:
     """Render an exact value the way Lean would print it."""
+    if isinstance(v, RandomFunction):
+        return repr(v)
     if isinstance(v, bool):
         return str(v)
     if isinstance(v, Fraction):
@@ -70,13 +120,15 @@ def fmt(v: Any) -> str:
 
 
 def _random_value(ty: str, rng: random.Random) -> Any:
+    if is_fn(ty):
+        return RandomFunction(ty, rng.getrandbits(48))
     r = rng.random()
     if ty == P:
         return r < 0.5
     if ty == N:
         if r < 0.6:
             return rng.randint(0, 12)
-        return rng.randint(0, 200)
+        return rng.randint(0, 60)
     if ty == Z:
         if r < 0.6:
             return rng.randint(-12, 12)
@@ -93,6 +145,8 @@ def _random_value(ty: str, rng: random.Random) -> Any:
 def _edge(ty: str) -> list[Any]:
     if ty == P:
         return [True, False]
+    if is_fn(ty):
+        return [RandomFunction(ty, 0, "zero"), RandomFunction(ty, 0, "one")]
     return _EDGE_N if ty == N else _EDGE_Z if ty == Z else _EDGE_F
 
 
@@ -104,6 +158,7 @@ class _Plan:
     expr: sympy.Expr
     needs: tuple[str, ...]
     func: Any
+    ty: str = F
 
 
 def _plans(p: Problem) -> tuple[list[_Plan], list[_Plan]]:
@@ -112,7 +167,7 @@ def _plans(p: Problem) -> tuple[list[_Plan], list[_Plan]]:
     boundary: list[_Plan] = []
     solved: set[str] = set()
     for h in p.hyps:
-        if h[0] != "rel" or h[3][1] != F:
+        if h[0] != "rel":
             continue
         op = h[2]
         try:
@@ -128,7 +183,7 @@ def _plans(p: Problem) -> tuple[list[_Plan], list[_Plan]]:
         for v in free:
             if op == "=" and v in solved:
                 continue
-            if p.vars.get(v) != F:
+            if p.vars.get(v) not in (F, Z, N):
                 continue
             try:
                 sols = sympy.solve(diff, sym(v), dict=False)
@@ -141,8 +196,11 @@ def _plans(p: Problem) -> tuple[list[_Plan], list[_Plan]]:
             needs = tuple(sorted(str(x) for x in s.free_symbols))
             if v in needs:
                 continue
-            func = sympy.lambdify([sym(n) for n in needs], s, modules=[{}, "sympy"])
-            plan = _Plan(v, s, needs, func)
+            try:
+                func = _compile(s)
+            except Unsupported:
+                continue
+            plan = _Plan(v, s, needs, func, p.vars[v])
             if op == "=":
                 must.append(plan)
                 solved.add(v)
@@ -152,22 +210,44 @@ def _plans(p: Problem) -> tuple[list[_Plan], list[_Plan]]:
     return must, boundary
 
 
+def _compile(e: sympy.Expr) -> Any:
+    """A closure evaluating a rational function exactly on Fractions (no floats)."""
+    if e.is_Rational:
+        c = Fraction(int(e.p), int(e.q))
+        return lambda env: c
+    if e.is_Symbol:
+        n = str(e)
+        return lambda env: env[n]
+    if e.is_Add or e.is_Mul:
+        parts = [_compile(a) for a in e.args]
+        if e.is_Add:
+            return lambda env: sum((f(env) for f in parts), Fraction(0))
+
+        def mul(env: dict[str, Any]) -> Any:
+            out = Fraction(1)
+            for f in parts:
+                out *= f(env)
+            return out
+
+        return mul
+    if e.is_Pow and e.exp.is_Integer:
+        base, k = _compile(e.base), int(e.exp)
+        return lambda env: Fraction(base(env)) ** k
+    raise Unsupported("not a rational function")
+
+
 def _apply(plan: _Plan, env: dict[str, Any]) -> bool:
     try:
-        val = plan.func(
-            *[
-                sympy.Rational(env[n]) if isinstance(env[n], Fraction | int) else env[n]
-                for n in plan.needs
-            ]
-        )
-        val = sympy.nsimplify(val) if not isinstance(val, sympy.Rational | int) else val
-    except (ZeroDivisionError, TypeError, ValueError):
+        val = Fraction(plan.func(env))
+    except (ZeroDivisionError, OverflowError):
         return False
-    if isinstance(val, int):
-        val = sympy.Integer(val)
-    if not getattr(val, "is_Rational", False):
+    ty = plan.ty
+    if ty == F:
+        env[plan.var] = val
+        return True
+    if val.denominator != 1 or (ty == N and val < 0):
         return False
-    env[plan.var] = Fraction(int(val.p), int(val.q))
+    env[plan.var] = int(val)
     return True
 
 
@@ -208,8 +288,9 @@ def _candidates(p: Problem, budget: int, rng: random.Random) -> Iterator[dict[st
 def check_problem(p: Problem, instances: int = DEFAULT_INSTANCES, seed: int = 0) -> Outcome:
     """Search for a counterexample; the result is deterministic for a given seed."""
     t0 = time.perf_counter()
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))  # recursive definitions
     rng = random.Random(zlib.crc32(p.name.encode()) ^ seed)
-    make = p.elab.defs_scope  # type: ignore[attr-defined]
+    make = p.make_scope
     ev = Evaluator(lambda d: p.defs.elaborated(d, make))
     must, boundary = _plans(p)
     satisfied = 0
@@ -246,6 +327,12 @@ def check_problem(p: Problem, instances: int = DEFAULT_INSTANCES, seed: int = 0)
             continue
         if not holds:
             env = _shrink(p, ev, env, must)
+            # re-evaluate once from scratch so sampled functions show only the points used
+            ev.memo.clear()
+            for v in env.values():
+                if isinstance(v, RandomFunction):
+                    v.table.clear()
+            _is_counterexample(p, ev, env)
             return Outcome(
                 p.name,
                 "counterexample",
@@ -340,22 +427,21 @@ def falsify(
         fs = project.file_of(n)
         try:
             prob = build_problem(project, n, defs)
+            out.append(check_problem(prob, instances, seed))
         except Unsupported as e:
-            out.append(
-                Outcome(
-                    n,
-                    "skipped",
-                    reason=str(e),
-                    seconds=time.perf_counter() - t0,
-                    file=fs.path,
-                    line=d.line,
-                )
-            )
-            continue
+            out.append(_skip(n, str(e), t0, fs.path, d.line))
         except RecursionError:
+            out.append(_skip(n, "term too deeply nested", t0, fs.path, d.line))
+        except Exception as e:  # one odd declaration must not stop a whole-project run
+            if os.environ.get("AXIOMDL_DEBUG"):
+                raise
             out.append(
-                Outcome(n, "skipped", reason="term too deeply nested", file=fs.path, line=d.line)
+                _skip(n, f"could not translate ({type(e).__name__}: {e})", t0, fs.path, d.line)
             )
-            continue
-        out.append(check_problem(prob, instances, seed))
     return out
+
+
+def _skip(name: str, reason: str, t0: float, file: str, line: int) -> Outcome:
+    return Outcome(
+        name, "skipped", reason=reason, seconds=time.perf_counter() - t0, file=file, line=line
+    )

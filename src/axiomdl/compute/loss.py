@@ -74,7 +74,7 @@ class LossAnalysis:
     @property
     def domain(self) -> str:
         if not self.box:
-            return "global (ℝ^%d)" % len(self.vars)
+            return f"global (ℝ^{len(self.vars)})"
         text = "box " + ", ".join(f"{k} ∈ [{a:g}, {b:g}]" for k, (a, b) in self.box.items())
         if self.default_box:
             text += " (default box: sympy could not decide the Hessian globally; pass --box)"
@@ -97,7 +97,12 @@ def parse_loss(text: str, var_names: list[str]) -> tuple[sympy.Expr, list[sympy.
         expr = parse_expr(
             text,
             local_dict=local,
-            global_dict={"Integer": sympy.Integer, "Float": sympy.Float, "Rational": sympy.Rational, "Symbol": sympy.Symbol},
+            global_dict={
+                "Integer": sympy.Integer,
+                "Float": sympy.Float,
+                "Rational": sympy.Rational,
+                "Symbol": sympy.Symbol,
+            },
             transformations=(*standard_transformations, convert_xor),
             evaluate=True,
         )
@@ -129,7 +134,9 @@ def parse_box(spec: str | None, var_names: list[str]) -> dict[str, tuple[float, 
         name, rng = part.split("=", 1)
         name = name.strip()
         if name not in var_names:
-            raise AxiomdlError(f"--box: unknown variable `{name}` (declared: {', '.join(var_names)})")
+            raise AxiomdlError(
+                f"--box: unknown variable `{name}` (declared: {', '.join(var_names)})"
+            )
         lo_s, hi_s = rng.split(":", 1)
         try:
             lo, hi = float(sympy.Rational(lo_s.strip())), float(sympy.Rational(hi_s.strip()))
@@ -155,8 +162,11 @@ def _eigs(m: list[list[float]]) -> list[float]:
     return sorted(float(x) for x in ev)
 
 
-def _grid(box: dict[str, tuple[float, float]], names: list[str], total: int = 4000) -> list[tuple[float, ...]]:
-    k = max(3, int(round(total ** (1 / max(len(names), 1)))))
+def _grid(
+    box: dict[str, tuple[float, float]], names: list[str], total: int = 4000
+) -> list[tuple[float, ...]]:
+    k = max(3, round(total ** (1 / max(len(names), 1))))
+    k += 1 - k % 2  # odd: a symmetric box then contains its centre
     axes = []
     for n in names:
         lo, hi = box[n]
@@ -164,7 +174,12 @@ def _grid(box: dict[str, tuple[float, float]], names: list[str], total: int = 40
     return list(itertools.product(*axes))
 
 
-def analyse(expr: sympy.Expr, syms: list[sympy.Symbol], box: dict[str, tuple[float, float]] | None, grid: int = 4000) -> LossAnalysis:
+def analyse(
+    expr: sympy.Expr,
+    syms: list[sympy.Symbol],
+    box: dict[str, tuple[float, float]] | None,
+    grid: int = 4000,
+) -> LossAnalysis:
     """Decide convexity, smoothness, strong convexity and estimate PL for one loss."""
     names = [str(s) for s in syms]
     grad = [sympy.diff(expr, s) for s in syms]
@@ -188,13 +203,17 @@ def analyse(expr: sympy.Expr, syms: list[sympy.Symbol], box: dict[str, tuple[flo
         note = "constant Hessian"
     elif len(syms) == 1:
         h = sympy.simplify(hess[0, 0])
-        dom = sympy.Interval(*[sympy.nsimplify(x) for x in region[names[0]]]) if box else sympy.S.Reals
+        dom = (
+            sympy.Interval(*[sympy.nsimplify(x) for x in region[names[0]]])
+            if box
+            else sympy.S.Reals
+        )
         try:
             from sympy.calculus.util import maximum, minimum
 
             lo_eig = sympy.simplify(minimum(h, syms[0], dom))
             hi_eig = sympy.simplify(maximum(h, syms[0], dom))
-            if lo_eig.is_real is not False and hi_eig.is_real is not False and not lo_eig.has(sympy.nan):
+            if lo_eig.is_extended_real and hi_eig.is_extended_real and lo_eig != -sympy.oo:
                 method = "symbolic"
                 note = "inf/sup of f'' over the " + ("box" if box else "real line")
             else:
@@ -203,6 +222,7 @@ def analyse(expr: sympy.Expr, syms: list[sympy.Symbol], box: dict[str, tuple[flo
             lo_eig = hi_eig = None
     if method == "sampled":
         los, his = [], []
+        worst: tuple[float, tuple[float, ...]] | None = None
         for pt in _grid(region, names, grid):
             try:
                 m = hfn(*pt)
@@ -211,6 +231,8 @@ def analyse(expr: sympy.Expr, syms: list[sympy.Symbol], box: dict[str, tuple[flo
                 continue
             los.append(e[0])
             his.append(e[-1])
+            if worst is None or e[0] < worst[0]:
+                worst = (e[0], pt)
         if not los:
             raise AxiomdlError("the loss cannot be evaluated on the box")
         lo_eig, hi_eig = min(los), max(his)
@@ -221,9 +243,21 @@ def analyse(expr: sympy.Expr, syms: list[sympy.Symbol], box: dict[str, tuple[flo
             la.default_box = True
     lo_f = float(lo_eig) if lo_eig is not None else math.nan
     hi_f = float(hi_eig) if hi_eig is not None else math.nan
+    if hi_eig == sympy.oo:
+        hi_f = math.inf
     tol = 1e-12
-    unbounded = hi_eig is not None and method == "symbolic" and (hi_eig == sympy.oo)
+    unbounded = hi_eig == sympy.oo
     la.verdicts["convex"] = Verdict("convex", lo_f >= -tol, None, method, note)
+    if method == "sampled" and lo_f < -tol and worst is not None:
+        # a negative Hessian eigenvalue at one point, recomputed exactly, refutes convexity
+        at = {s_: sympy.nsimplify(round(v, 6)) for s_, v in zip(syms, worst[1], strict=True)}
+        exact = [sympy.nsimplify(x) for x in hess.subs(at).eigenvals(multiple=True)]
+        neg = min(exact, key=float)
+        if float(neg) < 0:
+            where = ", ".join(f"{k}={v}" for k, v in at.items())
+            la.verdicts["convex"] = Verdict(
+                "convex", False, None, "symbolic", f"λ_min(∇²f) = {neg} < 0 at ({where})"
+            )
     la.verdicts["smooth"] = Verdict(
         "smooth",
         (not unbounded) and not math.isnan(hi_f) and math.isfinite(hi_f),
@@ -244,7 +278,9 @@ def analyse(expr: sympy.Expr, syms: list[sympy.Symbol], box: dict[str, tuple[flo
     return la
 
 
-def _optimum(la: LossAnalysis, grad: list[sympy.Expr], fn: Any, region: dict[str, tuple[float, float]]) -> None:
+def _optimum(
+    la: LossAnalysis, grad: list[sympy.Expr], fn: Any, region: dict[str, tuple[float, float]]
+) -> None:
     """f* from critical points (symbolic), the 1-D infimum, or the grid minimum on a box."""
     syms = la.vars
     names = [str(s) for s in syms]
@@ -300,7 +336,9 @@ def _optimum(la: LossAnalysis, grad: list[sympy.Expr], fn: Any, region: dict[str
             return
     if best is not None and float(best[0]) <= grid_min + 1e-9:
         la.fstar, la.minimizer = best[0], best[1]
-        la.fstar_method = "symbolic (critical points" + (", compared with a grid)" if la.box is None else " in the box)")
+        la.fstar_method = "symbolic (critical points" + (
+            ", compared with a grid)" if la.box is None else " in the box)"
+        )
         la.bounded_below = True if la.box is not None or la.nonnegative else None
         if la.nonnegative and best[0] == 0:
             la.bounded_below = True
@@ -315,12 +353,23 @@ def _optimum(la: LossAnalysis, grad: list[sympy.Expr], fn: Any, region: dict[str
     la.bounded_below = True if la.nonnegative else None
 
 
-def _pl(la: LossAnalysis, fn: Any, gfn: Any, region: dict[str, tuple[float, float]], names: list[str], grid: int) -> None:
+def _pl(
+    la: LossAnalysis,
+    fn: Any,
+    gfn: Any,
+    region: dict[str, tuple[float, float]],
+    names: list[str],
+    grid: int,
+) -> None:
     if la.fstar is None or la.minimizer is None:
         la.verdicts["pl"] = Verdict(
-            "pl", False if la.fstar is not None else None, None, "estimated",
+            "pl",
+            False if la.fstar is not None else None,
+            None,
+            "estimated",
             "f* is not attained, so ½‖∇f‖² ≥ μ(f − f*) fails far out for every μ > 0"
-            if la.fstar is not None else "no optimal value found",
+            if la.fstar is not None
+            else "no optimal value found",
         )
         return
     fstar = float(la.fstar)
@@ -338,14 +387,46 @@ def _pl(la: LossAnalysis, fn: Any, gfn: Any, region: dict[str, tuple[float, floa
         if ratio < best:
             best, where = ratio, pt
     if where is None:
-        la.verdicts["pl"] = Verdict("pl", None, None, "estimated", "the loss is constant on the grid")
+        la.verdicts["pl"] = Verdict(
+            "pl", None, None, "estimated", "the loss is constant on the grid"
+        )
         return
+    if best < 1e-12:
+        # a stationary point above f* refutes PL exactly (e.g. the saddle of (w1*w2 - 1)^2)
+        pt_exact = {s_: sympy.nsimplify(round(v, 6)) for s_, v in zip(la.vars, where, strict=True)}
+        grad_at = [sympy.diff(la.expr, s_).subs(pt_exact) for s_ in la.vars]
+        gap = sympy.simplify(la.expr.subs(pt_exact) - sympy.nsimplify(la.fstar))
+        if all(sympy.simplify(g) == 0 for g in grad_at) and gap.is_positive:
+            shown = ", ".join(f"{k}={v}" for k, v in pt_exact.items())
+            la.verdicts["pl"] = Verdict(
+                "pl", False, None, "symbolic", f"∇f = 0 but f − f* = {gap} > 0 at ({shown})"
+            )
+            return
     at = ", ".join(f"{n}={v:.3g}" for n, v in zip(names, where, strict=True))
     holds = best > 1e-6
+    # approach the minimiser: a ratio that keeps shrinking means PL fails there (e.g. w⁴)
+    xs = [la.minimizer[n] for n in names]
+    for k in range(len(names)):
+        ratios = []
+        for delta in (1e-2, 1e-3, 1e-4):
+            pt = list(xs)
+            pt[k] += delta
+            try:
+                gap = fn(*pt) - fstar
+                g = gfn(*pt)
+            except (ValueError, ZeroDivisionError, OverflowError):
+                break
+            if gap > 1e-300:
+                ratios.append(0.5 * sum(float(x) ** 2 for x in g) / gap)
+        if len(ratios) == 3 and ratios[2] < 0.1 * ratios[0]:
+            holds = False
+            best = ratios[2]
+            at = f"the ratio tends to 0 approaching the minimiser along {names[k]}"
+            break
     la.verdicts["pl"] = Verdict(
         "pl",
         holds,
         best if holds else None,
         "estimated",
-        f"min ½‖∇f‖²/(f − f*) on the grid is {best:.4g} at ({at})",
+        f"min ½‖∇f‖²/(f − f*) on the grid is {best:.4g} at ({at})" if "tends" not in at else at,
     )

@@ -64,6 +64,7 @@ class LossReport(BaseModel):
     minimum: str | None = None
     properties: list[LossProperty]
     assumption_map: dict[str, str] = Field(default_factory=dict)
+    theorems_scope: str = "global"
     theorems: list[ApplicableTheorem] = Field(default_factory=list)
 
 

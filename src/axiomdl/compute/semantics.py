@@ -30,6 +30,7 @@ from axiomdl.compute.syntax import (
     Ascribe,
     Bin,
     Ite,
+    Lam,
     Node,
     Num,
     Quant,
@@ -84,7 +85,27 @@ class Scope:
                 return F
             if ty.name == "Prop":
                 return P
+        if isinstance(ty, Bin) and ty.op == "→":
+            parts: list[str] = []
+            cur: Node = ty
+            while isinstance(cur, Bin) and cur.op == "→":
+                parts.append(self.type_of(cur.a) or "?")
+                cur = cur.b
+            parts.append(self.type_of(cur) or "?")
+            if all(p in _RANK for p in parts):
+                return "→".join(parts)  # a function type, e.g. "Nat→K"
         return None
+
+
+def is_fn(ty: str | None) -> bool:
+    """Function types are written ``Nat→K``."""
+    return ty is not None and "→" in ty
+
+
+def fn_parts(ty: str) -> tuple[list[str], str]:
+    """``Nat→Nat→K`` → (["Nat", "Nat"], "K")."""
+    parts = ty.split("→")
+    return parts[:-1], parts[-1]
 
 
 # ---------------------------------------------------------------- typed IR
@@ -94,6 +115,8 @@ T = tuple[Any, ...]
 
 
 def _join(a: str | None, b: str | None) -> str | None:
+    if is_fn(a) or is_fn(b):
+        raise Unsupported("a function used as a number")
     if a is None:
         return b
     if b is None:
@@ -101,9 +124,11 @@ def _join(a: str | None, b: str | None) -> str | None:
     return a if _RANK[a] >= _RANK[b] else b
 
 
-def _cast(t: T, to: str) -> T:
+def cast_to(t: T, to: str) -> T:
     if t[1] == to:
         return t
+    if is_fn(t[1]) or is_fn(to):
+        raise Unsupported("a function used as a number")
     if t[1] is None:
         return _retype(t, to)
     if _RANK[t[1]] > _RANK[to]:
@@ -216,7 +241,7 @@ class Elaborator:
                 raise Unsupported("negation of a Nat")
             return ("neg", ty, self._tree(e.a, ty))
         t = self.leaf(e, ty)
-        return _cast(t, ty)
+        return cast_to(t, ty)
 
     def leaf(self, e: Node, expected: str | None) -> T:
         if isinstance(e, Num):
@@ -230,10 +255,10 @@ class Elaborator:
             to = self.s.type_of(e.ty)
             if to is None or to == P:
                 raise Unsupported(f"ascription to `{show(e.ty)}`")
-            return _cast(self.term(e.e, to), to)
+            return cast_to(self.term(e.e, to), to)
         if isinstance(e, Un) and e.op == "↑":
             inner = self.term(e.a, None)
-            return _cast(inner, expected) if expected else inner
+            return cast_to(inner, expected) if expected else inner
         if isinstance(e, Un) and e.op == "inv":
             ty = expected or F
             if ty != F:
@@ -252,6 +277,28 @@ class Elaborator:
             return self.term(e, expected)
         raise Unsupported(f"`{show(e)}` is not an arithmetic term")
 
+    def function(self, e: Node, fty: str) -> T:
+        """A function-typed argument: a lambda or a function variable of the same type."""
+        arg_tys, res = fn_parts(fty)
+        if isinstance(e, Var) and self.s.vars.get(e.name) == fty:
+            return ("var", fty, e.name)
+        if isinstance(e, Lam):
+            if len(e.names) != len(arg_tys):
+                raise Unsupported("a lambda of the wrong arity")
+            saved = {n: self.s.vars.get(n, "__absent__") for n in e.names}
+            for n, t in zip(e.names, arg_tys, strict=True):
+                self.s.vars[n] = t
+            try:
+                body = cast_to(self.term(e.body, res), res)
+            finally:
+                for n, old in saved.items():
+                    if old == "__absent__":
+                        self.s.vars.pop(n, None)
+                    else:
+                        self.s.vars[n] = old  # type: ignore[assignment]
+            return ("lam", fty, e.names, body)
+        raise Unsupported(f"`{show(e)}` as a function argument")
+
     def var(self, name: str, expected: str | None) -> T:
         s = self.s
         if name in s.vars:
@@ -261,6 +308,8 @@ class Elaborator:
                 s.vars[name] = ty
             if ty == P:
                 raise Unsupported(f"`{name}` is a proposition used as a term")
+            if is_fn(ty):
+                raise Unsupported(f"the function `{name}` used as a number")
             return ("var", ty, name)
         d = s.resolve(name)
         if d is not None:
@@ -285,7 +334,7 @@ class Elaborator:
         if fn in ("Nat.cast", "Int.cast", "Int.ofNat", "NatCast.natCast", "IntCast.intCast"):
             inner = self.term(args[0], None)
             to = expected or (Z if fn == "Int.ofNat" else F)
-            return _cast(inner, to)
+            return cast_to(inner, to)
         if fn == "Int.toNat" and len(args) == 1:
             return ("toNat", N, self.term(args[0], Z))
         if fn == "Int.natAbs" and len(args) == 1:
@@ -293,6 +342,16 @@ class Elaborator:
         if fn == "abs" and len(args) == 1:
             a = self.term(args[0], expected)
             return ("abs", a[1], a)
+        fty = self.s.vars.get(e.fn)
+        if is_fn(fty):
+            assert fty is not None
+            arg_tys, res = fn_parts(fty)
+            if len(args) != len(arg_tys):
+                raise Unsupported(f"partial application of `{e.fn}`")
+            targs = tuple(
+                cast_to(self.term(a, at), at) for a, at in zip(args, arg_tys, strict=True)
+            )
+            return ("apply", res, e.fn, targs)
         d = self.s.resolve(e.fn)
         if d is None:
             self.s.unknown_as_var(e.fn)  # raises with the binder's type when it is data
@@ -307,8 +366,10 @@ class Elaborator:
         for a, (_pn, pty) in zip(args, d.params, strict=True):
             if pty == P:
                 targs.append(self.prop(a))
+            elif is_fn(pty):
+                targs.append(self.function(a, pty))
             else:
-                targs.append(_cast(self.term(a, pty), pty))
+                targs.append(cast_to(self.term(a, pty), pty))
         return ("call", d.result, d, tuple(targs))
 
 
@@ -426,6 +487,15 @@ class Evaluator:
             return t[2]
         if tag == "call":
             return self.call(t[2], [self.ev(a, env) for a in t[3]])
+        if tag == "apply":
+            return env[t[2]](*[self.ev(a, env) for a in t[3]])
+        if tag == "lam":
+            names, body = t[2], t[3]
+
+            def closure(*vals: Value) -> Value:
+                return self.ev(body, {**env, **dict(zip(names, vals, strict=True))})
+
+            return closure
         raise Unsupported(f"cannot evaluate `{tag}`")
 
     def call(self, d: DefInfo, vals: list[Value]) -> Value:
@@ -485,21 +555,21 @@ def sym(name: str) -> sympy.Symbol:
 
 
 def to_sympy(t: T) -> sympy.Expr:
-    """Translate a *field* term without junk-value operations to sympy (for solving).
+    """Translate a polynomial term to sympy (for solving equality hypotheses).
 
-    Division, Nat/Int operations, ``max``/``min`` and calls are refused: solving through
-    them would ignore Lean's junk values.
+    Division, ``%``, ``max``/``min``, calls and ``Nat`` subtraction are refused: solving
+    through them would ignore Lean's junk values and truncation.
     """
     tag = t[0]
-    if t[1] != F:
-        raise Unsupported("not a field term")
+    ty = t[1]
     if tag == "num":
-        return sympy.Rational(t[2].numerator, t[2].denominator)
+        v = Fraction(t[2])
+        return sympy.Rational(v.numerator, v.denominator)
     if tag == "var":
         return sym(t[2])
     if tag == "+":
         return to_sympy(t[2]) + to_sympy(t[3])
-    if tag == "-":
+    if tag == "-" and ty != N:
         return to_sympy(t[2]) - to_sympy(t[3])
     if tag == "*":
         return to_sympy(t[2]) * to_sympy(t[3])
@@ -507,4 +577,6 @@ def to_sympy(t: T) -> sympy.Expr:
         return -to_sympy(t[2])
     if tag == "pow" and t[3][0] == "num":
         return to_sympy(t[2]) ** int(t[3][2])
+    if tag == "cast" and t[2][1] in (N, Z):
+        return to_sympy(t[2])
     raise Unsupported(f"`{tag}` is not polynomial")

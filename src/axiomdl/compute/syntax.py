@@ -86,7 +86,16 @@ class Quant:
     pred: tuple[str, Node] | None = None  # ∀ x > 0, ...  →  (">", 0)
 
 
-Node = Num | Var | App | Bin | Un | Ascribe | Ite | Quant
+@dataclass(frozen=True, slots=True)
+class Lam:
+    """``fun x y => body`` (binder types, if written, in ``ty``)."""
+
+    names: tuple[str, ...]
+    ty: Node | None
+    body: Node
+
+
+Node = Num | Var | App | Bin | Un | Ascribe | Ite | Quant | Lam
 
 ARITH = {"+", "-", "*", "/", "%"}
 RELS = {"≤", "<", "=", "≠", "≥", ">"}
@@ -108,7 +117,7 @@ _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
   | (?P<num>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)
-  | (?P<sym>\+\+|::|<->|->|<=|>=|!=|/\\|\\/|:=|=>|⁻¹|[.×]|[≤≥≠<>=∧∨¬→↔∀∃(){}\[\]⦃⦄⟨⟩,:+\-*/^%↑·|∈∉λ@•∣])
+  | (?P<sym>\+\+|::|<->|->|<=|>=|!=|/\\|\\/|:=|=>|⁻¹|[.×↦]|[≤≥≠<>=∧∨¬→↔∀∃(){}\[\]⦃⦄⟨⟩,:+\-*/^%↑·|∈∉λ@•∣])
   | (?P<ident>«[^»]*»|[A-Za-z_\u0370-\u03ff\u1d00-\u1dbf\u2100-\u214f\U0001d400-\U0001d7ff][\w'!?\u2080-\u209c\u0370-\u03ff\u1d00-\u1dbf\U0001d400-\U0001d7ff]*(?:\.[A-Za-z_\u0370-\u03ff][\w'!?\u2080-\u209c\u0370-\u03ff]*|\.\d+)*)
     """,
     re.VERBOSE,
@@ -172,7 +181,6 @@ _UNSUPPORTED_SYMS = {
     "∉": "membership `∉`",
     "⟨": "anonymous constructors `⟨…⟩`",
     "·": "`·` sections",
-    "fun": "lambda terms",
     "let": "`let` in a statement",
     "have": "`have` in a statement",
     "show": "`show` in a statement",
@@ -264,6 +272,8 @@ class Parser:
                 return Un("↑", self.expr(1024))
             if t.text in ("∀", "∃"):
                 return self.quant()
+            if t.text == "fun":
+                return self.lam()
             if t.text == "if":
                 self.next()
                 c = self.expr()
@@ -329,6 +339,35 @@ class Parser:
         if t.text in _UNSUPPORTED_SYMS:
             raise Unsupported(f"uses {_UNSUPPORTED_SYMS[t.text]}")
         raise Unsupported(f"unexpected `{t.text}`")
+
+    def lam(self) -> Node:
+        self.expect("fun")
+        names: list[str] = []
+        ty: Node | None = None
+        while True:
+            t = self.peek()
+            if t is not None and t.kind == "ident":
+                names.append(self.next().text)
+            elif t is not None and t.text == "(":
+                self.next()
+                while self.peek() is not None and self.peek().kind == "ident":  # type: ignore[union-attr]
+                    names.append(self.next().text)
+                if self.at(":"):
+                    self.next()
+                    ty = self.expr()
+                self.expect(")")
+            else:
+                break
+        if self.at(":"):
+            self.next()
+            ty = self.expr(26)
+        if not names:
+            raise Unsupported("a `fun` without binders")
+        if self.at("↦"):
+            self.next()
+        else:
+            self.expect("=>")
+        return Lam(tuple(names), ty, self.expr())
 
     def quant(self) -> Node:
         q = "forall" if self.next().text == "∀" else "exists"
@@ -540,6 +579,8 @@ def free_idents(e: Node, bound: frozenset[str] = frozenset()) -> set[str]:
             if x.pred:
                 go(x.pred[1], b)
             go(x.body, b | frozenset(x.names))
+        elif isinstance(x, Lam):
+            go(x.body, b | frozenset(x.names))
 
     go(e, bound)
     return out
@@ -565,6 +606,8 @@ def show(e: Node) -> str:
     if isinstance(e, Quant):
         sym = "∀" if e.q == "forall" else "∃"
         return f"{sym} {' '.join(e.names)}, {show(e.body)}"
+    if isinstance(e, Lam):
+        return f"fun {' '.join(e.names)} => {show(e.body)}"
     return "?"
 
 

@@ -20,6 +20,7 @@ from axiomdl.compute.semantics import (
     F,
     P,
     Scope,
+    cast_to,
 )
 from axiomdl.compute.syntax import (
     App,
@@ -33,6 +34,7 @@ from axiomdl.compute.syntax import (
     Un,
     Unsupported,
     Var,
+    free_idents,
     parse_binder_group,
     parse_header,
     parse_term,
@@ -57,6 +59,7 @@ class Problem:
     concl_text: str
     elab: Elaborator
     defs: DefCache
+    make_scope: Any
     file: str = ""
     line: int = 0
 
@@ -222,8 +225,7 @@ class DefCache:
             if extra:
                 raise Unsupported("a function-valued body")
             info.body = parse_term(body_text)
-        info_scalars = scalars
-        self.compiled[full] = ("pending", info_scalars, fs.path)
+        self.compiled[full] = ("pending", scalars, fs.path)
         return info
 
     def _body(self, full: str, rel: str, line: int, end_line: int) -> tuple[str, bool]:
@@ -257,9 +259,7 @@ class DefCache:
             el = Elaborator(scope)
             body = el.prop(d.body) if d.result == P else el.term(d.body, d.result)
             if d.result != P and body[1] != d.result:
-                from axiomdl.compute.semantics import _cast
-
-                body = _cast(body, d.result)
+                body = cast_to(body, d.result)
             out: Any = ("body", body)
         else:
             eqs = []
@@ -483,6 +483,18 @@ def build_problem(project: Any, name: str, defs: DefCache) -> Problem:
         stmt = parse_term(h.type_text)
     except Unsupported as e:
         raise Unsupported(f"statement: {e}") from None
+    # hypotheses declared with `variable` (e.g. `variable (hk : 0 < k)` + `include hk`) are
+    # part of the statement when Lean includes them; to never report a false counterexample,
+    # every such hypothesis about a variable the statement mentions is assumed.
+    stated = free_idents(stmt) | {b.name for b in h.binders}
+    for b in ctx.binders:
+        if (
+            b.ty is not None
+            and b.name not in stated
+            and _is_hypothesis_type(b.ty)
+            and free_idents(b.ty) & stated
+        ):
+            premises.insert(0, b.ty)
     if _looks_opaque(stmt):
         raise Unsupported("statement is not an arithmetic proposition")
     formula: Node = stmt
@@ -511,9 +523,6 @@ def build_problem(project: Any, name: str, defs: DefCache) -> Problem:
             raise Unsupported(f"hypothesis `{show(hp)}`: {e}") from None
     concl = el.prop(concl_ast)
     concrete = {k: (v or "Nat") for k, v in scope.vars.items()}
-    if not concrete and not hyps:
-        pass  # a closed statement: evaluated once
-    el.defs_scope = make  # type: ignore[attr-defined]
     return Problem(
         name=name,
         vars=concrete,
@@ -523,6 +532,7 @@ def build_problem(project: Any, name: str, defs: DefCache) -> Problem:
         concl_text=show(concl_ast),
         elab=el,
         defs=defs,
+        make_scope=make,
         file=fs.path,
         line=d.line,
     )
@@ -556,6 +566,12 @@ def _is_data_type(ty: Node | None, tvars: set[str]) -> bool:
     if isinstance(ty, Bin) and ty.op == "→":
         return not _looks_prop(ty.a) or isinstance(ty.a, Var)
     return False
+
+
+def _is_hypothesis_type(e: Node) -> bool:
+    if isinstance(e, Bin):
+        return e.op in ("≤", "<", "=", "≠", "≥", ">", "∧", "∨", "↔")
+    return isinstance(e, Un) and e.op == "¬"
 
 
 def _looks_prop(e: Node) -> bool:

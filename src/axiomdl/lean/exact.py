@@ -14,7 +14,9 @@ Edge rules (docs/lean-backend.md):
 
 A used constant that is not a declaration of the graph is attributed to the longest
 prefix that is (``PL.mk`` and ``PL.bound`` belong to ``PL``); one with no such prefix is
-outside the project and dropped. A static declaration that has no record in the export
+outside the project and dropped. An exported declaration the scanner did not see (an
+auto-named instance, say) adds no node, so that every node keeps its source position;
+``axiomdl compare`` lists it. A static declaration that has no record in the export
 (an ``example``, which Lean never adds to the environment) keeps its static edges, marked
 ``static``; ``axiomdl compare`` lists those declarations.
 """
@@ -31,11 +33,9 @@ from axiomdl.graph import edge_attrs
 from axiomdl.lean.export import Export, export_path, load_export, run_export
 from axiomdl.lean.models import CompareResult, EdgeDelta
 from axiomdl.lean.toolchain import discover, lake_root, missing_message
-from axiomdl.scan.docmeta import parse_doc
 from axiomdl.scan.project import Project
 
 _RANK = {"hypothesis": 0, "conclusion": 1, "value": 2}
-_KIND = {"def": "def", "opaque": "def", "quot": "def", "theorem": "theorem", "axiom": "axiom"}
 
 
 class Resolver:
@@ -80,13 +80,10 @@ def exact_graph(project: Project, static_g: nx.DiGraph, export: Export) -> nx.Di
     static_nodes = set(static_g.nodes)
     owner_of = Resolver(static_nodes)
     owners: dict[str, list[str]] = {}
-    for name, d in export.decls.items():
+    for name in export.decls:
         o = owner_of(name)
-        if o is None:
-            role, _meta = parse_doc(d.doc, _KIND.get(d.kind, d.kind))
-            g.add_node(name, role=role, kind=d.kind)
-            o = name
-        owners.setdefault(o, []).append(name)
+        if o is not None:  # unknown to the scanner: listed by `compare`, not a node
+            owners.setdefault(o, []).append(name)
     resolve = Resolver(set(g.nodes))
     for o, names in owners.items():
         refs = project.refs.get(o)
@@ -141,7 +138,10 @@ def load_exact(
                 )
             from axiomdl.lean import proc
 
-            say = (lambda _line: None) if quiet else None
+            def say(line: str) -> None:
+                if not quiet:
+                    print(line, file=sys.stderr, flush=True)
+
             done = proc.run([str(tc.lake), "build"], cwd=root, timeout=3600, on_line=say)
             if done.returncode != 0:
                 raise AxiomdlError(
@@ -167,10 +167,15 @@ def load_exact(
 
 
 def compare(
-    project: Project, static_g: nx.DiGraph, export: Export, label: str = ""
+    project: Project,
+    static_g: nx.DiGraph,
+    export: Export,
+    label: str = "",
+    exact_g: nx.DiGraph | None = None,
 ) -> CompareResult:
     """Edges found by only one mode, over the declarations both modes know."""
-    exact_g = exact_graph(project, static_g, export)
+    if exact_g is None:
+        exact_g = exact_graph(project, static_g, export)
     owner_of = Resolver(set(static_g.nodes))
     owned = {owner_of(n) for n in export.decls} - {None}
     stat = {
@@ -184,8 +189,10 @@ def compare(
     common = stat.keys() & exa.keys()
 
     def deltas(keys: set[tuple[str, str]], src: dict) -> list[EdgeDelta]:
-        return [
-            EdgeDelta(source=u, target=v, label=src[(u, v)][0], position=src[(u, v)][1])
+        return [  # model_construct: the values come from our own graph, already valid
+            EdgeDelta.model_construct(
+                source=u, target=v, label=src[(u, v)][0], position=src[(u, v)][1]
+            )
             for u, v in sorted(keys)
         ]
 

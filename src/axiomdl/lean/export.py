@@ -55,6 +55,17 @@ def parse_export(lines: Iterable[str], source: str = "<export>") -> Export:
         line = raw.strip()
         if not line:
             continue
+        if '"type":"decl"' in line:  # fast path: validate in pydantic-core, no dict step
+            try:
+                d = ExportDecl.model_validate_json(line)
+            except ValidationError:
+                pass  # the slow path below reports the error precisely
+            else:
+                if d.name in ex.decls:
+                    raise AxiomdlError(f"`{d.name}` is exported twice", file=source, line=i)
+                ex.decls[d.name] = d
+                ex.modules.add(d.module)
+                continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:

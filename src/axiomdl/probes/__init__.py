@@ -32,7 +32,7 @@ PROBES: dict[str, ProbeSpec] = {
             "edge-of-stability",
             "edge_of_stability",
             "Top Hessian eigenvalue during full-batch GD at several step sizes, against 2/η",
-            ("Smooth", "EdgeOfStability"),
+            ("EdgeOfStability", "Smooth"),
         ),
         ProbeSpec(
             "lazy-training",

@@ -48,6 +48,12 @@ class Context:
         return names
 
 
+def width_ticks(ax: Any, widths: list[int]) -> None:
+    """Plain-number ticks at the measured widths on a log axis."""
+    ax.set_xticks(widths, [str(w) for w in widths])
+    ax.minorticks_off()
+
+
 def new_figure(ncols: int = 1, width: float = 5.0, height: float = 3.6) -> tuple[Any, Any]:
     """A matplotlib figure on the non-interactive Agg backend."""
     import matplotlib

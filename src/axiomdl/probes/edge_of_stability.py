@@ -8,6 +8,8 @@ Hessian-vector products, warm-started between checkpoints.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 
 from axiomdl.probes.context import Context, new_figure
@@ -22,7 +24,7 @@ def run(ctx: Context) -> ProbeResult:
     """Train at each step size, record loss every step and sharpness at checkpoints."""
     n = ctx.pick(200, 300)
     width = 32
-    steps = ctx.pick(1500, 5000)
+    steps = ctx.pick(1500, 4000)
     factors = ctx.pick([1.5, 2.5], [1.5, 2.5, 4.0])
     checkpoints = ctx.pick(15, 40)
     every = steps // checkpoints
@@ -70,9 +72,7 @@ def run(ctx: Context) -> ProbeResult:
                 "loss_0": losses[0],
                 "loss_T": losses[-1],
                 "late_loss_decreases": bool(min(losses[half:]) < min(losses[: half + 1])),
-                "nonmonotone_steps": int(
-                    sum(b > a for a, b in zip(losses, losses[1:], strict=False))
-                ),
+                "nonmonotone_steps": int(sum(b > a for a, b in pairwise(losses))),
                 "diverged": bool(not np.isfinite(losses[-1])),
             }
         )

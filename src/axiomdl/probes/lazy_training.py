@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from axiomdl.probes.context import Context, new_figure
+from axiomdl.probes.context import Context, new_figure, width_ticks
 from axiomdl.probes.model import ProbeResult, Series, Verdict
 from axiomdl.probes.nets import MLP, digits, loglog_slope, ntk_one_hidden, train_gd
 
@@ -59,9 +59,9 @@ def _one(ctx: Context, x: np.ndarray, y: np.ndarray, m: int, mode: str, steps: i
 
 def run(ctx: Context) -> ProbeResult:
     """Train every (parameterisation, width) pair for the same number of steps."""
-    n = ctx.pick(60, 150)
-    widths = ctx.pick([32, 128, 512], [32, 128, 512, 2048, 8192])
-    steps = ctx.pick(200, 800)
+    n = ctx.pick(60, 100)
+    widths = ctx.pick([32, 128, 512], [32, 128, 512, 2048])
+    steps = ctx.pick(200, 500)
     x, _, lab = digits(n, ctx.rng(0))
     y = np.where(lab % 2 == 0, 1.0, -1.0)[:, None]
     rows = []
@@ -184,6 +184,7 @@ def _plots(ctx: Context, series: list[Series], widths: list[int]) -> list[str]:
         pred = [ref.y[0] * (w / widths[0]) ** -0.5 for w in widths]
         ax.loglog(widths, pred, ":", color="grey", label="NTK prediction ∝ m^-1/2")
         ax.set_xlabel("width m")
+        width_ticks(ax, widths)
         ax.legend(fontsize=7)
     ax1.set_ylabel("‖K_T − K_0‖ / ‖K_0‖")
     ax1.set_title("tangent-kernel movement")

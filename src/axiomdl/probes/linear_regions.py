@@ -46,7 +46,9 @@ def count_pieces(layers: list[tuple[np.ndarray, np.ndarray]], x0: np.ndarray, v:
         mid = np.where(
             np.isinf(nlo) & np.isinf(nhi),
             0.0,
-            np.where(np.isinf(nlo), nhi - 1.0, np.where(np.isinf(nhi), nlo + 1.0, 0.5 * (nlo + nhi))),
+            np.where(
+                np.isinf(nlo), nhi - 1.0, np.where(np.isinf(nhi), nlo + 1.0, 0.5 * (nlo + nhi))
+            ),
         )
         parent = np.searchsorted(bp, mid)  # index of the old interval containing mid
         ps, pi = zs[parent], zi[parent]
@@ -62,8 +64,9 @@ def _effective(net: MLP, theta: np.ndarray) -> list[tuple[np.ndarray, np.ndarray
 
 def tent_layers(depth: int) -> list[tuple[np.ndarray, np.ndarray]]:
     """Telgarsky's width-2 ReLU net computing the tent map composed ``depth`` times."""
-    first = (np.array([[2.0], [4.0]]), np.array([0.0, -2.0]))
-    later = (np.array([[2.0, -1.0], [4.0, -2.0]]), np.array([0.0, -2.0]))
+    # T(x) = 2 relu(x) − 4 relu(x − ½); each later layer reads T from the previous two units
+    first = (np.array([[1.0], [1.0]]), np.array([0.0, -0.5]))
+    later = (np.array([[2.0, -4.0], [2.0, -4.0]]), np.array([0.0, -0.5]))
     return [first] + [later] * (depth - 1)
 
 
@@ -202,7 +205,7 @@ def _verdicts(rows: list[dict], tent: list[dict]) -> list[Verdict]:
             verdict="supported",
             numbers=nums,
             note="never violated; deep random and trained nets stay far below the bound "
-            "(counts grow about linearly in neurons), the tent map attains 2^L",
+            "(counts grow about linearly in neurons); the width-2 tent map reaches 2^L + 2",
         )
     ]
 
@@ -213,8 +216,12 @@ def _plots(ctx: Context, rows: list[dict], tent: list[dict], depths: list[int]) 
     for d in depths:
         for st, mk in marks.items():
             rs = [r for r in rows if r["state"] == st and r["depth"] == d]
-            ax1.semilogy([r["neurons"] for r in rs], [r["mean_pieces"] for r in rs], mk,
-                         label=f"{st}, depth {d}")
+            ax1.semilogy(
+                [r["neurons"] for r in rs],
+                [r["mean_pieces"] for r in rs],
+                mk,
+                label=f"{st}, depth {d}",
+            )
         rs = [r for r in rows if r["state"] == "random" and r["depth"] == d]
         ax1.semilogy([r["neurons"] for r in rs], [r["bound"] for r in rs], "k-", lw=0.6)
     ax1.set_xlabel("neurons (width × depth)")

@@ -130,7 +130,9 @@ class MLP:
         last = len(layers) - 1
         hs, zs, rhs, rzs = [x], [], [np.zeros_like(x)], []
         h, rh = x, np.zeros_like(x)
-        for li, (((w, b), (vw, vb)), s) in enumerate(zip(zip(layers, vl, strict=True), self.scale, strict=True)):
+        for li, (((w, b), (vw, vb)), s) in enumerate(
+            zip(zip(layers, vl, strict=True), self.scale, strict=True)
+        ):
             z = s * (h @ w.T) + b
             rz = s * (rh @ w.T + h @ vw.T) + vb
             if li == last:
@@ -204,7 +206,9 @@ def top_eig_lanczos(
     from scipy.sparse.linalg import LinearOperator, eigsh
 
     op = LinearOperator((dim, dim), matvec=matvec, dtype=np.float64)
-    vals = eigsh(op, k=1, which="LA", tol=tol, v0=rng.standard_normal(dim), return_eigenvectors=False)
+    vals = eigsh(
+        op, k=1, which="LA", tol=tol, v0=rng.standard_normal(dim), return_eigenvectors=False
+    )
     return float(vals[0])
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from axiomdl.probes.context import Context, new_figure
+from axiomdl.probes.context import Context, new_figure, width_ticks
 from axiomdl.probes.model import ProbeResult, Series, Verdict
 from axiomdl.probes.nets import MLP, digits, ntk_one_hidden, spearman, train_gd
 
@@ -19,12 +19,25 @@ NAME = "pl-trajectory"
 GAIN = 3.0  # tanh pre-activation gain: keeps the kernel away from the (low-rank) linear kernel
 
 
+def _recorder(net: MLP, x: np.ndarray, rec: dict[str, list[float]]):
+    """A GD hook that records step, loss, PL ratio and λ_min(K_t)/n into ``rec``."""
+    n = x.shape[0]
+
+    def hook(t: int, th: np.ndarray, loss: float, g: np.ndarray) -> None:
+        rec["t"].append(float(t))
+        rec["loss"].append(loss)
+        rec["ratio"].append(0.5 * float(g @ g) / loss)
+        rec["mu"].append(float(np.linalg.eigvalsh(ntk_one_hidden(net, th, x))[0]) / n)
+
+    return hook
+
+
 def run(ctx: Context) -> ProbeResult:
     """Train each width, record the PL ratio and λ_min(K_t)/n at checkpoints."""
     n = ctx.pick(60, 120)
-    widths = ctx.pick([16, 64, 256], [16, 64, 256, 1024, 2048])
-    steps = ctx.pick(600, 3000)
-    every = max(1, steps // 40)
+    widths = ctx.pick([16, 64, 256], [16, 64, 256, 1024])
+    steps = ctx.pick(600, 2000)
+    every = max(1, steps // 30)
     x, _, lab = digits(n, ctx.rng(0))
     x = x / np.linalg.norm(x, axis=1, keepdims=True)
     y = np.where(lab % 2 == 0, 1.0, -1.0)[:, None]
@@ -37,17 +50,9 @@ def run(ctx: Context) -> ProbeResult:
         k0 = ntk_one_hidden(net, th0, x)
         lam_max = float(np.linalg.eigvalsh(k0)[-1]) / n
         lr = 1.0 / lam_max
-        ts: list[float] = []
-        ratio: list[float] = []
-        mu_t: list[float] = []
-        losses: list[float] = []
-
-        def hook(t: int, th: np.ndarray, loss: float, g: np.ndarray) -> None:
-            ts.append(float(t))
-            losses.append(loss)
-            ratio.append(0.5 * float(g @ g) / loss)
-            mu_t.append(float(np.linalg.eigvalsh(ntk_one_hidden(net, th, x))[0]) / n)  # noqa: B023
-
+        rec: dict[str, list[float]] = {"t": [], "loss": [], "ratio": [], "mu": []}
+        ts, losses, ratio, mu_t = rec["t"], rec["loss"], rec["ratio"], rec["mu"]
+        hook = _recorder(net, x, rec)
         th_t = train_gd(net, th0, x, y, lr, steps, every=every, hook=hook)
         k_t = ntk_one_hidden(net, th_t, x)
         rows.append(
@@ -196,6 +201,7 @@ def _plots(ctx: Context, rows: list[dict], series: list[Series], widths: list[in
     ax2.loglog(widths, [r["mu_min"] for r in rows], "o-", label="PL* bound min_t λ_min(K_t)/n")
     ax2.loglog(widths, [r["ratio_min"] for r in rows], "s-", label="observed min ratio")
     ax2.set_xlabel("width")
+    width_ticks(ax2, widths)
     ax2.set_title("PL* predicts the bound grows with width")
     ax2.legend(fontsize=7)
     return ctx.savefig(fig, "pl-trajectory")

@@ -84,8 +84,13 @@ def run_one(
         plots=plots,
         progress=progress or (lambda _f: None),
     )
+    from threadpoolctl import threadpool_limits
+
     t0 = time.perf_counter()
-    result: ProbeResult = mod.run(ctx)
+    # One BLAS thread: identical floating-point sums on every run, and no oversubscription
+    # on the small matrices the probes use.
+    with threadpool_limits(limits=1):
+        result: ProbeResult = mod.run(ctx)
     result.elapsed_s = round(time.perf_counter() - t0, 3)
     atomic_write_text(outdir / "result.json", result.model_dump_json(indent=2) + "\n")
     return result

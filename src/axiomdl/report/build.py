@@ -16,6 +16,7 @@ from axiomdl.model import (
     TheoremRow,
     WhyResult,
 )
+from axiomdl.probes.evidence import ProbeEvidence, measured_for
 from axiomdl.queries import RESULT_ROLES
 from axiomdl.session import Session
 
@@ -85,8 +86,10 @@ def impact(s: Session, assumption: str) -> ImpactResult:
     )  # type: ignore[arg-type]
 
 
-def build_report(s: Session, root_label: str) -> Report:
-    """The whole-library report."""
+def build_report(
+    s: Session, root_label: str, evidence: dict[str, ProbeEvidence] | None = None
+) -> Report:
+    """The whole-library report; ``evidence`` (from probe results) fills ``measured``."""
     a = s.analysis
     p = s.project
     req_count: Counter[str] = Counter()
@@ -128,6 +131,7 @@ def build_report(s: Session, root_label: str) -> Report:
             evidence=d.meta.get("evidence"),
             refs=d.meta.get("refs"),
             probe=d.meta.get("probe"),
+            measured=measured_for(n, d.meta.get("probe"), evidence or {}),
             required_by=req_count[n],
             used_by=use_count[n],
             established_by=sorted(established.get(n, [])),

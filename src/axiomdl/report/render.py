@@ -5,9 +5,19 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from axiomdl.model import DiffResult, ImpactResult, LintResult, Report, RestsOn, WhyResult
+from axiomdl.model import (
+    AssumptionRow,
+    DiffResult,
+    ImpactResult,
+    LintResult,
+    Report,
+    RestsOn,
+    WhyResult,
+)
+from axiomdl.probes.evidence import disagrees
 
 
 def _short(name: str) -> str:
@@ -27,6 +37,24 @@ def console_text(render, width: int = 120, color: bool = False) -> str:
     return buf.getvalue()
 
 
+def _has_measured(r: Report) -> bool:
+    return any(a.measured for a in r.assumptions + r.conjectures)
+
+
+def _measured_cell(a: AssumptionRow) -> str:
+    """Measured verdict for the text table; a disagreement with Status is marked ⚠."""
+    if not a.measured:
+        return "-"
+    text = escape(a.measured.split(" (", 1)[0])  # the verdict; JSON/Markdown keep the source
+    return f"[bold red]⚠ {text}[/bold red]" if disagrees(a.status, a.measured) else text
+
+
+def _measured_md(a: AssumptionRow) -> str:
+    if not a.measured:
+        return "-"
+    return f"**⚠ {a.measured}**" if disagrees(a.status, a.measured) else a.measured
+
+
 def report_text(r: Report, con: Console) -> None:
     """Text report: assumptions, results with requires sets, findings."""
     c = r.counts
@@ -36,26 +64,40 @@ def report_text(r: Report, con: Console) -> None:
         f"{c.conjectures} conjectures, {c.theorems} theorems, {c.discharges} discharges, "
         f"{c.witnesses} witnesses; {c.edges} edges, {c.external_references} external names"
     )
+    show_measured = _has_measured(r)
     t = Table(title="Assumptions", show_lines=False)
     for col in ("assumption", "area", "status", "required by", "used by", "established by"):
         t.add_column(col)
+    if show_measured:
+        t.add_column("measured")
     for a in r.assumptions:
-        t.add_row(
+        cells = [
             _short(a.name),
             a.area or "-",
             a.status or "-",
             str(a.required_by),
             str(a.used_by),
             _first_two(a.established_by),
-        )
+        ]
+        t.add_row(*cells, *([_measured_cell(a)] if show_measured else []))
     con.print(t)
     if r.conjectures:
         t = Table(title="Conjectures (open problems)")
         for col in ("conjecture", "area", "status"):
             t.add_column(col)
+        if show_measured:
+            t.add_column("measured")
         for a in r.conjectures:
-            t.add_row(_short(a.name), a.area or "-", a.status or "-")
+            cells = [_short(a.name), a.area or "-", a.status or "-"]
+            t.add_row(*cells, *([_measured_cell(a)] if show_measured else []))
         con.print(t)
+    if show_measured:
+        flagged = [a for a in r.assumptions + r.conjectures if disagrees(a.status, a.measured)]
+        if flagged:
+            con.print(
+                f"[bold yellow]{len(flagged)} stated Status(es) disagree with the measured "
+                "evidence (marked ⚠)[/bold yellow]"
+            )
     t = Table(title="Results and what they require")
     for col in ("result", "role", "requires", "derived via discharge"):
         t.add_column(col)
@@ -88,13 +130,26 @@ def report_md(r: Report) -> str:
         "",
         "## Assumptions",
         "",
-        "| assumption | area | status | required by | used by |",
-        "|---|---|---|---|---|",
     ]
-    out += [
-        f"| `{_short(a.name)}` | {a.area or '-'} | {a.status or '-'} | {a.required_by} | {a.used_by} |"
-        for a in r.assumptions
-    ]
+    if _has_measured(r):
+        out += [
+            "| assumption | area | status | measured | required by | used by |",
+            "|---|---|---|---|---|---|",
+        ]
+        out += [
+            f"| `{_short(a.name)}` | {a.area or '-'} | {a.status or '-'} | {_measured_md(a)} "
+            f"| {a.required_by} | {a.used_by} |"
+            for a in r.assumptions
+        ]
+    else:
+        out += [
+            "| assumption | area | status | required by | used by |",
+            "|---|---|---|---|---|",
+        ]
+        out += [
+            f"| `{_short(a.name)}` | {a.area or '-'} | {a.status or '-'} | {a.required_by} | {a.used_by} |"
+            for a in r.assumptions
+        ]
     out += ["", "## Results", "", "| result | role | requires |", "|---|---|---|"]
     out += [
         f"| `{_short(t.name)}` | {t.role} | {', '.join('`' + _short(x) + '`' for x in t.requires) or '∅'} |"

@@ -8,16 +8,18 @@ hashes, so a no-change rescan reads one pickle.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_cache_dir
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 def default_cache_dir() -> Path:
@@ -26,34 +28,52 @@ def default_cache_dir() -> Path:
     return Path(env) if env else Path(user_cache_dir("axiomdl"))
 
 
-def cache_file(cache_dir: Path, root: Path, scanner_version: str) -> Path:
-    """The cache file for one project root."""
-    key = hashlib.sha1(f"{root.resolve()}|{scanner_version}".encode()).hexdigest()[:20]
-    return cache_dir / f"scan-{key}.pickle"
-
-
-def load(path: Path) -> tuple[dict[str, Any] | None, str | None]:
-    """Load a cache; on any corruption return (None, reason) so the caller rebuilds."""
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic GC while building many objects that are all kept (a 3-5x speed-up)."""
+    was = gc.isenabled()
+    gc.disable()
     try:
-        with path.open("rb") as fh:
-            data = pickle.load(fh)
-    except FileNotFoundError:
-        return None, None
-    except Exception as e:  # corrupt or foreign: never fatal
-        return None, f"ignored corrupt cache {path} ({type(e).__name__}); rebuilding"
-    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
-        return None, f"ignored corrupt cache {path} (unexpected contents); rebuilding"
-    return data, None
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
-def save(path: Path, data: dict[str, Any]) -> str | None:
-    """Write the cache atomically; return a warning instead of failing."""
-    data = dict(data, format=CACHE_FORMAT)
-    try:
-        atomic_write_bytes(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError as e:
-        return f"could not write cache {path}: {e.strerror}"
-    return None
+class CacheDir:
+    """The cache folder of one project root: named pickles, each written atomically."""
+
+    def __init__(self, base: Path, root: Path, scanner_version: str) -> None:
+        key = hashlib.sha1(f"{root.resolve()}|{scanner_version}".encode()).hexdigest()[:20]
+        self.dir = base / f"scan-{key}"
+
+    def path(self, name: str) -> Path:
+        """Where the pickle ``name`` lives."""
+        return self.dir / f"{name}.pickle"
+
+    def load(self, name: str, notes: list[str]) -> Any:
+        """Load a pickle; on any corruption note it and return None (the caller rebuilds)."""
+        p = self.path(name)
+        try:
+            with p.open("rb") as fh, gc_paused():
+                data = pickle.load(fh)
+        except FileNotFoundError:
+            return None
+        except Exception as e:  # corrupt or foreign: never fatal
+            notes.append(f"ignored corrupt cache {p} ({type(e).__name__}); rebuilding")
+            return None
+        if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+            notes.append(f"ignored corrupt cache {p} (unexpected contents); rebuilding")
+            return None
+        return data.get("value")
+
+    def save(self, name: str, value: Any, notes: list[str]) -> None:
+        """Write atomically; a failure becomes a note, not an error."""
+        try:
+            payload = pickle.dumps({"format": CACHE_FORMAT, "value": value}, protocol=pickle.HIGHEST_PROTOCOL)
+            atomic_write_bytes(self.path(name), payload)
+        except OSError as e:
+            notes.append(f"could not write cache {self.path(name)}: {e.strerror}")
 
 
 def atomic_write_bytes(path: Path, payload: bytes) -> None:

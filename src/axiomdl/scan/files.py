@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,23 +55,25 @@ def discover(path: Path) -> tuple[Path, list[SourceFile]]:
         return path.parent, [SourceFile(path, path.name, path.stem)]
     root = path
     src = source_root(root)
+    src_prefix = "" if src == root else src.relative_to(root).as_posix() + "/"
     out: list[SourceFile] = []
-    stack = [root]
+    stack: list[tuple[str, str]] = [(str(root), "")]
     while stack:
-        d = stack.pop()
+        d, rel_dir = stack.pop()
         try:
-            entries = list(d.iterdir())
+            with os.scandir(d) as it:
+                entries = list(it)
         except OSError as e:
             raise AxiomdlError(f"cannot read directory: {e.strerror}", file=d) from None
         for e in entries:
+            name = e.name
             if e.is_dir():
-                if e.name not in _SKIP_DIRS and not e.name.startswith("."):
-                    stack.append(e)
-            elif e.suffix == ".lean" and e.name not in ("lakefile.lean",):
-                rel = e.relative_to(root).as_posix()
-                base = src if e.is_relative_to(src) else root
-                module = ".".join(e.relative_to(base).with_suffix("").parts)
-                out.append(SourceFile(e, rel, module))
+                if name not in _SKIP_DIRS and not name.startswith("."):
+                    stack.append((e.path, f"{rel_dir}{name}/"))
+            elif name.endswith(".lean") and name != "lakefile.lean":
+                rel = rel_dir + name
+                mod_rel = rel[len(src_prefix) :] if src_prefix and rel.startswith(src_prefix) else rel
+                out.append(SourceFile(Path(e.path), rel, mod_rel[:-5].replace("/", ".")))
     out.sort(key=lambda s: s.rel)
     return root, out
 

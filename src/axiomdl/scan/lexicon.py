@@ -422,8 +422,6 @@ KEYWORDS = frozenset(
 # Words that can never be a declaration or field name (unlike tactic names such as
 # `bound`, `congr` or `trivial`, which are ordinary identifiers when declared).
 RESERVED = frozenset(
-    "fun λ by have show from at with match if then else do let in return where deriving extends "
-    "mut Type Prop Sort _ theorem lemma def abbrev instance example structure class inductive "
-    "axiom opaque namespace section end open variable universe mutual calc suffices".split()
+    ["fun", "λ", "by", "have", "show", "from", "at", "with", "match", "if", "then", "else", "do", "let", "in", "return", "where", "deriving", "extends", "mut", "Type", "Prop", "Sort", "_", "theorem", "lemma", "def", "abbrev", "instance", "example", "structure", "class", "inductive", "axiom", "opaque", "namespace", "section", "end", "open", "variable", "universe", "mutual", "calc", "suffices"]
 )
 

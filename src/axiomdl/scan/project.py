@@ -14,11 +14,11 @@ from axiomdl.scan.parse import scan_text
 from axiomdl.scan.records import FileScan, RawDecl
 from axiomdl.scan.resolve import Resolver
 
-SCANNER_VERSION = "0.1.0-8"
+SCANNER_VERSION = "0.1.0-10"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
 
 
-@dataclass(slots=True)
+@dataclass
 class Refs:
     """A declaration's resolved references, by where they occur."""
 
@@ -93,50 +93,118 @@ def scan_project(
     cache_dir: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Project:
-    """Scan every Lean file under ``path`` and resolve references between them."""
-    root, sources = discover(path)
-    cache_path = cache_mod.cache_file(
-        cache_dir or cache_mod.default_cache_dir(), root, SCANNER_VERSION
-    )
-    old: dict | None = None
-    note = None
-    if use_cache:
-        old, note = cache_mod.load(cache_path)
-    old_files: dict[str, tuple[int, int, str, FileScan]] = (old or {}).get("files", {})
+    """Scan every Lean file under ``path`` and resolve references between them.
 
-    results: list[FileScan | None] = [None] * len(sources)
+    The cache is three pickles: a small stat index, per-file scans keyed by content
+    hash, and the resolved project keyed by the hash of all file hashes. A no-change
+    rescan stats the files, reads the index and loads the resolved project.
+    """
+    with cache_mod.gc_paused():
+        return _scan_project(path, jobs, use_cache, cache_dir, progress)
+
+
+def _scan_project(
+    path: Path,
+    jobs: int,
+    use_cache: bool,
+    cache_dir: Path | None,
+    progress: Callable[[int, int], None] | None,
+) -> Project:
+    root, sources = discover(path)
+    store = cache_mod.CacheDir(cache_dir or cache_mod.default_cache_dir(), root, SCANNER_VERSION)
+    notes: list[str] = []
+    index: dict = {}
+    if use_cache:
+        index = store.load("index", notes) or {}
+    old_stats: dict[str, tuple[int, int, str, str]] = index.get("stats", {})
+
     hashes: list[str] = [""] * len(sources)
     stats: list[tuple[int, int]] = [(0, 0)] * len(sources)
-    todo: list[tuple[int, bytes]] = []
+    data_of: dict[int, bytes] = {}
+    unreadable: dict[int, FileScan] = {}
     for i, src in enumerate(sources):
         try:
             st = src.path.stat()
-            stats[i] = (st.st_size, st.st_mtime_ns)
         except OSError:
-            results[i] = scan_file(src)
+            unreadable[i] = scan_file(src)
             continue
-        prev = old_files.get(src.rel)
-        if (
-            prev
-            and prev[0] == st.st_size
-            and prev[1] == st.st_mtime_ns
-            and prev[3].module == src.module
-        ):
+        stats[i] = (st.st_size, st.st_mtime_ns)
+        prev = old_stats.get(src.rel)
+        if prev and prev[0] == st.st_size and prev[1] == st.st_mtime_ns and prev[3] == src.module:
             hashes[i] = prev[2]
-            results[i] = prev[3]
             continue
         try:
             data = src.path.read_bytes()
         except OSError:
-            results[i] = scan_file(src)
+            unreadable[i] = scan_file(src)
             continue
-        h = cache_mod.content_hash(data)
-        hashes[i] = h
-        if prev and prev[2] == h and prev[3].module == src.module:
-            results[i] = prev[3]
-            continue
-        todo.append((i, data))
+        hashes[i] = cache_mod.content_hash(data)
+        data_of[i] = data
+    digest = hashlib.blake2b(
+        "\n".join(f"{s.rel}:{s.module}:{h}" for s, h in zip(sources, hashes, strict=True)).encode(),
+        digest_size=16,
+    ).hexdigest()
 
+    project: Project | None = None
+    if use_cache and not unreadable and index.get("digest") == digest:
+        cached = store.load("project", notes)
+        if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == digest:
+            from axiomdl.scan.serialize import project_from_state
+
+            project = project_from_state(root, cached[1])
+            if progress:
+                progress(0, 0)
+    if project is None:
+        per_file: dict[str, FileScan] = (store.load("files", notes) or {}) if use_cache else {}
+        results: list[FileScan | None] = [None] * len(sources)
+        todo: list[tuple[int, bytes]] = []
+        for i, src in enumerate(sources):
+            if i in unreadable:
+                results[i] = unreadable[i]
+                continue
+            hit = per_file.get(f"{hashes[i]}:{src.rel}:{src.module}")
+            if hit is not None:
+                results[i] = hit
+                continue
+            data = data_of.get(i)
+            if data is None:
+                try:
+                    data = src.path.read_bytes()
+                except OSError:
+                    results[i] = scan_file(src)
+                    continue
+            todo.append((i, data))
+        _scan_all(todo, sources, results, jobs, progress)
+        files = [r for r in results if r is not None]
+        project = resolve_project(root, files)
+        if use_cache:
+            keep = {
+                f"{hashes[i]}:{s.rel}:{s.module}": results[i]
+                for i, s in enumerate(sources)
+                if hashes[i] and results[i] is not None and i not in unreadable
+            }
+            store.save("files", keep, notes)
+            from axiomdl.scan.serialize import project_state
+
+            store.save("project", (digest, project_state(project)), notes)
+    if use_cache and (index.get("digest") != digest or any(i in data_of for i in range(len(sources)))):
+        new_stats = {
+            s.rel: (stats[i][0], stats[i][1], hashes[i], s.module)
+            for i, s in enumerate(sources)
+            if hashes[i] and i not in unreadable
+        }
+        store.save("index", {"stats": new_stats, "digest": digest}, notes)
+    project.cache_note = "; ".join(notes) if notes else None
+    return project
+
+
+def _scan_all(
+    todo: list[tuple[int, bytes]],
+    sources: list[SourceFile],
+    results: list[FileScan | None],
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+) -> None:
     total = len(todo)
     if progress:
         progress(0, total)
@@ -144,9 +212,8 @@ def scan_project(
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             args = [(data, sources[i]) for i, data in todo]
             chunk = max(1, total // (jobs * 8))
-            for k, ((i, _), fs) in enumerate(
-                zip(todo, pool.map(_scan_path_bytes, args, chunksize=chunk), strict=True)
-            ):
+            mapped = pool.map(_scan_path_bytes, args, chunksize=chunk)
+            for k, ((i, _), fs) in enumerate(zip(todo, mapped, strict=True)):
                 results[i] = fs
                 if progress:
                     progress(k + 1, total)
@@ -155,33 +222,6 @@ def scan_project(
             results[i] = scan_bytes(data, sources[i])
             if progress:
                 progress(k + 1, total)
-
-    files = [r for r in results if r is not None]
-    digest = hashlib.blake2b(
-        "\n".join(f"{s.rel}:{h}" for s, h in zip(sources, hashes, strict=True)).encode(),
-        digest_size=16,
-    ).hexdigest()
-    resolved = (old or {}).get("resolved")
-    if resolved is not None and resolved[0] == digest:
-        project = resolved[1]
-        project.root = root
-        project.files = files
-    else:
-        project = resolve_project(root, files)
-    project.cache_note = note
-    if use_cache and (
-        todo or resolved is None or resolved[0] != digest or len(old_files) != len(sources)
-    ):
-        entries = {
-            s.rel: (stats[i][0], stats[i][1], hashes[i], results[i])
-            for i, s in enumerate(sources)
-            if hashes[i] and results[i] is not None
-        }
-        slim = Project(root, [], project.decls, project.decl_file, project.refs, project.duplicates)
-        warn = cache_mod.save(cache_path, {"files": entries, "resolved": (digest, slim)})
-        if warn:
-            project.cache_note = warn
-    return project
 
 
 def _closed_structure(d: RawDecl | None) -> bool:

@@ -1,5 +1,8 @@
 """Plain records the scanner produces: cheap to build, pickle and cache.
 
+RawDecl and FileScan are plain (not slotted) dataclasses on purpose: unpickling a
+slotted dataclass runs Python code per object, a plain one does not.
+
 Pydantic models (``axiomdl.model``) are built from these at the output boundary;
 the hot scanning path stays on slotted dataclasses.
 """
@@ -28,7 +31,7 @@ class Context:
     opens: tuple[OpenDirective, ...] = ()
 
 
-@dataclass(slots=True)
+@dataclass
 class RawDecl:
     """A declaration as read from source, before names are resolved."""
 
@@ -51,7 +54,7 @@ class RawDecl:
     binder_heads: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@dataclass
 class FileScan:
     """Everything the scanner learned from one file."""
 

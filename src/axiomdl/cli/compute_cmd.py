@@ -1,0 +1,375 @@
+"""``falsify``, ``check-loss`` and ``bound``: computation against the axioms with sympy."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import click
+import sympy
+
+from axiomdl.cli.common import dump, emit, format_option, output_option, project_options
+from axiomdl.errors import EXIT_FINDINGS, EXIT_OK, AxiomdlError
+
+
+def register(group: click.Group) -> None:
+    """Attach the computation commands to the top-level CLI."""
+    group.add_command(falsify_cmd)
+    group.add_command(check_loss_cmd)
+    group.add_command(bound_cmd)
+
+
+# ---------------------------------------------------------------- falsify
+
+
+@click.command("falsify")
+@click.argument("names", nargs=-1)
+@click.option(
+    "-n",
+    "--instances",
+    type=click.IntRange(1, 1_000_000),
+    default=None,
+    help="Instances satisfying the hypotheses to try per declaration [default: 300].",
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Random seed (runs are reproducible)."
+)
+@click.option("--hide-skipped", is_flag=True, help="Do not list declarations outside the fragment.")
+@format_option(("text", "json"), "text")
+@output_option
+@project_options
+def falsify_cmd(
+    names: tuple[str, ...],
+    instances: int | None,
+    seed: int,
+    hide_skipped: bool,
+    fmt: str,
+    output: Path | None,
+    project: Path | None,
+    open_session: Any,
+) -> int:
+    """Search for counterexamples to arithmetic theorems (all of them when no NAME is given).
+
+    Statements over the scalar field K (modelled by Rat), Nat and Int with + - * / ^,
+    relations, connectives, ∀, max/min and unfoldable definitions are evaluated exactly,
+    with Lean's junk values (x / 0 = 0, truncated Nat subtraction, Int.ediv). Exit 1 if a
+    counterexample is found; exit 2 if a NAME given is not arithmetic.
+    """
+    from axiomdl.compute.falsify import DEFAULT_INSTANCES, falsify
+    from axiomdl.compute.models import FalsifyReport, FalsifyResult
+
+    n_inst = instances or DEFAULT_INSTANCES
+    s = open_session(project)
+    full = [s.resolve_name(n) for n in names] if names else None
+    if full:
+        for n in full:
+            if n not in s.project.decls:
+                raise AxiomdlError(f"`{n}` is not a declaration of this project")
+    t0 = time.perf_counter()
+    outs = falsify(s.project, full, n_inst, seed)
+    dt = time.perf_counter() - t0
+    if full:
+        bad = [o for o in outs if o.status == "skipped"]
+        if bad:
+            o = bad[0]
+            raise AxiomdlError(
+                f"`{o.name}` is not arithmetic: {o.reason} (falsify handles + - * / ^, "
+                "≤ < = ≠, ∧ ∨ ¬ →, ∀, max/min over K, Nat and Int)",
+                file=o.file,
+                line=o.line,
+            )
+    counts = Counter(o.status for o in outs)
+    if fmt == "json":
+        rep = FalsifyReport(
+            project=str(project) if project else "bundled AxiomDL library",
+            instances=n_inst,
+            seed=seed,
+            counts=dict(counts),
+            seconds=round(dt, 3),
+            results=[
+                FalsifyResult(
+                    name=o.name,
+                    status=o.status,
+                    instances=o.instances,
+                    values=o.values,
+                    detail=o.detail,
+                    reason=o.reason,
+                    file=o.file,
+                    line=o.line,
+                    seconds=round(o.seconds, 4),
+                )
+                for o in outs
+            ],
+        )
+        emit(dump(rep), output)
+    else:
+        lines = []
+        width = min(max((len(o.name) for o in outs), default=10), 60)
+        for o in outs:
+            if o.status == "skipped" and hide_skipped:
+                continue
+            if o.status == "checked":
+                what = f"checked ({o.instances} instance{'s' if o.instances != 1 else ''})"
+            elif o.status == "counterexample":
+                vals = ", ".join(f"{k} = {v}" for k, v in (o.values or {}).items())
+                what = f"counterexample {{{vals}}}" + (f": {o.detail}" if o.detail else "")
+                what += f"  [{o.file}:{o.line}]"
+            elif o.status == "unsatisfied":
+                what = f"no instance: {o.reason}"
+            else:
+                what = f"skipped: {o.reason}"
+            lines.append(f"{o.name:<{width}}  {what}")
+        summary = (
+            f"{counts.get('checked', 0)} checked, {counts.get('counterexample', 0)} "
+            f"counterexample(s), {counts.get('unsatisfied', 0)} without instances, "
+            f"{counts.get('skipped', 0)} skipped (outside the arithmetic fragment) "
+            f"in {dt:.2f} s"
+        )
+        lines.append(summary)
+        emit("\n".join(lines) + "\n", output)
+    return EXIT_FINDINGS if counts.get("counterexample") else EXIT_OK
+
+
+# ---------------------------------------------------------------- check-loss
+
+
+def _show(x: Any) -> str:
+    if x is None:
+        return "—"
+    if isinstance(x, float):
+        return f"{x:.6g}"
+    e = sympy.nsimplify(x) if not isinstance(x, sympy.Expr) else x
+    s = sympy.sstr(e)
+    if e.free_symbols or e.is_Rational:
+        return s
+    try:
+        return f"{s} ≈ {float(e):.6g}"
+    except TypeError:
+        return s
+
+
+@click.command("check-loss")
+@click.argument("expr")
+@click.option("--vars", "vars_", required=True, help="Comma-separated parameters, e.g. w1,w2.")
+@click.option("--box", default=None, help="Restrict to a box: w1=-2:2,w2=0:1 (default: global).")
+@click.option(
+    "--grid",
+    type=click.IntRange(9, 200_000),
+    default=4000,
+    show_default=True,
+    help="Grid points for sampled verdicts.",
+)
+@format_option(("text", "json"), "text")
+@output_option
+@project_options
+def check_loss_cmd(
+    expr: str,
+    vars_: str,
+    box: str | None,
+    grid: int,
+    fmt: str,
+    output: Path | None,
+    project: Path | None,
+    open_session: Any,
+) -> int:
+    """Decide which landscape assumptions a concrete loss EXPR satisfies, and what follows.
+
+    EXPR is a sympy expression (`^` is power) over the --vars. Convexity, the smoothness
+    constant L and the strong-convexity constant μ are symbolic where sympy can decide
+    them, else sampled on a grid; the PL constant is always estimated. The library
+    theorems whose required assumptions hold are listed with their constants filled in.
+    """
+    from axiomdl.compute.apply import applicable
+    from axiomdl.compute.loss import analyse, parse_box, parse_loss
+    from axiomdl.compute.models import LossProperty, LossReport
+
+    names = [v.strip() for v in vars_.split(",") if v.strip()]
+    if len(set(names)) != len(names):
+        raise AxiomdlError("--vars lists a variable twice")
+    e, syms = parse_loss(expr, names)
+    la = analyse(e, syms, parse_box(box, names), grid)
+    s = open_session(project)
+    amap, theorems = applicable(s, la)
+    labels = {
+        "convex": "convex",
+        "smooth": "smooth (L)",
+        "strongly_convex": "strongly convex (μ)",
+        "pl": "Polyak-Łojasiewicz (μ)",
+    }
+    props = []
+    for k, v in la.verdicts.items():
+        const = v.constant
+        props.append(
+            LossProperty(
+                name=k,
+                holds=v.holds,
+                constant=None
+                if const is None
+                else sympy.sstr(sympy.nsimplify(const) if not isinstance(const, float) else const),
+                constant_float=None if const is None else float(const),
+                method=v.method,
+                note=v.note,
+            )
+        )
+    minimum = None
+    if la.fstar is not None:
+        minimum = _show(la.fstar)
+        if la.minimizer:
+            minimum += " at (" + ", ".join(f"{k}={v:.4g}" for k, v in la.minimizer.items()) + ")"
+        minimum += f"  [{la.fstar_method}]"
+    else:
+        minimum = la.fstar_method
+    rep = LossReport(
+        expression=sympy.sstr(e),
+        variables=names,
+        domain=la.domain,
+        hessian=[[sympy.sstr(sympy.simplify(x)) for x in row] for row in la.hessian.tolist()],
+        minimum=minimum,
+        properties=props,
+        assumption_map=amap,
+        theorems_scope=(
+            "global"
+            if la.box is None
+            else "box only: the library states its assumptions for all parameters, so these "
+            "theorems hold for the loss restricted to the box (e.g. while the iterates stay in it)"
+        ),
+        theorems=theorems,
+    )
+    if fmt == "json":
+        emit(dump(rep), output)
+        return EXIT_OK
+    out = [
+        f"loss      {rep.expression}",
+        f"domain    {rep.domain}",
+        f"Hessian   {rep.hessian}",
+        f"f*        {minimum}",
+        "",
+        f"{'property':<24}{'holds':<8}{'constant':<28}{'method':<11}note",
+    ]
+    for k, v in la.verdicts.items():
+        holds = {True: "yes", False: "no", None: "?"}[v.holds]
+        out.append(f"{labels[k]:<24}{holds:<8}{_show(v.constant):<28}{v.method:<11}{v.note}")
+    out.append("")
+    if amap:
+        out.append(
+            "library names: " + ", ".join(f"{k} → {v.split('.')[-1]}" for k, v in amap.items())
+        )
+    if theorems:
+        scope = "" if la.box is None else f" — {rep.theorems_scope}"
+        out.append(f"theorems that apply ({len(theorems)}){scope}:")
+        for t in theorems:
+            out.append(f"  {t.name}   [requires {', '.join(t.requires)}]")
+            if t.instantiated:
+                out.append(f"      {t.instantiated}")
+    else:
+        out.append("no library theorem applies (its required assumptions are not all met)")
+    emit("\n".join(out) + "\n", output)
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- bound
+
+
+@click.command("bound")
+@click.argument("name")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="K=V",
+    help="A parameter value (repeatable); μ may be written mu.",
+)
+@click.option("--solve-for", default=None, help="The parameter to solve for (e.g. t, T, delta).")
+@click.option("--target", type=float, default=None, help="The target ε for --solve-for.")
+@format_option(("text", "json"), "text")
+@output_option
+@project_options
+def bound_cmd(
+    name: str,
+    params: tuple[str, ...],
+    solve_for: str | None,
+    target: float | None,
+    fmt: str,
+    output: Path | None,
+    project: Path | None,
+    open_session: Any,
+) -> int:
+    """Evaluate the quantitative conclusion of theorem NAME for concrete parameters.
+
+    Prints the exact and float value of the bound; with --solve-for and --target, the
+    smallest number of steps or samples (or the parameter value) reaching the target.
+    A parameter that violates a hypothesis of the theorem (μ > L, L ≤ 0) is exit 2.
+    """
+    from axiomdl.compute.bound import evaluate, read_quantitative
+    from axiomdl.compute.models import BoundReport
+
+    raw: dict[str, str] = {}
+    for p in params:
+        if "=" not in p:
+            raise AxiomdlError(f"--param `{p}` is not NAME=VALUE")
+        k, v = p.split("=", 1)
+        raw[k.strip()] = v.strip()
+    if target is not None and not target > 0:
+        raise AxiomdlError("--target must be positive")
+    s = open_session(project)
+    full = s.resolve_name(name)
+    if full not in s.project.decls:
+        raise AxiomdlError(f"`{full}` is not a declaration of this project")
+    q = read_quantitative(s.project, full)
+    r = evaluate(q, raw, solve_for, target)
+    disp = lambda x: _atoms(sympy.sstr(x), q.display)  # noqa: E731
+    exact_s = None
+    if r.exact is not None:
+        exact_s = sympy.sstr(r.exact)
+    rep = BoundReport(
+        name=full,
+        statement=q.statement,
+        quantity=disp(q.quantity),
+        bound=disp(q.bound),
+        parameters=r.params,
+        exact=exact_s,
+        value=r.value,
+        solve_for=solve_for,
+        target=target,
+        needed=r.needed,
+        needed_bound=r.needed_bound,
+        note=r.note,
+    )
+    if fmt == "json":
+        emit(dump(rep), output)
+        return EXIT_OK
+    lines = [
+        full,
+        f"  statement  {q.statement}",
+        f"  bound      {rep.quantity} {'<' if q.strict else '≤'} {rep.bound}",
+        "  with       "
+        + (", ".join(f"{k} = {v}" for k, v in r.params.items()) or "(no parameters)"),
+    ]
+    if exact_s is not None:
+        shown = exact_s if len(exact_s) <= 120 else exact_s[:60] + f"… ({len(exact_s)} characters)"
+        lines.append(f"  exact      {shown}")
+        if r.value is not None:
+            lines.append(f"  value      {r.value:.6g}")
+    if solve_for is not None:
+        if r.needed is not None:
+            lines.append(
+                f"  needed     {solve_for} = {r.needed:g} for bound ≤ {target:g} "
+                f"(bound there: {r.needed_bound:.6g})"
+            )
+        else:
+            lines.append(f"  needed     — {r.note}")
+    emit("\n".join(lines) + "\n", output)
+    return EXIT_OK
+
+
+def _atoms(text: str, display: dict[str, str]) -> str:
+    import re
+
+    for k, lean in sorted(display.items(), key=lambda kv: -len(kv[0])):
+        if k == lean:
+            continue
+        rep = f"[{lean}]" if " " in lean else lean
+        text = re.sub(rf"\b{re.escape(k)}\b", rep, text)
+    return text

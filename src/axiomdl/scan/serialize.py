@@ -1,0 +1,83 @@
+"""A resolved project as plain tuples, for a cache that loads in C speed.
+
+Unpickling dataclasses runs Python per object; tuples, dicts and strings do not.
+The no-change rescan path loads this form and rebuilds the records in one pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from axiomdl.scan.cache import gc_paused
+from axiomdl.scan.project import Project, Refs
+from axiomdl.scan.records import Context, FileScan, OpenDirective, RawDecl
+
+_DECL_FIELDS = ("name", "kind", "line", "end_line", "ctx", "role", "doc", "meta", "statement", "flags", "attrs",
+                "modifiers", "subnames")
+
+
+def _decl_state(d: RawDecl) -> tuple:
+    return (d.name, d.kind, d.line, d.end_line, d.ctx, d.role, d.doc, d.meta, d.statement,
+            d.flags, d.attrs, d.modifiers, d.subnames)
+
+
+_NEW = object.__new__
+
+
+def _decl_from(t: tuple) -> RawDecl:
+    # Assigning __dict__ directly skips __init__ and its default factories.
+    d = _NEW(RawDecl)
+    d.__dict__ = {
+        "name": t[0], "kind": t[1], "line": t[2], "end_line": t[3], "ctx": t[4], "role": t[5], "doc": t[6],
+        "meta": t[7], "statement": t[8], "flags": t[9], "attrs": t[10], "modifiers": t[11],
+        "subnames": t[12], "hyp": set(), "concl": set(), "proof": set(), "binder_heads": {},
+    }
+    return d
+
+
+def _ctx_state(c: Context) -> tuple:
+    return (c.namespace, tuple((o.namespace, o.base, o.only, o.hiding, o.renaming) for o in c.opens))
+
+
+def _ctx_from(t: tuple) -> Context:
+    return Context(t[0], tuple(OpenDirective(*o) for o in t[1]))
+
+
+def project_state(p: Project) -> tuple:
+    """Everything queries and reports need, without the raw per-file name sets."""
+    files = [
+        (fs.path, fs.module, [_decl_state(d) for d in fs.decls], [_ctx_state(c) for c in fs.contexts],
+         fs.imports, fs.autoimplicit_off, fs.module_doc, fs.problems, fs.aliases, tuple(fs.namespaces), fs.size)
+        for fs in p.files
+    ]
+    refs = {n: (r.hyp, r.concl, r.proof, r.external) for n, r in p.refs.items()}
+    return (files, p.decl_file, refs, p.duplicates)
+
+
+def project_from_state(root: Path, state: Any) -> Project:
+    """Rebuild a Project from :func:`project_state` output."""
+    with gc_paused():
+        return _rebuild(root, state)
+
+
+def _rebuild(root: Path, state: Any) -> Project:
+    files_s, decl_file, refs_s, duplicates = state
+    files: list[FileScan] = []
+    decls: dict[str, RawDecl] = {}
+    for fi, t in enumerate(files_s):
+        fs = FileScan(path=t[0], module=t[1])
+        fs.decls = [_decl_from(x) for x in t[2]]
+        fs.contexts = [_ctx_from(x) for x in t[3]]
+        fs.imports, fs.autoimplicit_off, fs.module_doc, fs.problems, fs.aliases = t[4], t[5], t[6], t[7], t[8]
+        fs.namespaces, fs.size = set(t[9]), t[10]
+        files.append(fs)
+        for d in fs.decls:
+            if decl_file.get(d.name) == fi and d.name not in decls:
+                decls[d.name] = d
+    refs = {}
+    for n, (h, c, pr, e) in refs_s.items():
+        r = _NEW(Refs)
+        r.__dict__ = {"hyp": h, "concl": c, "proof": pr, "external": e}
+        refs[n] = r
+    return Project(root, files, decls, decl_file, refs, duplicates)

@@ -1,0 +1,142 @@
+"""`axiomdl probe` bad input, and probe evidence in `axiomdl report`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from axiomdl.probes.evidence import disagrees, measured_evidence, measured_for
+from axiomdl.probes.model import ProbeResult, Verdict
+
+
+def axiomdl(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "axiomdl", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+def test_unknown_probe_exits_2_with_suggestion(tmp_path: Path) -> None:
+    p = axiomdl("probe", "min-nrom", "--results", str(tmp_path / "r"))
+    assert p.returncode == 2
+    assert "did you mean `min-norm`" in p.stderr
+    assert "Traceback" not in p.stderr
+    assert not (tmp_path / "r").exists()
+
+
+def test_unwritable_results_dir_exits_2(tmp_path: Path) -> None:
+    f = tmp_path / "a-file"
+    f.write_text("x")
+    p = axiomdl("probe", "min-norm", "--quick", "--results", str(f))
+    assert p.returncode == 2 and "not a directory" in p.stderr
+    assert "Traceback" not in p.stderr
+    if os.geteuid() != 0:  # root can write anywhere
+        ro = tmp_path / "ro"
+        ro.mkdir()
+        ro.chmod(0o500)
+        p = axiomdl("probe", "min-norm", "--quick", "--results", str(ro / "sub"))
+        assert p.returncode == 2 and "cannot write" in p.stderr
+    p = axiomdl("probe", "min-norm", "--quick", "--results", str(f / "sub"))
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+
+
+def test_probe_list() -> None:
+    p = axiomdl("probe", "--list")
+    assert p.returncode == 0
+    for name in (
+        "pl-trajectory",
+        "edge-of-stability",
+        "lazy-training",
+        "min-norm",
+        "rescaling-sharpness",
+        "linear-regions",
+    ):
+        assert name in p.stdout
+
+
+def _fake(tmp: Path, probe: str, verdicts: list[Verdict]) -> None:
+    r = ProbeResult(
+        probe=probe, title="t", quick=True, seed=7, data=[], verdicts=verdicts, headline="h"
+    )
+    (tmp / probe).mkdir(parents=True)
+    (tmp / probe / "result.json").write_text(r.model_dump_json())
+
+
+def test_measured_evidence_and_disagreement(tmp_path: Path) -> None:
+    _fake(
+        tmp_path,
+        "edge-of-stability",
+        [
+            Verdict(assumption="EdgeOfStability", claim="c", verdict="supported"),
+            Verdict(assumption="Smooth", claim="c", verdict="contradicted", regime="η > 1/L"),
+        ],
+    )
+    ev = measured_evidence(tmp_path)
+    assert set(ev) == {"edge-of-stability"}
+    m = measured_for("AxiomDL.Smooth", "edge-of-stability", ev)
+    assert m == "contradicted in regime η > 1/L (edge-of-stability, quick, seed 7)"
+    assert measured_for("AxiomDL.Other", None, ev) is None
+    assert measured_for("AxiomDL.Other", "min-norm", ev) is None
+    assert disagrees("established", m) and disagrees("plausible", m)
+    assert not disagrees("refuted-in-regime", m)
+    assert disagrees("contested", "supported (x, quick, seed 0)")
+    assert not disagrees("plausible", "supported (x)")
+    assert not disagrees("contested", "inconclusive (x)")
+    assert not disagrees(None, m)
+    assert measured_evidence(tmp_path / "missing") == {}
+
+
+def test_report_shows_measured_evidence(tmp_path: Path) -> None:
+    _fake(
+        tmp_path,
+        "edge-of-stability",
+        [
+            Verdict(assumption="EdgeOfStability", claim="c", verdict="supported"),
+            Verdict(assumption="Smooth", claim="c", verdict="contradicted", regime="η > 1/L"),
+        ],
+    )
+    p = axiomdl("report", "-f", "json", "--evidence", str(tmp_path))
+    assert p.returncode in (0, 1), p.stderr
+    rows = {a["name"].rsplit(".", 1)[-1]: a for a in json.loads(p.stdout)["assumptions"]}
+    if "Smooth" not in rows or rows["Smooth"]["probe"] != "edge-of-stability":
+        pytest.skip("bundled library has no Smooth with Probe: edge-of-stability")
+    assert rows["Smooth"]["measured"].startswith("contradicted in regime η > 1/L")
+    text = axiomdl("report", "--evidence", str(tmp_path)).stdout
+    assert "measured" in text
+    if rows.get("EdgeOfStability", {}).get("status") in ("contested", "refuted-in-regime"):
+        assert "⚠ supported" in text and "disagree" in text
+    md = axiomdl("report", "-f", "md", "--evidence", str(tmp_path)).stdout
+    assert "| measured |" in md
+
+
+def test_report_without_evidence_has_no_measured_column(tmp_path: Path) -> None:
+    p = axiomdl("report", cwd=tmp_path)  # no ./probe-results here
+    assert "measured" not in p.stdout
+
+
+def test_report_bad_evidence(tmp_path: Path) -> None:
+    p = axiomdl("report", "--evidence", str(tmp_path / "nope"))
+    assert p.returncode == 2 and "no probe results" in p.stderr
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "result.json").write_text('{"probe": 1}')
+    p = axiomdl("report", "--evidence", str(tmp_path))
+    assert p.returncode == 2 and "not a probe result" in p.stderr
+    assert "Traceback" not in p.stderr
+
+
+def test_cli_runs_one_probe_as_json(tmp_path: Path) -> None:
+    p = axiomdl(
+        "probe", "min-norm", "--quick", "--no-plots", "-f", "json", "--results", str(tmp_path)
+    )
+    assert p.returncode == 0, p.stderr
+    run = json.loads(p.stdout)
+    assert [r["probe"] for r in run["results"]] == ["min-norm"]
+    assert (tmp_path / "min-norm" / "result.json").is_file()
