@@ -213,7 +213,7 @@ def analyse(
 
             lo_eig = sympy.simplify(minimum(h, syms[0], dom))
             hi_eig = sympy.simplify(maximum(h, syms[0], dom))
-            if lo_eig.is_extended_real and hi_eig.is_extended_real and lo_eig != -sympy.oo:
+            if lo_eig.is_extended_real and hi_eig.is_extended_real:
                 method = "symbolic"
                 note = "inf/sup of f'' over the " + ("box" if box else "real line")
             else:
@@ -349,7 +349,14 @@ def _optimum(
         la.bounded_below = True
         return
     la.fstar = None
-    la.fstar_method = "unknown (no critical point found; the infimum may not be attained)"
+    if best is not None and grid_pt is not None:
+        at = ", ".join(f"{n}={v:.3g}" for n, v in zip(names, grid_pt, strict=True))
+        la.fstar_method = (
+            f"unknown: no critical point is a global minimum (f = {grid_min:.4g} at ({at}) is "
+            "lower); the loss may be unbounded below"
+        )
+    else:
+        la.fstar_method = "unknown (no critical point found; the infimum may not be attained)"
     la.bounded_below = True if la.nonnegative else None
 
 

@@ -93,10 +93,9 @@ def run_build(
             [str(tc.lake), "env", "lean", "--json", rel], cwd=lake_root, timeout=file_timeout
         )
         msgs, other = parse_messages(r.stdout, source=f"lean --json {rel}")
-        if r.returncode != 0 and not msgs:
-            tail = other[-1] if other else r.stderr.strip().splitlines()[-1:] or ["failed"]
-            text = tail if isinstance(tail, str) else tail[0]
-            diags.append(Diagnostic(file=rel, line=1, severity="error", message=text))
+        if r.returncode != 0 and not msgs:  # lean failed before elaborating anything
+            lines = other or r.stderr.strip().splitlines() or [f"lean exited with {r.returncode}"]
+            diags.append(Diagnostic(file=rel, line=1, severity="error", message=lines[-1]))
         diags.extend(place(msgs, index))
         checked.append(rel)
     decls = statuses(project, index, diags, checked)

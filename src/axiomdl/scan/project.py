@@ -14,7 +14,7 @@ from axiomdl.scan.parse import scan_text
 from axiomdl.scan.records import FileScan, RawDecl
 from axiomdl.scan.resolve import Resolver
 
-SCANNER_VERSION = "0.1.0-10"
+SCANNER_VERSION = "0.1.0-11"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
 
 
@@ -151,8 +151,12 @@ def _scan_project(
         if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == digest:
             from axiomdl.scan.serialize import project_from_state
 
-            project = project_from_state(root, cached[1])
-            if progress:
+            try:
+                project = project_from_state(root, cached[1])
+            except Exception as e:  # stale or foreign layout: rebuild, never crash
+                notes.append(f"ignored unreadable cached project ({type(e).__name__}); rebuilding")
+                project = None
+            if progress and project is not None:
                 progress(0, 0)
     if project is None:
         per_file: dict[str, FileScan] = (store.load("files", notes) or {}) if use_cache else {}

@@ -30,7 +30,7 @@ def _decl_from(t: tuple) -> RawDecl:
     d = _NEW(RawDecl)
     d.__dict__ = {
         "name": t[0], "kind": t[1], "line": t[2], "end_line": t[3], "ctx": t[4], "role": t[5], "doc": t[6],
-        "meta": t[7], "statement": t[8], "flags": t[9], "attrs": t[10], "modifiers": t[11],
+        "meta": t[7] or {}, "statement": t[8], "flags": t[9], "attrs": t[10], "modifiers": t[11],
         "subnames": t[12], "hyp": set(), "concl": set(), "proof": set(), "binder_heads": {},
     }
     return d

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlsplit
 
 import nh3
 from markdown_it import MarkdownIt
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.token import STANDARD_TYPES, _TokenType
@@ -82,11 +82,24 @@ def lean_html(statement: str) -> Markup:
     formatter's per-line machinery is most of the cost on a 5,000-page site.
     """
     out: list[str] = []
+    prev_cls = ""
+    run: list[str] = []
     for ttype, value in _lexer().get_tokens(statement):
         cls = _css_class(ttype)
-        text = escape(value)
-        out.append(f'<span class="{cls}">{text}</span>' if cls else str(text))
+        if cls != prev_cls and run:
+            out.append(_span(prev_cls, "".join(run)))
+            run = []
+        prev_cls = cls
+        run.append(value)
+    if run:
+        out.append(_span(prev_cls, "".join(run)))
     return Markup("".join(out))
+
+
+def _span(cls: str, text: str) -> str:
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<span class="{cls}">{text}</span>' if cls and cls != "w" else text
 
 
 @functools.cache
