@@ -1,0 +1,103 @@
+"""The bundled AxiomDL library: counts per area through the JSON report, witnesses, lint."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def report(run_cli_module) -> dict:
+    proc = run_cli_module("report", "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+@pytest.fixture(scope="module")
+def run_cli_module():
+    import os
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "axiomdl", *args],
+            capture_output=True,
+            text=True,
+            env=dict(os.environ),
+            timeout=600,
+        )
+
+    return run
+
+
+def _results(area: dict) -> int:
+    return area.get("theorem", 0) + area.get("discharge", 0) + area.get("witness", 0)
+
+
+def test_landscape_counts(report: dict) -> None:
+    area = report["counts"]["by_area"]["landscape"]
+    assert area["assumption"] >= 12
+    assert _results(area) >= 40
+    assert area["conjecture"] >= 4
+
+
+def test_expressivity_and_generalization_counts(report: dict) -> None:
+    ex = report["counts"]["by_area"]["expressivity"]
+    ge = report["counts"]["by_area"]["generalization"]
+    assert ex["assumption"] >= 6
+    assert _results(ex) >= 20
+    assert ge["assumption"] >= 8
+    assert _results(ge) >= 20
+    assert ex.get("conjecture", 0) + ge.get("conjecture", 0) >= 4
+
+
+def test_every_assumption_has_a_witness(report: dict) -> None:
+    roles = {t["name"]: t["role"] for t in report["theorems"]}
+    missing = [
+        a["name"]
+        for a in report["assumptions"]
+        if not any(roles.get(x) == "witness" for x in a["established_by"])
+    ]
+    assert not missing, f"assumptions without a Witness: {missing}"
+
+
+def test_every_assumption_has_honest_metadata(report: dict) -> None:
+    for a in report["assumptions"] + report["conjectures"]:
+        assert a["area"] in ("landscape", "expressivity", "generalization", "foundations"), a[
+            "name"
+        ]
+        assert a["status"] in ("established", "plausible", "contested", "refuted-in-regime"), a[
+            "name"
+        ]
+        assert a["evidence"] and a["refs"], a["name"]
+    statuses = {a["status"] for a in report["assumptions"]}
+    assert "contested" in statuses  # e.g. the edge-of-stability hypothesis
+
+
+def test_discharges_are_visible_as_derived_assumptions(report: dict) -> None:
+    by_name = {a["name"]: a for a in report["assumptions"]}
+    pl = by_name["AxiomDL.PolyakLojasiewicz"]
+    assert "AxiomDL.pl_of_strongConvex" in pl["established_by"]
+    derived = [t for t in report["theorems"] if t["derived"]]
+    assert derived, "some result should use an assumption it does not require (via a discharge)"
+
+
+def test_no_findings_in_the_library(report: dict) -> None:
+    assert report["findings"] == []
+
+
+def test_lint_is_clean_on_the_library(run_cli_module) -> None:
+    proc = run_cli_module("lint")
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert proc.stdout.strip().endswith("identifiers checked)")
+    assert proc.stdout.startswith("0 finding(s)")
+
+
+def test_flat_minima_impact_and_min_norm_why(run_cli_module) -> None:
+    imp = json.loads(run_cli_module("impact", "FlatMinimaGeneralize", "-f", "json").stdout)
+    assert imp["statement"], imp
+    why = run_cli_module("why", "minNormBias_of_gdIter", "MinNormBias")
+    assert why.returncode == 0
+    assert "MinNormBias" in why.stdout.splitlines()[-1]
