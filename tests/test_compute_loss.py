@@ -93,3 +93,20 @@ def test_bad_input_is_exit_2(
     code, _, err = run(["check-loss", *args, "--cache-dir", str(tmp_path)], capsys)
     assert code == 2
     assert msg in err and "Traceback" not in err
+
+
+def test_quartic_is_convex_but_not_smooth_nor_pl(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    p = props(check(capsys, tmp_path, "w^4", "--vars", "w"))
+    assert p["convex"]["holds"] and p["convex"]["method"] == "symbolic"
+    assert p["smooth"]["holds"] is False  # f'' = 12 w² is unbounded
+    assert p["pl"]["holds"] is False  # ½ f'² / f = 8 w² → 0 at the minimiser
+
+
+def test_unbounded_loss_has_no_optimal_value(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    d = check(capsys, tmp_path, "w^3", "--vars", "w")
+    assert "unbounded below" in d["minimum"]
+    assert not any("PolyakLojasiewicz" in r for t in d["theorems"] for r in t["requires"])

@@ -37,6 +37,9 @@ if args[:1] == ["build"]:
     print("⚠ [1/2] Built Demo", flush=True)
     if mode == "slow":
         time.sleep(60)
+    if mode == "broken":
+        print("error: lakefile.lean: unknown package 'x'", file=sys.stderr, flush=True)
+        sys.exit(1)
     if mode == "fail":
         print("error: ./Demo/Basic.lean:39:2: type mismatch", flush=True)
         print("✖ [2/2] Building Demo.Basic", flush=True)
@@ -283,3 +286,43 @@ def test_exact_without_cache_builds_and_exports_when_lean_is_there(run_cli, fake
     assert calls[0] == "build" and "--root Demo" in calls[1]
     assert "axiomdl: exporting 2 module(s)" in r.stderr  # progress goes to stderr
     assert (proj / ".lake" / "axiomdl" / "export.jsonl").is_file()
+
+
+def test_build_failure_outside_lean_files_is_reported(run_cli, fake_lean):
+    proj, env, _log = fake_lean
+    r = run_cli("build", str(proj), "-f", "github", env={**env, "FAKE_BUILD": "broken"})
+    assert r.returncode == 1
+    assert "::error file=lakefile.lean,line=1," in r.stdout
+    assert "unknown package" in r.stdout
+
+
+def test_try_rendering_of_a_leaninteract_answer():
+    from axiomdl.lean.adapters import render_try
+
+    # The shape LeanInteract's CommandResponse gives (messages with pos/endPos, sorries with goal)
+    out = {
+        "messages": [
+            {
+                "severity": "warning",
+                "pos": {"line": 2, "column": 8},
+                "data": "declaration uses 'sorry'",
+            },
+            {
+                "severity": "error",
+                "pos": {"line": 3, "column": 2},
+                "data": "unknown identifier 'x'",
+            },
+        ],
+        "sorries": [{"pos": {"line": 2, "column": 40}, "goal": "f : Nat → Nat\n⊢ True"}],
+    }
+    text = render_try(out, "<stdin>")
+    assert "<stdin>:3:2: error: unknown identifier 'x'" in text
+    assert "<stdin>:2:40: goal at sorry:\n    f : Nat → Nat\n    ⊢ True" in text
+    assert text.endswith("try: 1 error(s), 1 sorry goal(s)\n")
+
+
+def test_adapter_worker_reports_errors_as_one_json_line(capsys):
+    from axiomdl.lean.adapters import main
+
+    assert main(["nonsense"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"error": "unknown worker 'nonsense'"}

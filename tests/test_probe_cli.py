@@ -15,6 +15,7 @@ from axiomdl.probes.model import ProbeResult, Verdict
 
 
 def axiomdl(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The real CLI in a subprocess (to see exactly what a user sees)."""
     return subprocess.run(
         [sys.executable, "-m", "axiomdl", *args],
         capture_output=True,
@@ -22,6 +23,20 @@ def axiomdl(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
         cwd=cwd,
         timeout=300,
     )
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]):
+    """The CLI in-process (faster): returns (exit code, stdout, stderr)."""
+    from axiomdl.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        with pytest.raises(SystemExit) as e:
+            main(list(args))
+        out, err = capsys.readouterr()
+        return int(e.value.code or 0), out, err
+
+    return run
 
 
 def test_unknown_probe_exits_2_with_suggestion(tmp_path: Path) -> None:
@@ -48,9 +63,9 @@ def test_unwritable_results_dir_exits_2(tmp_path: Path) -> None:
     assert p.returncode == 2 and "Traceback" not in p.stderr
 
 
-def test_probe_list() -> None:
-    p = axiomdl("probe", "--list")
-    assert p.returncode == 0
+def test_probe_list(cli) -> None:
+    code, out, _ = cli("probe", "--list")
+    assert code == 0
     for name in (
         "pl-trajectory",
         "edge-of-stability",
@@ -59,7 +74,7 @@ def test_probe_list() -> None:
         "rescaling-sharpness",
         "linear-regions",
     ):
-        assert name in p.stdout
+        assert name in out
 
 
 def _fake(tmp: Path, probe: str, verdicts: list[Verdict]) -> None:
@@ -94,7 +109,7 @@ def test_measured_evidence_and_disagreement(tmp_path: Path) -> None:
     assert measured_evidence(tmp_path / "missing") == {}
 
 
-def test_report_shows_measured_evidence(tmp_path: Path) -> None:
+def test_report_shows_measured_evidence(tmp_path: Path, cli) -> None:
     _fake(
         tmp_path,
         "edge-of-stability",
@@ -103,28 +118,38 @@ def test_report_shows_measured_evidence(tmp_path: Path) -> None:
             Verdict(assumption="Smooth", claim="c", verdict="contradicted", regime="η > 1/L"),
         ],
     )
-    p = axiomdl("report", "-f", "json", "--evidence", str(tmp_path))
-    assert p.returncode in (0, 1), p.stderr
-    rows = {a["name"].rsplit(".", 1)[-1]: a for a in json.loads(p.stdout)["assumptions"]}
+    code, out, err = cli("report", "-f", "json", "--evidence", str(tmp_path))
+    assert code in (0, 1), err
+    rows = {a["name"].rsplit(".", 1)[-1]: a for a in json.loads(out)["assumptions"]}
     if "Smooth" not in rows or rows["Smooth"]["probe"] != "edge-of-stability":
         pytest.skip("bundled library has no Smooth with Probe: edge-of-stability")
     assert rows["Smooth"]["measured"].startswith("contradicted in regime η > 1/L")
-    text = axiomdl("report", "--evidence", str(tmp_path)).stdout
+    text = cli("report", "--evidence", str(tmp_path))[1]
     assert "measured" in text
     if rows.get("EdgeOfStability", {}).get("status") in ("contested", "refuted-in-regime"):
         assert "⚠ supported" in text and "disagree" in text
-    md = axiomdl("report", "-f", "md", "--evidence", str(tmp_path)).stdout
+    md = cli("report", "-f", "md", "--evidence", str(tmp_path))[1]
     assert "| measured |" in md
 
 
-def test_report_without_evidence_has_no_measured_column(tmp_path: Path) -> None:
-    p = axiomdl("report", cwd=tmp_path)  # no ./probe-results here
-    assert "measured" not in p.stdout
+def test_report_without_evidence_has_no_measured_column(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./probe-results here
+    assert "measured" not in cli("report")[1]
+    _fake(
+        tmp_path / "probe-results",
+        "min-norm",
+        [
+            Verdict(assumption="MinNormBias", claim="c", verdict="inconclusive"),
+        ],
+    )
+    assert "measured" in cli("report")[1]  # ./probe-results is the default
 
 
-def test_report_bad_evidence(tmp_path: Path) -> None:
-    p = axiomdl("report", "--evidence", str(tmp_path / "nope"))
-    assert p.returncode == 2 and "no probe results" in p.stderr
+def test_report_bad_evidence(tmp_path: Path, cli) -> None:
+    code, _, err = cli("report", "--evidence", str(tmp_path / "nope"))
+    assert code == 2 and "no probe results" in err
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "result.json").write_text('{"probe": 1}')
     p = axiomdl("report", "--evidence", str(tmp_path))
@@ -132,11 +157,11 @@ def test_report_bad_evidence(tmp_path: Path) -> None:
     assert "Traceback" not in p.stderr
 
 
-def test_cli_runs_one_probe_as_json(tmp_path: Path) -> None:
-    p = axiomdl(
+def test_cli_runs_one_probe_as_json(tmp_path: Path, cli) -> None:
+    code, out, err = cli(
         "probe", "min-norm", "--quick", "--no-plots", "-f", "json", "--results", str(tmp_path)
     )
-    assert p.returncode == 0, p.stderr
-    run = json.loads(p.stdout)
+    assert code == 0, err
+    run = json.loads(out)
     assert [r["probe"] for r in run["results"]] == ["min-norm"]
     assert (tmp_path / "min-norm" / "result.json").is_file()

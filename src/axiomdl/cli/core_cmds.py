@@ -47,7 +47,14 @@ def _input_status(s, fmt: str) -> int:
     default=None,
     help="Probe results to show as measured evidence (default: ./probe-results if it exists).",
 )
-def report(path, project, open_session, fmt, output, evidence_dir) -> int:
+@click.option(
+    "--site",
+    "site_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also write the static explorer site to this folder (see `axiomdl site`).",
+)
+def report(path, project, open_session, fmt, output, evidence_dir, site_dir) -> int:
     """Assumptions, each result's requires set, and findings."""
     from axiomdl.probes.evidence import DEFAULT_RESULTS_DIR, measured_evidence
 
@@ -67,6 +74,11 @@ def report(path, project, open_session, fmt, output, evidence_dir) -> int:
         emit(render.report_md(r), output)
     else:
         emit(render.console_text(lambda c: render.report_text(r, c)), output)
+    if site_dir is not None:
+        from axiomdl.site import build_site
+
+        site = build_site(s, site_dir, label=r.project)
+        click.echo(f"wrote the explorer to {site.out / 'index.html'}", err=True)
     status = _input_status(s, fmt)
     if status:
         return status

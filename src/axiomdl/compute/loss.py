@@ -215,7 +215,9 @@ def analyse(
             hi_eig = sympy.simplify(maximum(h, syms[0], dom))
             if lo_eig.is_extended_real and hi_eig.is_extended_real:
                 method = "symbolic"
-                note = "inf/sup of f'' over the " + ("box" if box else "real line")
+                note = f"inf f'' = {lo_eig}, sup f'' = {hi_eig} over the " + (
+                    "box" if box else "real line"
+                )
             else:
                 raise ValueError
         except Exception:  # sympy cannot always optimise: fall back to the grid
@@ -327,6 +329,10 @@ def _optimum(
             inf = sympy.simplify(minimum(la.expr, syms[0], sympy.S.Reals))
         except Exception:  # sympy cannot always optimise
             inf = None
+        if inf == -sympy.oo:
+            la.fstar, la.minimizer, la.bounded_below = None, None, False
+            la.fstar_method = "unbounded below (inf f = -oo, symbolic)"
+            return
         if inf is not None and inf.is_real:
             attained = best is not None and sympy.simplify(best[0] - inf) == 0
             la.fstar = inf

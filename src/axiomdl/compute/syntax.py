@@ -360,7 +360,7 @@ class Parser:
                 break
         if self.at(":"):
             self.next()
-            ty = self.expr(26)
+            ty = self.expr()
         if not names:
             raise Unsupported("a `fun` without binders")
         if self.at("↦"):

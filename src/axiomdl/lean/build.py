@@ -98,6 +98,14 @@ def run_build(
             diags.append(Diagnostic(file=rel, line=1, severity="error", message=lines[-1]))
         diags.extend(place(msgs, index))
         checked.append(rel)
+    if done.returncode != 0 and not any(d.severity == "error" for d in diags):
+        # lake failed outside any Lean file we could check (lakefile, dependency, I/O)
+        tail = (done.stderr.strip() or done.stdout.strip() or "no output").splitlines()[-1]
+        diags.append(
+            Diagnostic(
+                file="lakefile.lean", line=1, severity="error", message=f"lake build: {tail}"
+            )
+        )
     decls = statuses(project, index, diags, checked)
     ok = done.returncode == 0 and not any(d.severity == "error" for d in diags)
     return BuildResult(

@@ -120,13 +120,20 @@ def bit_names(bits: int, hyps: list[str]) -> list[str]:
     return out
 
 
-def impact_all(a: Analysis, req: dict[str, int], use: dict[str, int]) -> dict[str, Impact]:
-    """``Analysis.impact`` for every assumption at once (one pass over results)."""
+def impact_all(
+    a: Analysis, req: dict[str, int], use: dict[str, int], est: dict[str, int]
+) -> dict[str, Impact]:
+    """``Analysis.impact`` for every assumption at once (one pass over results).
+
+    Same rules: a result falls "by statement" if it requires the assumption, "by
+    proof" if it only uses it, and a discharge or witness that establishes it
+    does not fall with it.
+    """
     out = {h: Impact() for h in a.hyps}
     for n, r in a.roles.items():
         if r in RESULT_ROLES:
             rb = req[n]
-            pb = use[n] & ~rb
+            pb = use[n] & ~rb & ~est[n]
             for h in bit_names(rb, a.hyps):
                 if h != n:
                     out[h].statement.append(n)
@@ -156,14 +163,17 @@ def collect(s: Session, label: str) -> SiteData:
     taken: set[str] = set()
     req_bits: dict[str, int] = {}
     use_bits: dict[str, int] = {}
+    est_bits: dict[str, int] = {}
     nodes: dict[str, Node] = {}
     for name in sorted(p.decls):
         d = p.decls[name]
         fs = p.file_of(name)
         rb = a.requires_bits(name)
         ub = a.uses_bits(name)
+        eb = a.establishes_bits(name)
         req_bits[name] = rb
         use_bits[name] = ub
+        est_bits[name] = eb
         nodes[name] = Node(
             name=name,
             role=d.role,
@@ -178,11 +188,11 @@ def collect(s: Session, label: str) -> SiteData:
             slug=slug_for(name, taken),
             level=lv.get(name, 0),
             requires=bit_names(rb, a.hyps),
-            establishes=bit_names(a.establishes_bits(name), a.hyps),
+            establishes=bit_names(eb, a.hyps),
             uses=bit_names(ub, a.hyps),
         )
     return SiteData(
-        label=label, mode=a.mode, nodes=nodes, graph=g, impact=impact_all(a, req_bits, use_bits)
+        label=label, mode=a.mode, nodes=nodes, graph=g, impact=impact_all(a, req_bits, use_bits, est_bits)
     )
 
 

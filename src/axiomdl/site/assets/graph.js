@@ -174,17 +174,18 @@
       const stc = S.status[i] >= 0 ? STATUS_COLOUR[S.statuses[S.status[i]]] : null;
       const isDerived = derived.has(i);
       const p = pos.get(i);
-      return {
+      const node = {
         id: i, x: p.x, y: p.y,
         label: nodeLabel(i, isDerived, req.has(i)),
         shape: many ? "dot" : "box",
-        size: many ? 7 : undefined,
         color: { background: ROLE_COLOUR[role] || "#fff", border: i === f ? "#000" : onPath.has(i) ? "#0072B2" : stc || "#555",
                  highlight: { background: ROLE_COLOUR[role] || "#fff", border: "#000" } },
         borderWidth: i === f ? 4 : onPath.has(i) ? 3 : stc ? 2 : 1,
         shapeProperties: { borderDashes: isDerived ? [5, 4] : false },
         font: { size: i === f ? 17 : 14 },
       };
+      if (many) node.size = 7;
+      return node;
     });
     const edges = [];
     for (const u of ids) {
@@ -201,7 +202,7 @@
       const proof = e.c === PROOF;
       return {
         id: k, from: e.from, to: e.to,
-        arrows: fewEdges ? { to: { enabled: true, scaleFactor: 0.5 } } : undefined,
+        arrows: { to: { enabled: fewEdges, scaleFactor: 0.5 } },
         dashes: proof && fewEdges ? [6, 4] : false,
         width: hot ? 4 : 1,
         color: { color: hot ? "#0072B2" : proof ? "#D55E00" : "#444", opacity: hot ? 1 : 0.7 },
