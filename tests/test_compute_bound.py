@@ -114,3 +114,14 @@ def test_non_quantitative_theorem_is_exit_2(
 ) -> None:
     code, _, err = run(["bound", "relu_nonneg", *cache], capsys)
     assert code == 2 and "no quantitative bound" in err
+
+
+def test_hypothesis_only_parameters_are_checked(
+    capsys: pytest.CaptureFixture[str], cache: list[str]
+) -> None:
+    base = ["bound", "gd_linear_convergence", "--param", "L=10", "--param", "mu=1"]
+    rest = ["--param", "t=3", "--param", "f_x0=1", "--param", "fstar=0", *cache]
+    code, _, err = run([*base, "--param", "eta=0.2", *rest], capsys)
+    assert code == 2 and "L * η" in err  # L only occurs in the hypothesis `L * η ≤ 1`
+    code, out, _ = run([*base, "--param", "eta=0.1", *rest, "-f", "json"], capsys)
+    assert code == 0 and json.loads(out)["exact"] == "729/1000"

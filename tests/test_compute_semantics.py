@@ -128,3 +128,17 @@ end S
 """,
     )
     assert r["uses_include"][0] == "checked"
+
+
+def test_auto_bound_implicits_follow_lean_typing(tmp_path: Path) -> None:
+    # without `autoImplicit false`, `n` is auto-bound and numerals make it a Nat
+    (tmp_path / "A.lean").write_text(
+        "theorem auto_nonneg : 0 ≤ n := sorry\ntheorem auto_pred : n - 1 < n := sorry\n"
+        "theorem fact_hyp (p : Nat) [Fact (0 < p)] : p - 1 < p := sorry\n",
+        encoding="utf-8",
+    )
+    s = load(tmp_path, use_cache=False, quiet=True)
+    r = {o.name: o for o in falsify(s.project, instances=50)}
+    assert r["auto_nonneg"].status == "checked"
+    assert r["auto_pred"].status == "counterexample" and r["auto_pred"].values == {"n": "0"}
+    assert r["fact_hyp"].status == "skipped" and "instance hypothesis" in r["fact_hyp"].reason

@@ -122,27 +122,18 @@ def run_lint(s: Session, core_names: Path | None) -> LintResult:
                         + ", ".join(f"{k}:" for k in missing),
                     )
                 )
-            area, status = d.meta.get("area"), d.meta.get("status")
-            if area and area not in AREAS:
-                findings.append(
-                    Finding(
-                        code="docstring",
-                        file=fs.path,
-                        line=d.line,
-                        declaration=name,
-                        message=f"Area `{area}` is not one of {', '.join(AREAS)}",
+            for key, allowed in (("area", AREAS), ("status", STATUSES)):
+                value = d.meta.get(key)
+                if value and value not in allowed:
+                    findings.append(
+                        Finding(
+                            code="docstring",
+                            file=fs.path,
+                            line=d.line,
+                            declaration=name,
+                            message=f"{key.capitalize()} `{value}` is not one of {', '.join(allowed)}",
+                        )
                     )
-                )
-            if status and status not in STATUSES:
-                findings.append(
-                    Finding(
-                        code="docstring",
-                        file=fs.path,
-                        line=d.line,
-                        declaration=name,
-                        message=f"Status `{status}` is not one of {', '.join(STATUSES)}",
-                    )
-                )
         r = p.refs.get(name)
         if r is None:
             continue

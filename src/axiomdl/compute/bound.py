@@ -280,6 +280,9 @@ def read_quantitative(project: Any, name: str) -> Quantitative:
     for b in h.binders:
         if b.name in types and types[b.name] == N:
             conv.nat.add(ascii_name(b.name))
+    for n, t in types.items():  # parameters that only occur in hypotheses (`L * η ≤ 1`)
+        if any(n in show(hp) for _h, hp in hyps):
+            conv.atom(n, n, nat=t == N)
     return Quantitative(
         name=name,
         statement=h.type_text,

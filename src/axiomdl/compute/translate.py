@@ -421,6 +421,16 @@ def _conjuncts(e: Node) -> list[Node]:
 # ---------------------------------------------------------------- problem
 
 
+def ctx_types(ctx: FileContext, probe: Scope) -> dict[str, str]:
+    """Scalar types of the variables declared by the file's `variable` lines."""
+    out = {}
+    for b in ctx.binders:
+        t = probe.type_of(b.ty)
+        if t is not None and t != P:
+            out[b.name] = t
+    return out
+
+
 def _scope_factory(
     defs: DefCache, where: str, scalars: set[str], ctx: FileContext, opaque: dict[str, str]
 ) -> Any:
@@ -457,6 +467,9 @@ def build_problem(project: Any, name: str, defs: DefCache) -> Problem:
     h = parse_header(d.statement)
     if not h.type_text:
         raise Unsupported("no stated type (`example := …`)")
+    for inst in h.inst_text:  # hypotheses passed as instances must not be dropped
+        if re.match(r"(Fact|NeZero|NeZero\.|Nontrivial)\b", inst.strip()):
+            raise Unsupported(f"an instance hypothesis `[{inst.strip()}]`")
     ctx = defs.context_of(fs.path)
     scalars = scalar_types(h.binders, h.inst_text, ctx)
     probe = Scope({}, scalars, {}, lambda _n: None)
@@ -513,6 +526,20 @@ def build_problem(project: Any, name: str, defs: DefCache) -> Problem:
                 raise Unsupported(f"bound variable `{n} : {show(ty)}` is not a scalar")
             vars_[n] = t
     hyps_ast, concl_ast = _split_premises(formula)
+    # undeclared single letters: with `autoImplicit false` they can only come from a
+    # `variable` line (default: the scalar type K); with auto-bound implicits Lean infers
+    # their type from use, so they take the type of their arithmetic tree (numerals: Nat)
+    free = free_idents(formula) - set(vars_) - opaque.keys() - tvars - scalars
+    for x in sorted(free):
+        if not _SINGLE.match(x) or x in ("True", "False"):
+            continue
+        try:
+            if defs.lookup(x, name) is not None:
+                continue
+        except Unsupported:
+            continue
+        ft = ctx_types(ctx, probe).get(x)
+        vars_[x] = ft if ft is not None else (F if fs.autoimplicit_off else None)
     scope = make(vars_)
     el = Elaborator(scope)
     hyps = []

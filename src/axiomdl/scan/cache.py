@@ -70,7 +70,9 @@ class CacheDir:
     def save(self, name: str, value: Any, notes: list[str]) -> None:
         """Write atomically; a failure becomes a note, not an error."""
         try:
-            payload = pickle.dumps({"format": CACHE_FORMAT, "value": value}, protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps(
+                {"format": CACHE_FORMAT, "value": value}, protocol=pickle.HIGHEST_PROTOCOL
+            )
             atomic_write_bytes(self.path(name), payload)
         except OSError as e:
             notes.append(f"could not write cache {self.path(name)}: {e.strerror}")

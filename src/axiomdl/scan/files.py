@@ -72,7 +72,9 @@ def discover(path: Path) -> tuple[Path, list[SourceFile]]:
                     stack.append((e.path, f"{rel_dir}{name}/"))
             elif name.endswith(".lean") and name != "lakefile.lean":
                 rel = rel_dir + name
-                mod_rel = rel[len(src_prefix) :] if src_prefix and rel.startswith(src_prefix) else rel
+                mod_rel = (
+                    rel[len(src_prefix) :] if src_prefix and rel.startswith(src_prefix) else rel
+                )
                 out.append(SourceFile(Path(e.path), rel, mod_rel[:-5].replace("/", ".")))
     out.sort(key=lambda s: s.rel)
     return root, out

@@ -100,7 +100,7 @@ COLUMN0_ONLY = frozenset({"open", "set_option", "attribute", "include", "omit"})
 
 COMMAND_WORDS = DECL_KINDS | SCOPE_COMMANDS | SKIPPED_COMMANDS
 
-KEYWORDS = frozenset(
+KEYWORDS = DECL_KINDS | frozenset(
     [
         "fun",
         "λ",
@@ -167,17 +167,6 @@ KEYWORDS = frozenset(
         "set_option",
         "omit",
         "include",
-        "instance",
-        "theorem",
-        "lemma",
-        "def",
-        "abbrev",
-        "example",
-        "structure",
-        "class",
-        "inductive",
-        "axiom",
-        "opaque",
         "true",
         "false",
         "sorry",
@@ -422,6 +411,50 @@ KEYWORDS = frozenset(
 # Words that can never be a declaration or field name (unlike tactic names such as
 # `bound`, `congr` or `trivial`, which are ordinary identifiers when declared).
 RESERVED = frozenset(
-    ["fun", "λ", "by", "have", "show", "from", "at", "with", "match", "if", "then", "else", "do", "let", "in", "return", "where", "deriving", "extends", "mut", "Type", "Prop", "Sort", "_", "theorem", "lemma", "def", "abbrev", "instance", "example", "structure", "class", "inductive", "axiom", "opaque", "namespace", "section", "end", "open", "variable", "universe", "mutual", "calc", "suffices"]
+    [
+        "fun",
+        "λ",
+        "by",
+        "have",
+        "show",
+        "from",
+        "at",
+        "with",
+        "match",
+        "if",
+        "then",
+        "else",
+        "do",
+        "let",
+        "in",
+        "return",
+        "where",
+        "deriving",
+        "extends",
+        "mut",
+        "Type",
+        "Prop",
+        "Sort",
+        "_",
+        "theorem",
+        "lemma",
+        "def",
+        "abbrev",
+        "instance",
+        "example",
+        "structure",
+        "class",
+        "inductive",
+        "axiom",
+        "opaque",
+        "namespace",
+        "section",
+        "end",
+        "open",
+        "variable",
+        "universe",
+        "mutual",
+        "calc",
+        "suffices",
+    ]
 )
-

@@ -10,6 +10,7 @@ are read with whole-text regexes, which keeps a 50 MB file within seconds.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from axiomdl.scan.binders import (
@@ -347,23 +348,30 @@ def _parse_open(body: str, current: str) -> tuple[list[OpenDirective], bool]:
 _HDR_RE = re.compile(r":=|[()\[\]{}⟨⟩⦃⦄|:]|(?<![\w.'])(?:where|deriving)(?![\w'])")
 
 
-def _split_header(body: str, kind: str) -> tuple[str, str, str, int]:
-    """Split a declaration after its keyword into (signature, terminator, rest, colon offset)."""
+def _depth0(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of ``rx`` in ``text`` outside any bracket (brackets must be in ``rx``)."""
     depth = 0
-    colon = -1
-    bar_ends = kind not in ("structure", "class")
-    for m in _HDR_RE.finditer(body):
+    for m in rx.finditer(text):
         tok = m.group()
         if tok in "([{⟨⦃":
             depth += 1
         elif tok in ")]}⟩⦄":
             depth -= 1
         elif depth <= 0:
-            if tok == ":":
-                if colon < 0:
-                    colon = m.start()
-            elif tok == ":=" or tok in ("where", "deriving") or (tok == "|" and bar_ends):
-                return body[: m.start()], tok, body[m.end() :], colon
+            yield m
+
+
+def _split_header(body: str, kind: str) -> tuple[str, str, str, int]:
+    """Split a declaration after its keyword into (signature, terminator, rest, colon offset)."""
+    colon = -1
+    bar_ends = kind not in ("structure", "class")
+    for m in _depth0(_HDR_RE, body):
+        tok = m.group()
+        if tok == ":":
+            if colon < 0:
+                colon = m.start()
+        elif tok == ":=" or tok in ("where", "deriving") or (tok == "|" and bar_ends):
+            return body[: m.start()], tok, body[m.end() :], colon
     return body, "", "", colon
 
 
@@ -378,23 +386,17 @@ def _split_type(type_text: str) -> tuple[list[str], list[str], str]:
     for _ in range(64):
         stripped = rest.lstrip()
         is_forall = stripped.startswith("∀") or stripped.startswith("forall ")
-        depth = 0
         cuts: list[tuple[int, int]] = []
-        for m in _TYPE_RE.finditer(stripped):
+        for m in _depth0(_TYPE_RE, stripped):
             t = m.group()
-            if t in "([{⟨⦃":
-                depth += 1
-            elif t in ")]}⟩⦄":
-                depth -= 1
-            elif depth == 0:
-                if is_forall:
-                    if t == ",":
-                        cuts.append((m.start(), m.end()))
-                        break
-                elif t in ("∃", "↔"):
-                    break
-                elif t in ("→", "->"):
+            if is_forall:
+                if t == ",":
                     cuts.append((m.start(), m.end()))
+                    break
+            elif t in ("∃", "↔"):
+                break
+            elif t in ("→", "->"):
+                cuts.append((m.start(), m.end()))
         if is_forall:
             if not cuts:
                 break

@@ -191,7 +191,9 @@ def _scan_project(
             from axiomdl.scan.serialize import project_state
 
             store.save("project", (digest, project_state(project)), notes)
-    if use_cache and (index.get("digest") != digest or any(i in data_of for i in range(len(sources)))):
+    if use_cache and (
+        index.get("digest") != digest or any(i in data_of for i in range(len(sources)))
+    ):
         new_stats = {
             s.rel: (stats[i][0], stats[i][1], hashes[i], s.module)
             for i, s in enumerate(sources)

@@ -13,13 +13,39 @@ from axiomdl.scan.cache import gc_paused
 from axiomdl.scan.project import Project, Refs
 from axiomdl.scan.records import Context, FileScan, OpenDirective, RawDecl
 
-_DECL_FIELDS = ("name", "kind", "line", "end_line", "ctx", "role", "doc", "meta", "statement", "flags", "attrs",
-                "modifiers", "subnames")
+_DECL_FIELDS = (
+    "name",
+    "kind",
+    "line",
+    "end_line",
+    "ctx",
+    "role",
+    "doc",
+    "meta",
+    "statement",
+    "flags",
+    "attrs",
+    "modifiers",
+    "subnames",
+)
 
 
 def _decl_state(d: RawDecl) -> tuple:
-    return (d.name, d.kind, d.line, d.end_line, d.ctx, d.role, d.doc, d.meta, d.statement,
-            d.flags, d.attrs, d.modifiers, d.subnames)
+    return (
+        d.name,
+        d.kind,
+        d.line,
+        d.end_line,
+        d.ctx,
+        d.role,
+        d.doc,
+        d.meta,
+        d.statement,
+        d.flags,
+        d.attrs,
+        d.modifiers,
+        d.subnames,
+    )
 
 
 _NEW = object.__new__
@@ -29,15 +55,32 @@ def _decl_from(t: tuple) -> RawDecl:
     # Assigning __dict__ directly skips __init__ and its default factories.
     d = _NEW(RawDecl)
     d.__dict__ = {
-        "name": t[0], "kind": t[1], "line": t[2], "end_line": t[3], "ctx": t[4], "role": t[5], "doc": t[6],
-        "meta": t[7] or {}, "statement": t[8], "flags": t[9], "attrs": t[10], "modifiers": t[11],
-        "subnames": t[12], "hyp": set(), "concl": set(), "proof": set(), "binder_heads": {},
+        "name": t[0],
+        "kind": t[1],
+        "line": t[2],
+        "end_line": t[3],
+        "ctx": t[4],
+        "role": t[5],
+        "doc": t[6],
+        "meta": t[7] or {},
+        "statement": t[8],
+        "flags": t[9],
+        "attrs": t[10],
+        "modifiers": t[11],
+        "subnames": t[12],
+        "hyp": set(),
+        "concl": set(),
+        "proof": set(),
+        "binder_heads": {},
     }
     return d
 
 
 def _ctx_state(c: Context) -> tuple:
-    return (c.namespace, tuple((o.namespace, o.base, o.only, o.hiding, o.renaming) for o in c.opens))
+    return (
+        c.namespace,
+        tuple((o.namespace, o.base, o.only, o.hiding, o.renaming) for o in c.opens),
+    )
 
 
 def _ctx_from(t: tuple) -> Context:
@@ -47,8 +90,19 @@ def _ctx_from(t: tuple) -> Context:
 def project_state(p: Project) -> tuple:
     """Everything queries and reports need, without the raw per-file name sets."""
     files = [
-        (fs.path, fs.module, [_decl_state(d) for d in fs.decls], [_ctx_state(c) for c in fs.contexts],
-         fs.imports, fs.autoimplicit_off, fs.module_doc, fs.problems, fs.aliases, tuple(fs.namespaces), fs.size)
+        (
+            fs.path,
+            fs.module,
+            [_decl_state(d) for d in fs.decls],
+            [_ctx_state(c) for c in fs.contexts],
+            fs.imports,
+            fs.autoimplicit_off,
+            fs.module_doc,
+            fs.problems,
+            fs.aliases,
+            tuple(fs.namespaces),
+            fs.size,
+        )
         for fs in p.files
     ]
     refs = {n: (r.hyp, r.concl, r.proof, r.external) for n, r in p.refs.items()}
@@ -69,7 +123,13 @@ def _rebuild(root: Path, state: Any) -> Project:
         fs = FileScan(path=t[0], module=t[1])
         fs.decls = [_decl_from(x) for x in t[2]]
         fs.contexts = [_ctx_from(x) for x in t[3]]
-        fs.imports, fs.autoimplicit_off, fs.module_doc, fs.problems, fs.aliases = t[4], t[5], t[6], t[7], t[8]
+        fs.imports, fs.autoimplicit_off, fs.module_doc, fs.problems, fs.aliases = (
+            t[4],
+            t[5],
+            t[6],
+            t[7],
+            t[8],
+        )
         fs.namespaces, fs.size = set(t[9]), t[10]
         files.append(fs)
         for d in fs.decls:
