@@ -28,16 +28,16 @@ def edge_attrs(label: str, position: str, provenance: str = "static") -> dict[st
 def build_graph(project: Project) -> nx.DiGraph:
     """Build the static dependency graph of a scanned project."""
     g = nx.DiGraph()
-    g.add_nodes_from((n, {"role": d.role, "kind": d.kind}) for n, d in project.decls.items())
+    g.add_nodes_from((n, {"role": d.role, "kind": d.kind}) for n, d in sorted(project.decls.items()))
     hyp_a = edge_attrs("statement", "hypothesis")
     con_a = edge_attrs("statement", "conclusion")
     prf_a = edge_attrs("proof", "value")
     succ = g._succ  # direct adjacency writes: the documented layout of DiGraph
     pred = g._pred
-    for n, r in project.refs.items():
+    for n, r in sorted(project.refs.items()):
         s = succ[n]
         for targets, attrs in ((r.hyp, hyp_a), (r.concl, con_a), (r.proof, prf_a)):
-            for t in targets:
+            for t in sorted(targets):  # sorted: the same graph (and paths) every run
                 if t in succ and t not in s:
                     s[t] = attrs
                     pred[t][n] = attrs

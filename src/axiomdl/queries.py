@@ -201,7 +201,8 @@ class Analysis:
         succ = self.g._succ
         parent: dict[str, str] = {}
         queue: deque[str] = deque()
-        for t, a in succ[src].items():
+        first = sorted(succ[src].items(), key=lambda ta: self.roles.get(ta[0]) != "discharge")
+        for t, a in first:
             if a["position"] != "conclusion" and t not in parent:
                 parent[t] = src
                 queue.append(t)
@@ -212,7 +213,9 @@ class Analysis:
                 while path[-1] != src:
                     path.append(parent[path[-1]])
                 return path[::-1]
-            for t in succ[u]:
+            # discharges first: among equally short paths, show the one that derives
+            nxt = sorted(succ[u], key=lambda t: self.roles.get(t) != "discharge")
+            for t in nxt:
                 if t not in parent and t != src:
                     parent[t] = u
                     queue.append(t)
