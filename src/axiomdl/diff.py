@@ -68,6 +68,8 @@ def _requires_at(repo: Path, rev: str | None, sub: str) -> dict[str, list[str]]:
             target = Path(tmp) / sub
             if not target.exists():
                 return {}
+        if not any(target.rglob("*.lean")):
+            return {}
         project = scan_project(target, use_cache=False)
         return Analysis(build_graph(project)).all_requires()
 

@@ -11,6 +11,7 @@ from typing import Any
 import click
 from pydantic import BaseModel
 
+from axiomdl.errors import AxiomdlError
 from axiomdl.scan.cache import atomic_write_text
 from axiomdl.session import Session, load
 
@@ -119,7 +120,17 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
+        write_output(output, text)
+
+
+def write_output(output: Path, text: str) -> None:
+    """Atomic write with a one-line error instead of a traceback."""
+    if output.is_dir():
+        raise AxiomdlError("is a directory; give a file name for the output", file=output)
+    try:
         atomic_write_text(output, text)
+    except OSError as e:
+        raise AxiomdlError(f"cannot write output: {e.strerror}", file=output) from None
 
 
 def dump(model: BaseModel) -> str:

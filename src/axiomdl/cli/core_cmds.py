@@ -7,11 +7,17 @@ from pathlib import Path
 
 import click
 
-from axiomdl.cli.common import dump, emit, format_option, output_option, project_options
+from axiomdl.cli.common import (
+    dump,
+    emit,
+    format_option,
+    output_option,
+    project_options,
+    write_output,
+)
 from axiomdl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, AxiomdlError
 from axiomdl.model import PAYLOADS
 from axiomdl.report import build, render
-from axiomdl.scan.cache import atomic_write_text
 from axiomdl.scan.files import bundled_root
 
 PATH_ARG = click.argument("path", required=False, type=click.Path(path_type=Path))
@@ -301,7 +307,7 @@ def docs(project, open_session, output, check) -> int:
             click.echo(f"axiomdl: {out}: catalogue is stale; run `axiomdl docs`", err=True)
             return EXIT_FINDINGS
         return EXIT_OK
-    atomic_write_text(out, text)
+    write_output(out, text)
     click.echo(f"wrote {out}")
     return EXIT_OK
 
@@ -318,7 +324,7 @@ def schema(output) -> int:
     """Write JSON Schemas generated from the output models."""
     out = output or (bundled_root() / "docs" / "schema")
     for name, model in PAYLOADS.items():
-        atomic_write_text(
+        write_output(
             out / f"{name}.schema.json", json.dumps(model.model_json_schema(), indent=2) + "\n"
         )
     click.echo(f"wrote {len(PAYLOADS)} schemas to {out}")

@@ -76,6 +76,8 @@ def discover(path: Path) -> tuple[Path, list[SourceFile]]:
                     rel[len(src_prefix) :] if src_prefix and rel.startswith(src_prefix) else rel
                 )
                 out.append(SourceFile(Path(e.path), rel, mod_rel[:-5].replace("/", ".")))
+    if not out:
+        raise AxiomdlError(f"no .lean files found under {path}")
     out.sort(key=lambda s: s.rel)
     return root, out
 
