@@ -55,6 +55,9 @@ def discover(path: Path) -> tuple[Path, list[SourceFile]]:
         return path.parent, [SourceFile(path, path.name, path.stem)]
     root = path
     src = source_root(root)
+    if src != root:
+        # a Lake project: its library lives in srcDir (tests and tools elsewhere are not part of it)
+        root = src
     src_prefix = "" if src == root else src.relative_to(root).as_posix() + "/"
     out: list[SourceFile] = []
     stack: list[tuple[str, str]] = [(str(root), "")]
