@@ -35,57 +35,83 @@ their user-facing name (`privateToUserName?`). Internal names, auxiliary recurso
 matchers, recursors, constructors and structure projections get no record of their own.
 
 NOT COMPILED HERE. This file was written on machines where no Lean toolchain can be installed;
-it has been checked by reading, against the Lean 4 core sources, for the pinned toolchain
-(`lean-toolchain`: leanprover/lean4:v4.35.0). CI (`.github/workflows/ci.yml`) builds and runs it.
-Every core name used below was looked up in leanprover/lean4 (file given):
+it has been checked by reading (twice, by two readers), against the Lean 4 core sources, for the
+pinned toolchain (`lean-toolchain`: leanprover/lean4:v4.35.0). CI (`.github/workflows/ci.yml`)
+builds and runs it. Every core name used below was looked up in leanprover/lean4 (file given;
+"newest" = the most recent stored version, module-system era, 2025-2026):
 
-  Lean.importModules (imports) (opts) (loadExts := …)   src/Lean/Environment.lean
-     (recent versions load environment extensions only with `loadExts := true`; that needs
-      `enableInitializersExecution` first, which changed from `IO Unit` to `BaseIO Unit` in 4.34,
-      so it is called as a statement, which lifts either way)
+  Lean.importModules (imports : Array Import) (opts : Options) (trustLevel := 0)
+    (plugins := #[]) (leakEnv := false) (loadExts := false) (level := .private) …
+                                                       src/Lean/Environment.lean
+     (`loadExts` is in every recent version; without it every environment extension keeps its
+      initial state, so docstrings, ranges, matchers, classes, structures and projections would
+      all read as absent. It needs `enableInitializersExecution` first, which changed from
+      `IO Unit` to `BaseIO Unit` in 4.34; `unsafe enableInitializersExecution` as a statement
+      in `IO` lifts either way. The default `level := .private` loads all module data.)
   Lean.enableInitializersExecution                     src/Lean/ImportingFlag.lean
-  Lean.initSearchPath, Lean.findSysroot                src/Lean/Util/Path.lean
-  Lean.Import ({ module := … })                        src/Lean/Environment.lean (Setup.lean in newer)
+  Lean.initSearchPath (sysroot) (sp := ∅) (reads LEAN_PATH), Lean.findSysroot
+                                                       src/Lean/Util/Path.lean
+  Lean.Import ({ module := … }; other fields defaulted: runtimeOnly in old versions,
+    importAll/isExported/isMeta in new ones)           src/Lean/Environment.lean (Setup.lean in newer)
   Environment.header.moduleNames / .moduleData,
     ModuleData.constNames                              src/Lean/Environment.lean
      (`moduleNames` is a field in older versions and `EnvironmentHeader.moduleNames` a def in
-      newer ones; `header.moduleNames` works with both)
-  Environment.find?                                    src/Lean/Environment.lean
+      the newest; `header.moduleNames` works with both; `Environment.header` is a def there)
+  Environment.find? (env) (n) (skipRealize := …)       src/Lean/Environment.lean
   ConstantInfo.{axiomInfo,defnInfo,thmInfo,opaqueInfo,quotInfo,inductInfo,ctorInfo,recInfo},
     ConstantInfo.type, DefinitionVal/TheoremVal/OpaqueVal.value, InductiveVal.ctors
                                                        src/Lean/Declaration.lean
      (the same matches as `CollectAxioms.collect` in src/Lean/Util/CollectAxioms.lean)
-  Expr.getUsedConstants                                src/Lean/Util/FoldConsts.lean
-  Expr.forallE (4 fields), Expr.mdata                  src/Lean/Expr.lean
-  Lean.collectAxioms [Monad m] [MonadEnv m] (+ [MonadError m] in the newest versions)
+  Expr.getUsedConstants : Expr → Array Name            src/Lean/Util/FoldConsts.lean
+  Expr.forallE (4 fields), Expr.mdata (2 fields)       src/Lean/Expr.lean
+  Lean.collectAxioms [Monad m] [MonadEnv m] (+ [MonadError m] in the newest version, which
+    throws when a module was built with `trackAxioms := false`, and reads precomputed axioms of
+    imported constants from an environment extension, hence `loadExts := true`)
                                                        src/Lean/Util/CollectAxioms.lean
-     (hence it runs in CoreM, which has all three)
-  Core.Context {fileName, fileMap}, Core.State {env}, CoreM.toIO
-                                                       src/Lean/CoreM.lean
-     (same construction as core's own `MetaEval (CoreM α)` instance)
-  Lean.findDocString? (env) (declName) : IO (Option String)   src/Lean/DocString.lean
-  Lean.findDeclarationRanges? [Monad m] [MonadEnv m] [MonadLiftT BaseIO m]
-    DeclarationRanges.range : DeclarationRange {pos, endPos : Position}
+     (it runs in CoreM, which has all three; a throw gives `"axioms": null`)
+  Core.Context {fileName, fileMap; every other field defaulted}, Core.State {env; rest
+    defaulted}, CoreM.toIO (ctx) (s) : IO (α × State)  src/Lean/CoreM.lean
+     (the same construction as core's own `ImportM.runCoreM` there:
+      `.toIO { fileName := "<ImportM>", fileMap := default } { env := ctx.env }`)
+  Lean.findDocString? (env) (declName) (includeBuiltin := true) … : IO (Option String)
+                                                       src/Lean/DocString.lean
+  Lean.findDeclarationRanges? [Monad m] [MonadEnv m] [MonadLiftT BaseIO m] (declName)
+    DeclarationRanges.range : DeclarationRange {pos, endPos : Position, …}
                                                        src/Lean/DeclarationRange.lean
-  Position {line, column}                              src/Lean/Data/Position.lean
-  Name.isInternal, Name.isPrefixOf                      src/Lean/Data/Name.lean (Init/Meta.lean)
+  Position {line, column : Nat}                        src/Lean/Data/Position.lean
+  Name.isInternal, Name.isPrefixOf                     src/Init/Meta.lean (Lean/Data/Name.lean in older)
   String.toName                                        src/Init/Meta.lean
-  Lean.privateToUserName?                              src/Lean/Modifiers.lean
-  Lean.isAuxRecursor, Lean.isNoConfusion               src/Lean/AuxRecursor.lean
-  Lean.Meta.isMatcherCore                              src/Lean/Meta/Match/MatcherInfo.lean
-  Lean.isRecCore                                       src/Lean/MonadEnv.lean
-  Lean.isStructure                                     src/Lean/Structure.lean
-  Lean.isClass                                         src/Lean/Class.lean
-  Environment.isProjectionFn                           src/Lean/ProjFns.lean
+  Lean.privateToUserName? : Name → Option Name         src/Lean/PrivateName.lean (Modifiers.lean in older)
+  Lean.isAuxRecursor, Lean.isNoConfusion (env) (n) : Bool   src/Lean/AuxRecursor.lean
+  Lean.Meta.isMatcherCore (env) (declName) : Bool      src/Lean/Meta/Match/MatcherInfo.lean
+  Lean.isRecCore (env) (declName) : Bool               src/Lean/MonadEnv.lean
+  Lean.isStructure (env) (constName) : Bool            src/Lean/Structure.lean
+  Lean.isClass (env) (n) : Bool                        src/Lean/Class.lean
+  Environment.isProjectionFn (env) (declName) : Bool   src/Lean/ProjFns.lean
   Lean.Json.{mkObj,arr,str,null,compress}, ToJson (Nat, Option String)
-                                                       src/Lean/Data/Json/{Basic,Printer,FromToJson/Basic}.lean
+                                                       src/Lean/Data/Json/*.lean
+     (`mkObj` sorts keys, so `"type":"decl"` is not the first field; the Python fast path
+      looks for the substring anywhere in the line)
   Lean.versionString                                   src/Init/Meta.lean
-  IO.FS.writeFile, IO.FS.rename, IO.FS.createDirAll, IO.getStdout, IO.eprintln   src/Init/System/IO.lean
+  String.toList, List.isPrefixOf/drop/all, String.intercalate   src/Init/Data/{String,List}/
+  IO.FS.writeFile, IO.FS.rename, IO.FS.createDirAll, IO.getStdout, IO.FS.Stream.{putStr,flush},
+    IO.eprintln                                        src/Init/System/IO.lean
+  `partial def` over `StateM`: `Inhabited (StateT σ m α)` needs `Inhabited (m (α × σ))`
+                                                       src/Init/Control/State.lean
+  lean_exe fields srcDir/root/supportInterpreter       src/lake/Lake/Config/LeanExeConfig.lean
 
-Least sure of (check these first if the build fails): the `loadExts` argument name; that
-`Core.Context` needs no field beyond `fileName`/`fileMap` on this toolchain; `String.drop`
-returning something with `.all` (a `String` or a `String.Slice`); and whether `collectAxioms`
-needs `[MonadError m]` here (CoreM provides it either way).
+Still least sure of, most doubtful first (check these first if the build fails):
+  1. that v4.35.0 itself (not just the versions stored around it) has `importModules …
+     (loadExts := …)` under that name;
+  2. `unsafe enableInitializersExecution` elaborating as an `IO` statement when the callee is
+     `BaseIO Unit` (the monad lift is inserted around the `unsafe` term; widely used);
+  3. `collectAxioms` succeeding on imported constants in the newest scheme (it reads the
+     `exportedAxiomsExt` entries the .oleans carry; on a throw the record gets `null`);
+  4. `findDeclarationRanges?`/`findDocString?` finding data in imported non-`module` files
+     (newest versions look ranges up at `level := .server`, which `.private` imports load).
+`numbered` works on `List Char` rather than `String.drop` (a `String.Slice` since the 2025
+string refactor), and the `--only` option is stored in a field named `onlyMods`, so that no
+field is named like the `only` keyword-like atom of `simp only`.
 -/
 import Lean
 
@@ -97,23 +123,27 @@ namespace AxiomdlExport
 structure Config where
   roots : Array Name := #[]
   outDir : Option System.FilePath := none
-  only : Array Name := #[]
+  onlyMods : Array Name := #[]
 
 /-- Parse the command line; `Except.error` carries a one-line message. -/
 partial def parseArgs (cfg : Config) : List String → Except String Config
   | [] => .ok cfg
   | "--root" :: r :: rest => parseArgs { cfg with roots := cfg.roots.push r.toName } rest
   | "--out" :: d :: rest => parseArgs { cfg with outDir := some (System.FilePath.mk d) } rest
-  | "--only" :: m :: rest => parseArgs { cfg with only := cfg.only.push m.toName } rest
+  | "--only" :: m :: rest => parseArgs { cfg with onlyMods := cfg.onlyMods.push m.toName } rest
   | a :: _ => .error s!"unknown or incomplete argument: {a}"
 
 /-- The name a user wrote: private names are reported without their `_private` prefix. -/
 def userName (n : Name) : Name :=
   (privateToUserName? n).getD n
 
-/-- `s` is `pre` followed by digits only (`proof_3`, `match_1`, `eq_2`). -/
+/-- `s` is `pre` followed by digits only (`proof_3`, `match_1`, `eq_2`). Works on `List Char`
+so that it does not depend on the `String.drop`/`startsWith` API, which changed in the 2025
+`String.Slice` refactor (`String.drop` now returns a `String.Slice`). -/
 def numbered (s pre : String) : Bool :=
-  s.startsWith pre && decide (s.length > pre.length) && (s.drop pre.length).all Char.isDigit
+  let cs := s.toList
+  let ps := pre.toList
+  ps.isPrefixOf cs && decide (cs.length > ps.length) && (cs.drop ps.length).all Char.isDigit
 
 /-- Names the compiler or elaborator makes up: `_`-components, `proof_n`, `match_n`, `eq_n`. -/
 def internalName (n : Name) : Bool :=
@@ -284,6 +314,7 @@ def exportAll (cfg : Config) (wanted : Name → Bool) : CoreM Nat := do
     match cfg.outDir with
     | some dir => writeAtomic (dir / s!"{m}.jsonl") text
     | none => stdout.putStr text
+  stdout.flush
   return count
 
 /-- Import the library and export it. -/
@@ -294,7 +325,7 @@ def run (cfg : Config) : IO Nat := do
   let imports : Array Import := roots.map fun r => { module := r }
   let env ← importModules imports {} (loadExts := true)
   let wanted (m : Name) : Bool :=
-    roots.any (fun r => r.isPrefixOf m) && (cfg.only.isEmpty || cfg.only.contains m)
+    roots.any (fun r => r.isPrefixOf m) && (cfg.onlyMods.isEmpty || cfg.onlyMods.contains m)
   let ctx : Core.Context := { fileName := "<axiomdl-export>", fileMap := default }
   let st : Core.State := { env := env }
   let (count, _) ← (exportAll cfg wanted).toIO ctx st

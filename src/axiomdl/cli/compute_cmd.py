@@ -319,7 +319,10 @@ def bound_cmd(
         raise AxiomdlError(f"`{full}` is not a declaration of this project")
     q = read_quantitative(s.project, full)
     r = evaluate(q, raw, solve_for, target)
-    disp = lambda x: _atoms(sympy.sstr(x), q.display)  # noqa: E731
+
+    def disp(x: sympy.Expr) -> str:
+        return _atoms(sympy.sstr(x), q.display)
+
     exact_s = None
     if r.exact is not None:
         exact_s = sympy.sstr(r.exact)

@@ -174,6 +174,8 @@ def _plans(p: Problem) -> tuple[list[_Plan], list[_Plan]]:
             diff = sympy.expand(to_sympy(h[3]) - to_sympy(h[4]))
         except Unsupported:
             continue
+        if sympy.count_ops(diff) > 60:  # solving large expressions can take minutes
+            continue
         free = sorted(
             (str(s) for s in diff.free_symbols),
             key=lambda n: (sympy.degree(diff, sym(n)) if diff.is_polynomial(sym(n)) else 99, n),
@@ -184,6 +186,8 @@ def _plans(p: Problem) -> tuple[list[_Plan], list[_Plan]]:
             if op == "=" and v in solved:
                 continue
             if p.vars.get(v) not in (F, Z, N):
+                continue
+            if not diff.is_polynomial(sym(v)) or sympy.degree(diff, sym(v)) > 4:
                 continue
             try:
                 sols = sympy.solve(diff, sym(v), dict=False)

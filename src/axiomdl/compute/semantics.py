@@ -410,6 +410,12 @@ def _mod(ty: str, a: Value, b: Value) -> Value:
 def _pow(a: Value, n: int) -> Value:
     if n > MAX_EXPONENT:
         raise BadInstance("exponent too large")
+    if isinstance(a, Fraction):
+        bits = max(a.numerator.bit_length(), a.denominator.bit_length())
+    else:
+        bits = int(a).bit_length()
+    if bits * n > 1_000_000:  # keep exact arithmetic bounded (nested powers)
+        raise BadInstance("value too large")
     return a**n
 
 

@@ -246,7 +246,7 @@ def _plots(ctx: Context, rows: list[dict], rc: dict) -> list[str]:
     ax1.set_xticks(xs, labels, fontsize=7)
     ax1.set_ylabel("‖w_GD − X⁺y‖ / ‖X⁺y‖")
     ax1.set_title("prediction: 0 from zero init")
-    ax1.legend(fontsize=7)
+    ax1.legend(fontsize=7, loc="center")
     ax2.plot(rc["ts"], rc["nuclear"], label="observed ‖W‖_*")
     ax2.axhline(rc["min_nuclear_norm"], ls="--", color="grey", label="min-nuclear-norm prediction")
     ax2.set_xlabel("GD step")
