@@ -29,7 +29,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 
 def test_every_planted_false_statement_is_caught(planted: dict[str, object]) -> None:
     bad = {n: o for n, o in planted.items() if n.startswith("bad_")}
-    assert len(bad) >= 10
+    assert len(bad) >= 11
     for n, o in bad.items():
         assert o.status == "counterexample", (n, o.status, o.reason)  # type: ignore[attr-defined]
 
@@ -54,6 +54,8 @@ def test_counterexamples_model_lean_junk_values(planted: dict[str, object]) -> N
     assert int(planted["bad_int_div"].values["a"]) % 2 == 1  # type: ignore[attr-defined]
     # the off-by-one sum is refuted by a sampled function, shown as a table
     assert "↦" in planted["bad_sum_off_by_one"].values["a"]  # type: ignore[attr-defined]
+    # the empty sum: a bounded ∀ hypothesis holds vacuously at T = 0
+    assert planted["bad_sum_pos"].values["T"] == "0"  # type: ignore[attr-defined]
     # the missing hypothesis `0 ≤ c`: the counterexample has c < 0
     assert planted["bad_missing_hyp"].values["c"].startswith("-")  # type: ignore[attr-defined]
 
@@ -115,7 +117,7 @@ def test_cli_output_file_is_written_atomically(
         capsys,
     )
     assert code == 1 and out == ""
-    assert json.loads(dest.read_text())["counts"]["counterexample"] >= 10
+    assert json.loads(dest.read_text())["counts"]["counterexample"] >= 11
 
 
 def test_bundled_library_has_no_counterexample(

@@ -46,6 +46,7 @@ NAT_NAMES = {"Nat", "ℕ"}
 INT_NAMES = {"Int", "ℤ"}
 FIELD_NAMES = {"Rat", "ℚ", "Real", "ℝ"}
 MAX_EXPONENT = 4096
+MAX_ENUMERATION = 5000
 
 
 class BadInstance(Exception):
@@ -176,7 +177,7 @@ class Elaborator:
         if isinstance(e, Ascribe) and self.s.type_of(e.ty) == P:
             return self.prop(e.e)
         if isinstance(e, Quant):
-            raise Unsupported("a quantifier in a position that cannot be sampled")
+            return self.bounded(e)
         if isinstance(e, App | Var):
             d = self.s.resolve(e.fn if isinstance(e, App) else e.name)
             if d is not None and d.result == P:
@@ -184,6 +185,28 @@ class Elaborator:
             name = e.fn if isinstance(e, App) else e.name
             raise Unsupported(f"`{name}` is not an arithmetic proposition")
         raise Unsupported(f"`{show(e)}` is not an arithmetic proposition")
+
+    def bounded(self, e: Quant) -> T:
+        """A quantifier over ``t < T`` (Nat): decided exactly by enumerating ``t``."""
+        from axiomdl.compute.translate import bounded_quantifier
+
+        bq = bounded_quantifier(e)
+        if bq is None:
+            raise Unsupported("a quantifier in a position that cannot be sampled")
+        name, bound, inclusive, body = bq
+        tb = self.term(bound, N)
+        if tb[1] != N:
+            raise Unsupported("a bounded quantifier whose bound is not a Nat")
+        saved = self.s.vars.get(name, "__absent__")
+        self.s.vars[name] = N
+        try:
+            tbody = self.prop(body)
+        finally:
+            if saved == "__absent__":
+                self.s.vars.pop(name, None)
+            else:
+                self.s.vars[name] = saved  # type: ignore[assignment]
+        return ("bq", P, e.q, name, tb, inclusive, tbody)
 
     def relation(self, e: Bin) -> T:
         leaves: list[Node] = []
@@ -493,6 +516,20 @@ class Evaluator:
             return t[2]
         if tag == "call":
             return self.call(t[2], [self.ev(a, env) for a in t[3]])
+        if tag == "bq":
+            q, name, inclusive, body = t[2], t[3], t[5], t[6]
+            n = self.ev(t[4], env) + (1 if inclusive else 0)
+            if n > MAX_ENUMERATION:
+                raise BadInstance("bounded quantifier too large")
+            local = dict(env)
+            for k in range(n):
+                local[name] = k
+                v = self.ev(body, local)
+                if q == "forall" and not v:
+                    return False
+                if q == "exists" and v:
+                    return True
+            return q == "forall"
         if tag == "apply":
             return env[t[2]](*[self.ev(a, env) for a in t[3]])
         if tag == "lam":

@@ -351,6 +351,30 @@ def _rename(e: Node, old: str, new: str) -> Node:
     return e
 
 
+def bounded_quantifier(e: Quant) -> tuple[str, Node, bool, Node] | None:
+    """``∀ t < T, P`` / ``∀ t, t ≤ T → P`` / ``∃ t, t < T ∧ P`` → (t, T, inclusive, P)."""
+    if len(e.names) != 1:
+        return None
+    t = e.names[0]
+    if e.ty is not None and not (isinstance(e.ty, Var) and e.ty.name in ("Nat", "ℕ")):
+        return None
+    if e.pred is not None:
+        op, bound = e.pred
+        return (t, bound, op == "≤", e.body) if op in ("<", "≤") else None
+    link = "→" if e.q == "forall" else "∧"
+    b = e.body
+    if (
+        isinstance(b, Bin)
+        and b.op == link
+        and isinstance(b.a, Bin)
+        and b.a.op in ("<", "≤")
+        and isinstance(b.a.a, Var)
+        and b.a.a.name == t
+    ):
+        return (t, b.a.b, b.a.op == "≤", b.b)
+    return None
+
+
 def _has_quant(e: Node) -> bool:
     if isinstance(e, Quant):
         return True
@@ -367,6 +391,8 @@ def pull_quantifiers(
     """Move sound quantifiers to the front: ∀ in positive, ∃ in negative position."""
     if isinstance(e, Quant):
         universal = (e.q == "forall") == positive
+        if not universal and bounded_quantifier(e) is not None:
+            return e  # `∀ t < T, …` / `∃ t, t < T ∧ …`: decided by enumeration
         if not universal:
             raise Unsupported(
                 "an existential conclusion" if positive else "a `∀` inside a hypothesis"

@@ -24,12 +24,17 @@ def _short(name: str) -> str:
     return name.removeprefix("AxiomDL.")
 
 
+def _established(names: list[str]) -> str:
+    """How many discharges/witnesses establish it: the first name and a count."""
+    return str(len(names)) if names else "-"
+
+
 def _first_two(names: list[str]) -> str:
     shown = ", ".join(_short(x) for x in names[:2])
     return (shown + (f" (+{len(names) - 2})" if len(names) > 2 else "")) or "-"
 
 
-def console_text(render, width: int = 120, color: bool = False) -> str:
+def console_text(render, width: int = 150, color: bool = False) -> str:
     """Render through rich into a plain string (no colour unless asked)."""
     buf = io.StringIO()
     con = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False)
@@ -66,7 +71,8 @@ def report_text(r: Report, con: Console) -> None:
     )
     show_measured = _has_measured(r)
     t = Table(title="Assumptions", show_lines=False)
-    for col in ("assumption", "area", "status", "required by", "used by", "established by"):
+    t.add_column("assumption", no_wrap=True)
+    for col in ("area", "status", "required by", "used by", "established by"):
         t.add_column(col)
     if show_measured:
         t.add_column("measured")
@@ -77,7 +83,7 @@ def report_text(r: Report, con: Console) -> None:
             a.status or "-",
             str(a.required_by),
             str(a.used_by),
-            _first_two(a.established_by),
+            _established(a.established_by),
         ]
         t.add_row(*cells, *([_measured_cell(a)] if show_measured else []))
     con.print(t)
