@@ -16,9 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from axiomdl.site.build import write_site
 from axiomdl.site.data import collect
 from axiomdl.site.synthetic import synthetic_session
-from axiomdl.site.build import write_site
 
 ARGS = [
     "--no-sandbox",
@@ -46,12 +46,15 @@ def browser_figures(out: Path, focus_names: list[str]) -> dict[str, float]:
     if chromium is None:
         raise SystemExit("bench_site: no chromium binary on PATH")
     res: dict[str, float] = {}
+    print("measuring in headless Chromium ...", flush=True)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium, args=ARGS)
         page = b.new_page(viewport={"width": 1400, "height": 900})
         res["fcp_index_ms"] = fcp(page, out.joinpath("index.html").as_uri())
         page2 = b.new_page(viewport={"width": 1400, "height": 900})
-        res["fcp_graph_ms"] = fcp(page2, out.joinpath("graph.html").as_uri() + "#focus=" + focus_names[0])
+        res["fcp_graph_ms"] = fcp(
+            page2, out.joinpath("graph.html").as_uri() + "#focus=" + focus_names[0]
+        )
         times = []
         for name in focus_names[1:]:
             ms = page2.evaluate(
@@ -69,7 +72,9 @@ def browser_figures(out: Path, focus_names: list[str]) -> dict[str, float]:
         t = time.perf_counter()
         page3.goto(out.joinpath("graph.html").as_uri())
         page3.wait_for_selector("body[data-ready]", state="attached", timeout=300_000)
-        page3.evaluate("new Promise(r => window.axiomdlGraph.network.once('afterDrawing', r))")
+        page3.wait_for_function(
+            "window.axiomdlGraph && window.axiomdlGraph.network.body.nodeIndices.length > 0"
+        )
         res["whole_graph_first_draw_ms"] = (time.perf_counter() - t) * 1000
         res["whole_graph_nodes"] = page3.evaluate(
             "Object.keys(window.axiomdlGraph.network.getPositions()).length"
@@ -106,6 +111,7 @@ def main() -> None:
     t1 = time.perf_counter()
     write_site(sd, out, jobs=a.jobs)
     t2 = time.perf_counter()
+    print(f"generated the site in {t2 - t0:.1f} s", flush=True)
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
     res: dict[str, float] = {
         "nodes": a.nodes,

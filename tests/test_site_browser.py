@@ -47,9 +47,7 @@ class Watched:
         self.page = browser.new_page(viewport={"width": 1400, "height": 900})
         self.errors: list[str] = []
         self.dialogs: list[str] = []
-        self.page.on(
-            "console", lambda m: self.errors.append(m.text) if m.type == "error" else None
-        )
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
 
         def on_dialog(d) -> None:
@@ -107,7 +105,9 @@ def test_depth_change_survives_reload(browser, bundled_site: Path) -> None:
     before = w.page.inner_text("#status")
     w.page.select_option("#depth", "3")
     w.page.select_option("#dir", "down")
-    w.page.wait_for_function("location.hash.includes('depth=3') && location.hash.includes('dir=down')")
+    w.page.wait_for_function(
+        "location.hash.includes('depth=3') && location.hash.includes('dir=down')"
+    )
     view = w.page.inner_text("#status")
     info = w.page.inner_text("#info")
     nodes = w.page.evaluate("Object.keys(window.axiomdlGraph.network.getPositions()).sort()")
@@ -118,7 +118,9 @@ def test_depth_change_survives_reload(browser, bundled_site: Path) -> None:
     assert w2.page.inner_text("#status") == view
     assert w2.page.inner_text("#info") == info
     assert w2.page.input_value("#depth") == "3"
-    assert w2.page.evaluate("Object.keys(window.axiomdlGraph.network.getPositions()).sort()") == nodes
+    assert (
+        w2.page.evaluate("Object.keys(window.axiomdlGraph.network.getPositions()).sort()") == nodes
+    )
     assert w.errors == [] and w2.errors == []
 
 
@@ -133,7 +135,9 @@ def test_why_path_and_derived_marks(browser, bundled_site: Path) -> None:
     assert w.page.locator("#uses-list .derived").count() >= 1
     w.page.select_option("#why", target)
     w.page.wait_for_selector("#why-path")
-    path = w.page.eval_on_selector_all("#why-path a[data-name]", "els => els.map(e => e.dataset.name)")
+    path = w.page.eval_on_selector_all(
+        "#why-path a[data-name]", "els => els.map(e => e.dataset.name)"
+    )
     cli = json.loads(axiomdl("why", row["name"], target, "-f", "json").stdout)
     assert path[0] == row["name"] and path[-1] == target
     assert len(path) == len(cli["steps"]) + 1

@@ -8,12 +8,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from tests.test_site_fixtures import PAYLOADS, axiomdl, write_hostile_project
 
 from axiomdl.session import load
 from axiomdl.site import build_site
 from axiomdl.site.build import MARKER
 from axiomdl.site.data import slug_for
+from tests.test_site_fixtures import PAYLOADS, axiomdl, write_hostile_project
 
 OWN_SCRIPTS = {"data/site.js", "assets/common.js", "assets/index.js", "assets/graph.js"}
 

@@ -10,7 +10,7 @@ PAYLOADS = (
     "<script>window.__pwned = 1; alert('script')</script>",
     '"><img src=x onerror="window.__pwned = 2; alert(\'img\')">',
     "[click me](javascript:alert('md-link'))",
-    '<a href="javascript:alert(\'raw-link\')">raw link</a>',
+    "<a href=\"javascript:alert('raw-link')\">raw link</a>",
 )
 
 HOSTILE_LEAN = """
@@ -47,7 +47,7 @@ def write_hostile_project(root: Path) -> Path:
     """A one-file Lean project whose docstrings, metadata and names carry XSS payloads."""
     (root / "Hostile").mkdir(parents=True)
     (root / "lakefile.lean").write_text(
-        'import Lake\nopen Lake DSL\npackage hostile\n@[default_target] lean_lib Hostile\n',
+        "import Lake\nopen Lake DSL\npackage hostile\n@[default_target] lean_lib Hostile\n",
         encoding="utf-8",
     )
     body = HOSTILE_LEAN.format(p0=PAYLOADS[0], p1=PAYLOADS[1], p2=PAYLOADS[2], p3=PAYLOADS[3])

@@ -32,7 +32,9 @@ def site(out: Path, project: Path | None, open_session, repo_url: str | None) ->
     s = open_session(project)
     label = str(project) if project is not None else "bundled AxiomDL library"
     r = build_site(s, out, label=label, repo_url=repo_url)
-    click.echo(f"wrote {r.pages} pages to {r.out} in {r.seconds:.2f} s; open {r.out / 'index.html'}")
+    click.echo(
+        f"wrote {r.pages} pages to {r.out} in {r.seconds:.2f} s; open {r.out / 'index.html'}"
+    )
     return EXIT_OK
 
 

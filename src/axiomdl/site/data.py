@@ -192,7 +192,11 @@ def collect(s: Session, label: str) -> SiteData:
             uses=bit_names(ub, a.hyps),
         )
     return SiteData(
-        label=label, mode=a.mode, nodes=nodes, graph=g, impact=impact_all(a, req_bits, use_bits, est_bits)
+        label=label,
+        mode=a.mode,
+        nodes=nodes,
+        graph=g,
+        impact=impact_all(a, req_bits, use_bits, est_bits),
     )
 
 

@@ -78,9 +78,8 @@ def synthetic_session(n_nodes: int = 5000, n_edges: int = 20000, seed: int = 7) 
                 "evidence": f"Synthetic evidence line {i}.",
                 "refs": f"Author {i % 17}, *Paper {i}* (2024).",
             }
-            doc = (
-                f"{role.capitalize()}: synthetic property {i} of the loss.\n"
-                + "\n".join(f"{k.capitalize()}: {v}" for k, v in meta.items())
+            doc = f"{role.capitalize()}: synthetic property {i} of the loss.\n" + "\n".join(
+                f"{k.capitalize()}: {v}" for k, v in meta.items()
             )
         d = RawDecl(
             name=name,

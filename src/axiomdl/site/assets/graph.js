@@ -6,7 +6,7 @@
   const { S, index, el, readHash, hashOf, pageOf, shortName, ROLE_COLOUR, STATUS_COLOUR } = window.AX;
   const N = S.names.length;
   const HYP = 0, CONCL = 1, PROOF = 2;
-  const WRAP = 40, COL_W = 300, SUB_W = 230, ROW_H = 70;
+  const WRAP = 30, COL_W = 280, SUB_W = 230, ROW_H = 110;
 
   // Adjacency, built once: out[i] = what i uses, inn[i] = what uses i (flat [node, code] pairs).
   const out = Array.from({ length: N }, () => []);
@@ -182,7 +182,7 @@
                  highlight: { background: ROLE_COLOUR[role] || "#fff", border: "#000" } },
         borderWidth: i === f ? 4 : onPath.has(i) ? 3 : stc ? 2 : 1,
         shapeProperties: { borderDashes: isDerived ? [5, 4] : false },
-        font: { size: i === f ? 17 : 14 },
+        font: { size: i === f ? 20 : 17 },
       };
       if (many) node.size = 7;
       return node;
