@@ -121,7 +121,29 @@ def test_depth_change_survives_reload(browser, bundled_site: Path) -> None:
     assert (
         w2.page.evaluate("Object.keys(window.axiomdlGraph.network.getPositions()).sort()") == nodes
     )
+    # Hiding a kind is part of the URL too, and removes those nodes (never the focus).
+    w2.page.check('input[name="hide"][value="definition"]')
+    w2.page.wait_for_function("location.hash.includes('hide=definition')")
+    roles = w2.page.evaluate(
+        """Object.keys(window.axiomdlGraph.network.getPositions()).map(
+             i => AXIOMDL_SITE.roles[AXIOMDL_SITE.role[i]])"""
+    )
+    assert "definition" not in roles
     assert w.errors == [] and w2.errors == []
+
+
+def test_focus_by_typing_and_unknown_name(browser, bundled_site: Path) -> None:
+    name = pick_theorem(bundled_site)
+    w = Watched(browser)
+    w.open((bundled_site / "graph.html").as_uri() + "#focus=No.Such.Thing")
+    assert "No declaration named No.Such.Thing" in w.page.inner_text("#status")
+    w.page.focus("#focus-input")
+    w.page.keyboard.type(name.rsplit(".", 1)[1])
+    w.page.keyboard.press("Enter")
+    w.page.wait_for_selector("#focus-name")
+    assert w.page.inner_text("#focus-name") == name
+    assert "focus=" in w.page.url
+    assert w.errors == []
 
 
 def test_why_path_and_derived_marks(browser, bundled_site: Path) -> None:

@@ -52,10 +52,11 @@ def rests_on(s: Session, name: str) -> RestsOn:
     """requires / establishes / uses of one declaration, with derivation paths."""
     a = s.analysis
     req = a.requires(name)
+    est = a.establishes(name)
     uses = a.uses(name)
     derived = []
     for hyp in uses:
-        if hyp not in req:
+        if hyp not in req and hyp not in est:
             steps = a.why(name, hyp, through_proof=True)
             derived.append(Derivation(assumption=hyp, path=[name] + [st[1] for st in steps]))
     return RestsOn(
@@ -63,7 +64,7 @@ def rests_on(s: Session, name: str) -> RestsOn:
         name=name,
         role=a.roles[name],  # type: ignore[arg-type]
         requires=req,
-        establishes=a.establishes(name),
+        establishes=est,
         uses=uses,
         derived=derived,
     )
@@ -116,7 +117,7 @@ def build_report(
                 role=role,
                 requires=req,
                 establishes=est,  # type: ignore[arg-type]
-                derived=[x for x in uses if x not in req],
+                derived=[x for x in uses if x not in req and x not in est],
                 file=p.file_of(n).path,
                 line=d.line,
             )

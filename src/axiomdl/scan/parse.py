@@ -128,6 +128,7 @@ def scan_text(text: str, path: str, module: str) -> FileScan:
         this_opens = pending_opens
         pending_opens = []
         if kw in DECL_KINDS:
+            last_code = _last_nonspace(ct, hstart, end)
             doc = _doc_before(text, hstart, docs_by_end)
             opens = tuple(o for f in stack for o in f.opens) + tuple(this_opens)
             ctx = Context(top.namespace, opens)
@@ -141,12 +142,13 @@ def scan_text(text: str, path: str, module: str) -> FileScan:
                 body,
                 text[hstart:end],
                 line,
-                line_of(_last_nonspace(ct, hstart, end)),
+                line_of(last_code),
                 stack,
                 cid,
                 doc,
                 module,
                 vars_,
+                last_code + 1 - hstart,
             )
             fs.decls.append(decl)
             continue
@@ -454,6 +456,7 @@ def _parse_decl(
     doc: tuple[str, int] | None,
     module: str,
     vars_: _VarState,
+    code_len: int,
 ) -> RawDecl:
     top = stack[-1]
     attrs = re.findall(r"@\[([^\]]*)\]", pre) if pre else []
@@ -573,9 +576,10 @@ def _parse_decl(
     d.flags = flags
     d.binder_heads = binder_heads
     d.subnames = [f"{full}.{x}" for x in subnames]
-    stmt_end = len(original)
+    # up to the last code character: never the next declaration's docstring or trailing comments
+    stmt_end = code_len
     if kind not in ("structure", "class", "inductive") and term:
-        stmt_end = len(original) - len(tail) - len(term)
+        stmt_end = min(code_len, len(original) - len(tail) - len(term))
     d.statement = " ".join(original[: min(stmt_end, _STATEMENT_LIMIT * 2)].split())[
         :_STATEMENT_LIMIT
     ]

@@ -14,7 +14,7 @@ from axiomdl.scan.parse import scan_text
 from axiomdl.scan.records import FileScan, RawDecl
 from axiomdl.scan.resolve import Resolver
 
-SCANNER_VERSION = "0.1.0-11"
+SCANNER_VERSION = "0.1.0-12"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
 
 

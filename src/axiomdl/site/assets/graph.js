@@ -211,7 +211,9 @@
     network.setData({ nodes, edges: visEdges });
     network.fit({ animation: false });
     panel(st, f, ids.length, visEdges.length, req, derived, path);
-    statusEl.textContent = `${ids.length} declarations, ${visEdges.length} edges shown` +
+    const asked = readHash().focus;
+    const unknown = asked && !index.has(asked) ? `No declaration named ${asked}. ` : "";
+    statusEl.textContent = unknown + `${ids.length} declarations, ${visEdges.length} edges shown` +
       (st.focus ? ` around ${st.focus} (depth ${st.depth}, ${dirSel.options[dirSel.selectedIndex].text})` : " (whole graph: pick a focus to narrow it)");
     document.title = (st.focus ? shortName(st.focus) + " · " : "") + "Graph · axiomdl explorer";
     document.body.dataset.ready = "1";
