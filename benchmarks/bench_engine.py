@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import re
 import resource
 import shutil
@@ -24,10 +23,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from corpus import module_text, write_corpus  # noqa: E402
-
 from axiomdl.scan.files import bundled_root  # noqa: E402
 from axiomdl.scan.project import scan_project  # noqa: E402
+from corpus import module_text, write_corpus  # noqa: E402
 
 
 def _tree_bytes(root: Path) -> int:
@@ -130,7 +128,9 @@ print(json.dumps({{"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "
 
 def graph_bench(nodes: int, edges: int) -> dict:
     code = _GRAPH_CHILD.format(src=str(HERE.parent / "src"), n=nodes, e=edges)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=1800)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=1800
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -143,7 +143,12 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
     args = ap.parse_args()
     if args.quick:
-        args.corpus_mb, args.rescan_files, args.graph_nodes, args.graph_edges = 2, 300, 10_000, 100_000
+        args.corpus_mb, args.rescan_files, args.graph_nodes, args.graph_edges = (
+            2,
+            300,
+            10_000,
+            100_000,
+        )
     results: dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="axiomdl-bench-") as tmp_s:
         tmp = Path(tmp_s)
@@ -179,17 +184,42 @@ def main() -> None:
     cal = results["calibration_regex_mb_s"]
     g = results["graph"]
     rows = [
-        ("corpus scan, 1 process", f"{results['corpus_scan_mb_s_jobs1']:.2f} MB/s",
-         f"{results['corpus_scan_mb_s_jobs1'] / cal:.3f} of calibration"),
-        ("corpus scan, --jobs 2", f"{results['corpus_scan_mb_s_jobs2']:.2f} MB/s",
-         f"{results['corpus_scan_mb_s_jobs2'] / results['corpus_scan_mb_s_jobs1']:.2f}x vs 1 process"),
-        ("AxiomDL lean/, 1 process", f"{results['library_scan_mb_s_jobs1']:.2f} MB/s", f"{results['library_mb']:.2f} MB"),
+        (
+            "corpus scan, 1 process",
+            f"{results['corpus_scan_mb_s_jobs1']:.2f} MB/s",
+            f"{results['corpus_scan_mb_s_jobs1'] / cal:.3f} of calibration",
+        ),
+        (
+            "corpus scan, --jobs 2",
+            f"{results['corpus_scan_mb_s_jobs2']:.2f} MB/s",
+            f"{results['corpus_scan_mb_s_jobs2'] / results['corpus_scan_mb_s_jobs1']:.2f}x vs 1 process",
+        ),
+        (
+            "AxiomDL lean/, 1 process",
+            f"{results['library_scan_mb_s_jobs1']:.2f} MB/s",
+            f"{results['library_mb']:.2f} MB",
+        ),
         ("AxiomDL lean/, --jobs 2", f"{results['library_scan_mb_s_jobs2']:.2f} MB/s", ""),
-        ("one file, full vs 1/10", f"{results['single_file_mb_s']:.2f} vs {results['single_file_tenth_mb_s']:.2f} MB/s",
-         f"{results['single_file_mb']:.0f} MB; ratio {results['single_file_mb_s'] / results['single_file_tenth_mb_s']:.2f} (1.0 = linear)"),
-        (f"no-change rescan, {args.rescan_files} files", f"{results['no_change_rescan_s']:.3f} s", "target < 0.5 s"),
-        (f"graph build, {g['nodes']} nodes / {g['edges']} edges", f"{g['build_s']:.2f} s", "target < 15 s"),
-        ("requires for every result", f"{g['requires_all_s']:.2f} s", f"{g['results']} results; target < 10 s"),
+        (
+            "one file, full vs 1/10",
+            f"{results['single_file_mb_s']:.2f} vs {results['single_file_tenth_mb_s']:.2f} MB/s",
+            f"{results['single_file_mb']:.0f} MB; ratio {results['single_file_mb_s'] / results['single_file_tenth_mb_s']:.2f} (1.0 = linear)",
+        ),
+        (
+            f"no-change rescan, {args.rescan_files} files",
+            f"{results['no_change_rescan_s']:.3f} s",
+            "target < 0.5 s",
+        ),
+        (
+            f"graph build, {g['nodes']} nodes / {g['edges']} edges",
+            f"{g['build_s']:.2f} s",
+            "target < 15 s",
+        ),
+        (
+            "requires for every result",
+            f"{g['requires_all_s']:.2f} s",
+            f"{g['results']} results; target < 10 s",
+        ),
         ("one why", f"{g['why_ms']:.1f} ms", "target < 50 ms"),
         ("peak RSS (graph process)", f"{g['peak_rss_mb']:.0f} MB", "target < 1500 MB"),
         ("calibration: read + \\w+ regex", f"{cal:.1f} MB/s", "machine speed reference"),

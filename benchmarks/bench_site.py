@@ -16,18 +16,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from axiomdl.site.browser import CHROMIUM_ARGS
 from axiomdl.site.build import write_site
 from axiomdl.site.data import collect
 from axiomdl.site.synthetic import synthetic_session
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+ARGS = CHROMIUM_ARGS
 TARGETS = {"generation_s": 10.0, "fcp_index_ms": 2000.0, "focus_change_median_ms": 200.0}
 
 

@@ -32,7 +32,7 @@ variable {{K : Type}} [Add K] [Mul K] (f : K → K)
 
 """
 
-_ASSUMPTION = '''/-- Assumption: property {i} of the loss.
+_ASSUMPTION = """/-- Assumption: property {i} of the loss.
 Area: landscape
 Status: plausible
 Evidence: synthetic
@@ -41,9 +41,9 @@ structure Prop{i} (g : K → K) (c : K) : Prop where
   bound : ∀ x, g x = g x
   other : c = c
 
-'''
+"""
 
-_THEOREM = '''/-- Result {i}: uses `Prop{j}`, with a `string` below. -/
+_THEOREM = """/-- Result {i}: uses `Prop{j}`, with a `string` below. -/
 @[simp] theorem thm_{i} (c : K) (h : Prop{j} f c) (n : Nat) : n + 0 = n ∧ c = c := by
   have hb : ∀ x, f x = f x := h.bound
   constructor
@@ -57,9 +57,9 @@ theorem mono_{i} {{a b c : Nat}} (h₁ : a ≤ b) (h₂ : b ≤ c) : a + {i} ≤
   have h₃ : a ≤ c := Nat.le_trans h₁ h₂
   omega
 
-'''
+"""
 
-_TERM = '''theorem term_{i} {{a b : Nat}} (hab : a ≤ b) : a ≤ b + {i} :=
+_TERM = """theorem term_{i} {{a b : Nat}} (hab : a ≤ b) : a ≤ b + {i} :=
   Nat.le_trans hab (Nat.le_add_right b {i})
 
 def str_{i} : String := "-- /- not a comment {i}"
@@ -72,13 +72,13 @@ lemma calc_{i} (x : Nat) : x + {i} = {i} + x := by
   calc x + {i} = {i} + x := Nat.add_comm x {i}
     _ = {i} + x := rfl
 
-'''
+"""
 
-_INSTANCE = '''instance inst_{i} : Inhabited (Fin ({i} + 1)) := ⟨0⟩
+_INSTANCE = """instance inst_{i} : Inhabited (Fin ({i} + 1)) := ⟨0⟩
 
 example : thm_{j} = thm_{j} := rfl
 
-'''
+"""
 
 
 def module_text(seed: int, decls: int) -> str:

@@ -16,14 +16,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from axiomdl.site.browser import CHROMIUM_ARGS
+
+ARGS = CHROMIUM_ARGS
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -52,7 +52,7 @@ def test_scanner_never_raises_on_lean_like_text(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=400))
 def test_scanner_never_raises_on_bytes(data: bytes) -> None:
-    fs = scan_bytes(data, SourceFile(Path("B.lean"), "B.lean", "B"))
+    fs = scan_bytes(data, SourceFile("B.lean", "B.lean", "B"))
     assert fs.path == "B.lean"
 
 

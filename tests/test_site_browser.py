@@ -9,19 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from axiomdl.site.browser import CHROMIUM_ARGS
 from tests.test_site_fixtures import axiomdl, write_hostile_project
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 if CHROMIUM is None:
     pytest.skip(

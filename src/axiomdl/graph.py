@@ -28,7 +28,9 @@ def edge_attrs(label: str, position: str, provenance: str = "static") -> dict[st
 def build_graph(project: Project) -> nx.DiGraph:
     """Build the static dependency graph of a scanned project."""
     g = nx.DiGraph()
-    g.add_nodes_from((n, {"role": d.role, "kind": d.kind}) for n, d in sorted(project.decls.items()))
+    g.add_nodes_from(
+        (n, {"role": d.role, "kind": d.kind}) for n, d in sorted(project.decls.items())
+    )
     hyp_a = edge_attrs("statement", "hypothesis")
     con_a = edge_attrs("statement", "conclusion")
     prf_a = edge_attrs("proof", "value")

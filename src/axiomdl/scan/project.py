@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from axiomdl.scan.parse import scan_text
 from axiomdl.scan.records import FileScan, RawDecl
 from axiomdl.scan.resolve import Resolver
 
-SCANNER_VERSION = "0.1.0-12"
+SCANNER_VERSION = "0.1.0-13"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
 
 
@@ -53,12 +54,17 @@ class Project:
 def scan_file(src: SourceFile) -> FileScan:
     """Read and scan one file; unreadable bytes become a problem, never an exception."""
     try:
-        data = src.path.read_bytes()
+        data = _read(src.path)
     except OSError as e:
         fs = FileScan(path=src.rel, module=src.module)
         fs.problems.append((0, "io", f"cannot read file: {e.strerror}"))
         return fs
     return scan_bytes(data, src)
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
 
 
 def scan_bytes(data: bytes, src: SourceFile) -> FileScan:
@@ -124,7 +130,7 @@ def _scan_project(
     unreadable: dict[int, FileScan] = {}
     for i, src in enumerate(sources):
         try:
-            st = src.path.stat()
+            st = os.stat(src.path)
         except OSError:
             unreadable[i] = scan_file(src)
             continue
@@ -134,7 +140,7 @@ def _scan_project(
             hashes[i] = prev[2]
             continue
         try:
-            data = src.path.read_bytes()
+            data = _read(src.path)
         except OSError:
             unreadable[i] = scan_file(src)
             continue
@@ -173,7 +179,7 @@ def _scan_project(
             data = data_of.get(i)
             if data is None:
                 try:
-                    data = src.path.read_bytes()
+                    data = _read(src.path)
                 except OSError:
                     results[i] = scan_file(src)
                     continue

@@ -13,66 +13,18 @@ from axiomdl.scan.cache import gc_paused
 from axiomdl.scan.project import Project, Refs
 from axiomdl.scan.records import Context, FileScan, OpenDirective, RawDecl
 
-_DECL_FIELDS = (
-    "name",
-    "kind",
-    "line",
-    "end_line",
-    "ctx",
-    "role",
-    "doc",
-    "meta",
-    "statement",
-    "flags",
-    "attrs",
-    "modifiers",
-    "subnames",
-)
 
-
-def _decl_state(d: RawDecl) -> tuple:
-    return (
-        d.name,
-        d.kind,
-        d.line,
-        d.end_line,
-        d.ctx,
-        d.role,
-        d.doc,
-        d.meta,
-        d.statement,
-        d.flags,
-        d.attrs,
-        d.modifiers,
-        d.subnames,
-    )
+def _decl_state(d: RawDecl) -> dict:
+    # The instance dict itself (raw name sets dropped): pickle rebuilds dicts in C.
+    return {**d.__dict__, "hyp": set(), "concl": set(), "proof": set(), "binder_heads": {}}
 
 
 _NEW = object.__new__
 
 
-def _decl_from(t: tuple) -> RawDecl:
-    # Assigning __dict__ directly skips __init__ and its default factories.
+def _decl_from(state: dict) -> RawDecl:
     d = _NEW(RawDecl)
-    d.__dict__ = {
-        "name": t[0],
-        "kind": t[1],
-        "line": t[2],
-        "end_line": t[3],
-        "ctx": t[4],
-        "role": t[5],
-        "doc": t[6],
-        "meta": t[7] or {},
-        "statement": t[8],
-        "flags": t[9],
-        "attrs": t[10],
-        "modifiers": t[11],
-        "subnames": t[12],
-        "hyp": set(),
-        "concl": set(),
-        "proof": set(),
-        "binder_heads": {},
-    }
+    d.__dict__ = state
     return d
 
 

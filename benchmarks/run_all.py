@@ -1,0 +1,36 @@
+"""Run every benchmark in one session, so the figures are comparable side by side.
+
+Run: ``python benchmarks/run_all.py`` (about 15 minutes on 2 cores). Each benchmark
+prints its own table and writes ``benchmarks/results/<name>.json``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCHES = [
+    ("engine", ["bench_engine.py"]),
+    ("compute", ["bench_compute.py"]),
+    ("site", ["bench_site.py"]),
+    ("lean", ["bench_lean.py"]),
+    ("probes", ["bench_probes.py"]),
+]
+
+
+def main() -> int:
+    failed = 0
+    for name, args in BENCHES:
+        print(f"== {name} ==", flush=True)
+        t = time.perf_counter()
+        code = subprocess.call([sys.executable, str(HERE / args[0]), *args[1:]])
+        print(f"== {name}: exit {code}, {time.perf_counter() - t:.0f} s ==\n", flush=True)
+        failed += code != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
