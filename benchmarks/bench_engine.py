@@ -167,7 +167,8 @@ def main() -> None:
         # one big file: linear time means equal MB/s at 1/10 and full size
         big = tmp / "big"
         big.mkdir()
-        one = "".join(module_text(i, 60) for i in range(int(args.corpus_mb * 1e6 / 40_000)))
+        per_module = len(module_text(0, 60).encode())
+        one = "".join(module_text(i, 60) for i in range(int(args.corpus_mb * 1e6 / per_module)))
         (big / "Big.lean").write_text(one, encoding="utf-8")
         small = tmp / "small"
         small.mkdir()
