@@ -83,7 +83,7 @@ def report(path, project, open_session, fmt, output, evidence_dir, site_dir) -> 
     if site_dir is not None:
         from axiomdl.site import build_site
 
-        site = build_site(s, site_dir, label=r.project)
+        site = build_site(s, site_dir, label=r.project, evidence=evidence)
         click.echo(f"wrote the explorer to {site.out / 'index.html'}", err=True)
     status = _input_status(s, fmt)
     if status:

@@ -66,10 +66,33 @@ def status_class(status: str | None) -> str:
 
 
 def build_site(
-    s: Session, out: Path, *, label: str, repo_url: str | None = None, jobs: int | None = None
+    s: Session,
+    out: Path,
+    *,
+    label: str,
+    repo_url: str | None = None,
+    jobs: int | None = None,
+    evidence: dict | None = None,
 ) -> SiteResult:
-    """Scan results of ``s`` → a static site in ``out``."""
-    return write_site(collect(s, label), out, repo_url=repo_url, jobs=jobs)
+    """Scan results of ``s`` (and probe evidence, if any) → a static site in ``out``."""
+    sd = collect(s, label)
+    if evidence:
+        sd.measured = measured_map(sd, evidence)
+    return write_site(sd, out, repo_url=repo_url, jobs=jobs)
+
+
+def measured_map(sd: SiteData, evidence: dict) -> dict[str, tuple[str, bool]]:
+    """Each probed assumption's measured verdict, and whether it contradicts its Status."""
+    from axiomdl.probes.evidence import disagrees, measured_for
+
+    out: dict[str, tuple[str, bool]] = {}
+    for name, n in sd.nodes.items():
+        if n.role not in ("assumption", "conjecture"):
+            continue
+        text = measured_for(name, n.meta.get("probe"), evidence)
+        if text:
+            out[name] = (text, disagrees(n.meta.get("status"), text))
+    return out
 
 
 def write_site(
@@ -247,6 +270,7 @@ def _render_chunk(
             evidence=render.markdown_inline(n.meta.get("evidence")),
             refs=render.markdown_inline(n.meta.get("refs")),
             status_class=status_class(n.meta.get("status")),
+            measured=sd.measured.get(name),
             impact=sd.impact.get(name),
             **common,
         )
@@ -283,6 +307,7 @@ def _index_context(sd: SiteData) -> dict[str, object]:
                 "status_class": status_class(n.meta.get("status")),
                 "required_by": len(imp.statement) if imp else 0,
                 "used_by": len(imp.statement) + len(imp.proof) if imp else 0,
+                "measured": sd.measured.get(n.name),
             }
         )
     return {

@@ -64,6 +64,8 @@ class SiteData:
     nodes: dict[str, Node]
     graph: nx.DiGraph
     impact: dict[str, Impact]
+    # assumption → (measured verdict text, disagrees with the stated Status), from probes
+    measured: dict[str, tuple[str, bool]] = field(default_factory=dict)
 
     def successors(self, name: str) -> list[tuple[str, str]]:
         """(target, position) for what ``name`` uses directly, sorted."""
