@@ -114,6 +114,17 @@ def output_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
+def evidence_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--evidence DIR``: probe results shown beside each assumption's stated Status."""
+    return click.option(
+        "--evidence",
+        "evidence_dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Probe results to show beside each Status (default: ./probe-results if it exists).",
+    )(f)
+
+
 def emit(text: str, output: Path | None) -> None:
     """Print, or write atomically to ``output``."""
     if output is None:

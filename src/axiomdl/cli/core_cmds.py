@@ -10,6 +10,7 @@ import click
 from axiomdl.cli.common import (
     dump,
     emit,
+    evidence_option,
     format_option,
     output_option,
     project_options,
@@ -46,13 +47,7 @@ def _input_status(s, fmt: str) -> int:
 @project_options
 @format_option()
 @output_option
-@click.option(
-    "--evidence",
-    "evidence_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Probe results to show as measured evidence (default: ./probe-results if it exists).",
-)
+@evidence_option
 @click.option(
     "--site",
     "site_dir",
@@ -62,13 +57,9 @@ def _input_status(s, fmt: str) -> int:
 )
 def report(path, project, open_session, fmt, output, evidence_dir, site_dir) -> int:
     """Assumptions, each result's requires set, and findings."""
-    from axiomdl.probes.evidence import DEFAULT_RESULTS_DIR, measured_evidence
+    from axiomdl.probes.evidence import load_evidence
 
-    if evidence_dir is not None and not evidence_dir.is_dir():
-        raise AxiomdlError(
-            "no probe results there; run `axiomdl probe --results DIR` first", file=evidence_dir
-        )
-    evidence = measured_evidence(evidence_dir or DEFAULT_RESULTS_DIR)
+    evidence = load_evidence(evidence_dir)
     target = _pick(path, project)
     s = open_session(target)
     r = build.build_report(

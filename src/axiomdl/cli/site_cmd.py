@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from axiomdl.cli.common import project_options
-from axiomdl.errors import EXIT_OK, AxiomdlError
+from axiomdl.cli.common import evidence_option, project_options
+from axiomdl.errors import EXIT_OK
 
 
 def repo_url_option(f):
@@ -25,25 +25,15 @@ def repo_url_option(f):
 @click.argument("out", type=click.Path(path_type=Path))
 @project_options
 @repo_url_option
-@click.option(
-    "--evidence",
-    "evidence_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Probe results to show beside each Status (default: ./probe-results if it exists).",
-)
+@evidence_option
 def site(
     out: Path, project: Path | None, open_session, repo_url: str | None, evidence_dir: Path | None
 ) -> int:
     """Write the static explorer (index, graph view, one page per declaration) to OUT."""
-    from axiomdl.probes.evidence import DEFAULT_RESULTS_DIR, measured_evidence
+    from axiomdl.probes.evidence import load_evidence
     from axiomdl.site import build_site
 
-    if evidence_dir is not None and not evidence_dir.is_dir():
-        raise AxiomdlError(
-            "no probe results there; run `axiomdl probe --results DIR` first", file=evidence_dir
-        )
-    evidence = measured_evidence(evidence_dir or DEFAULT_RESULTS_DIR)
+    evidence = load_evidence(evidence_dir)
     s = open_session(project)
     label = str(project) if project is not None else "bundled AxiomDL library"
     r = build_site(s, out, label=label, repo_url=repo_url, evidence=evidence)

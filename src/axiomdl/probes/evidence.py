@@ -68,6 +68,16 @@ def measured_evidence(results_dir: Path) -> dict[str, ProbeEvidence]:
     return out
 
 
+def load_evidence(results_dir: Path | None) -> dict[str, ProbeEvidence]:
+    """Evidence for a command's ``--evidence DIR``: a folder the user named must exist;
+    without one, ``./probe-results`` is read if it is there."""
+    if results_dir is not None and not results_dir.is_dir():
+        raise AxiomdlError(
+            "no probe results there; run `axiomdl probe --results DIR` first", file=results_dir
+        )
+    return measured_evidence(results_dir or DEFAULT_RESULTS_DIR)
+
+
 def measured_for(name: str, probe: str | None, evidence: dict[str, ProbeEvidence]) -> str | None:
     """The ``measured`` text for an assumption row, or None when no probe result applies."""
     if not probe or probe not in evidence:

@@ -25,13 +25,8 @@ def _short(name: str) -> str:
 
 
 def _established(names: list[str]) -> str:
-    """How many discharges/witnesses establish it: the first name and a count."""
+    """How many discharges/witnesses establish it."""
     return str(len(names)) if names else "-"
-
-
-def _first_two(names: list[str]) -> str:
-    shown = ", ".join(_short(x) for x in names[:2])
-    return (shown + (f" (+{len(names) - 2})" if len(names) > 2 else "")) or "-"
 
 
 def console_text(render, width: int = 150, color: bool = False) -> str:
