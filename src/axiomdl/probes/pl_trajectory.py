@@ -9,6 +9,8 @@ grows with width (the kernel moves less). We measure both.
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from axiomdl.probes.context import Context, new_figure, width_ticks
@@ -112,29 +114,23 @@ def _verdicts(rows: list[dict], widths: list[int]) -> list[Verdict]:
         "min_loss_reduction": loss_drop,
         "min_ratio_over_mu": min(r["ratio_over_mu_min"] for r in rows),
     }
+    pl_v = partial(
+        Verdict,
+        assumption="PolyakLojasiewicz",
+        claim="½‖∇f‖² ≥ μ (f − f*) with f* = 0 along the GD trajectory",
+        numbers=nums,
+    )
     if loss_drop < 5:
-        pl = Verdict(
-            assumption="PolyakLojasiewicz",
-            claim="½‖∇f‖² ≥ μ (f − f*) with f* = 0 along the GD trajectory",
-            verdict="inconclusive",
-            numbers=nums,
-            note="training did not reduce the loss 5-fold",
-        )
+        pl = pl_v(verdict="inconclusive", note="training did not reduce the loss 5-fold")
     elif collapsed:
-        pl = Verdict(
-            assumption="PolyakLojasiewicz",
-            claim="½‖∇f‖² ≥ μ (f − f*) with f* = 0 along the GD trajectory",
+        pl = pl_v(
             verdict="contradicted",
             regime=f"width ≤ {max(collapsed)}",
-            numbers=nums,
             note="the ratio fell below 1e-3 of its initial value",
         )
     else:
-        pl = Verdict(
-            assumption="PolyakLojasiewicz",
-            claim="½‖∇f‖² ≥ μ (f − f*) with f* = 0 along the GD trajectory",
+        pl = pl_v(
             verdict="supported",
-            numbers=nums,
             note="the ratio stays within 1e-3 of its initial value and above λ_min(K_t)/n",
         )
     mu = [r["mu_min"] for r in rows]
@@ -142,46 +138,36 @@ def _verdicts(rows: list[dict], widths: list[int]) -> list[Verdict]:
     growth = mu[-1] / mu[0]
     star_nums = {"spearman_width_mu": rho, "mu_growth_widest_over_narrowest": growth}
     star_nums.update({f"mu_min_w{r['width']}": r["mu_min"] for r in rows})
+    star_v = partial(
+        Verdict,
+        assumption="PLStarOn",
+        claim="the trajectory PL* constant min_t λ_min(K_t)/n is positive and grows with width",
+        numbers=star_nums,
+    )
     if rho >= 0.8 and growth > 1.5:
-        star = Verdict(
-            assumption="PLStarOn",
-            claim="the trajectory PL* constant min_t λ_min(K_t)/n is positive and grows with width",
-            verdict="supported",
-            numbers=star_nums,
-        )
+        star = star_v(verdict="supported")
     elif rho <= 0:
-        star = Verdict(
-            assumption="PLStarOn",
-            claim="the trajectory PL* constant min_t λ_min(K_t)/n is positive and grows with width",
-            verdict="contradicted",
-            regime=f"widths {widths[0]}–{widths[-1]} on digits",
-            numbers=star_nums,
-        )
+        star = star_v(verdict="contradicted", regime=f"widths {widths[0]}–{widths[-1]} on digits")
     else:
-        star = Verdict(
-            assumption="PLStarOn",
-            claim="the trajectory PL* constant min_t λ_min(K_t)/n is positive and grows with width",
-            verdict="inconclusive",
-            numbers=star_nums,
-        )
+        star = star_v(verdict="inconclusive")
     fell = [r["width"] for r in rows if r["mu_min"] < 0.5 * r["mu_0"]]
     traj_nums = {f"mu_min_over_mu0_w{r['width']}": r["mu_min"] / r["mu_0"] for r in rows}
     traj_nums.update({f"kernel_change_w{r['width']}": r["kernel_change"] for r in rows})
+    traj_v = partial(
+        Verdict,
+        assumption="PLStarAlongTrajectory",
+        claim="one μ > 0 serves every GD iterate (λ_min(K_t) does not collapse in training)",
+        numbers=traj_nums,
+    )
     if fell:
-        traj = Verdict(
-            assumption="PLStarAlongTrajectory",
-            claim="one μ > 0 serves every GD iterate (λ_min(K_t) does not collapse in training)",
+        traj = traj_v(
             verdict="contradicted",
             regime=f"width ≤ {max(fell)}",
-            numbers=traj_nums,
             note="λ_min(K_t) fell below half its initial value",
         )
     else:
-        traj = Verdict(
-            assumption="PLStarAlongTrajectory",
-            claim="one μ > 0 serves every GD iterate (λ_min(K_t) does not collapse in training)",
+        traj = traj_v(
             verdict="supported",
-            numbers=traj_nums,
             note="on this finite, small-data run; the kernel still moves most at small width",
         )
     return [pl, star, traj]
