@@ -12,7 +12,7 @@ from pathlib import Path
 from axiomdl.errors import AxiomdlError
 from axiomdl.model import Finding, LintResult
 from axiomdl.scan.docmeta import AREAS, REQUIRED_META, STATUSES
-from axiomdl.scan.resolve import Resolver
+from axiomdl.scan.resolve import Resolver, decl_namespace
 from axiomdl.session import Session
 
 ALLOWED_IMPORT_ROOTS = ("Init", "Std", "Lean")
@@ -139,11 +139,7 @@ def run_lint(s: Session, core_names: Path | None) -> LintResult:
             continue
         checked += len(r.hyp) + len(r.concl) + len(r.proof) + len(r.external)
         ctx = fs.contexts[d.ctx]
-        ns = (
-            name.rsplit(".", 1)[0]
-            if "." in name and not name.startswith("example@")
-            else ctx.namespace
-        )
+        ns = decl_namespace(name, ctx)
         for ident in sorted(r.external):
             if resolver.resolve(ident, ctx, id(fs) * 1000003 + d.ctx, ns) is not None:
                 continue

@@ -13,7 +13,7 @@ from axiomdl.scan import cache as cache_mod
 from axiomdl.scan.files import SourceFile, decode, discover
 from axiomdl.scan.parse import scan_text
 from axiomdl.scan.records import FileScan, RawDecl
-from axiomdl.scan.resolve import Resolver
+from axiomdl.scan.resolve import Resolver, decl_namespace
 
 SCANNER_VERSION = "0.1.0-13"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
@@ -277,13 +277,7 @@ def resolve_project(root: Path, files: list[FileScan]) -> Project:
             if decl_file.get(d.name) is None or decls[d.name] is not d:
                 continue
             ctx = fs.contexts[d.ctx]
-            ns = (
-                d.name.rsplit(".", 1)[0]
-                if "." in d.name and not d.name.startswith("example@")
-                else ctx.namespace
-            )
-            if not ns.startswith(ctx.namespace):
-                ns = ctx.namespace
+            ns = decl_namespace(d.name, ctx)
             r = Refs()
             ctx_key = id(fs) * 1000003 + d.ctx
             for bucket, target in ((d.hyp, r.hyp), (d.concl, r.concl), (d.proof, r.proof)):

@@ -42,6 +42,18 @@ AUTO_SUFFIXES = frozenset(
 )
 
 
+def decl_namespace(name: str, ctx: Context) -> str:
+    """The namespace names in a declaration resolve against.
+
+    Lean opens a declaration's own prefix inside it (`theorem Foo.bar` sees `Foo.*`),
+    on top of the namespace it is declared in.
+    """
+    if "." not in name or name.startswith("example@"):
+        return ctx.namespace
+    ns = name.rsplit(".", 1)[0]
+    return ns if ns.startswith(ctx.namespace) else ctx.namespace
+
+
 def _prefixes(ns: str) -> list[str]:
     if not ns:
         return [""]
