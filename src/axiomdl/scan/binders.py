@@ -15,18 +15,12 @@ from axiomdl.scan.lexicon import IDENT, IDENT_RE, KEYWORDS
 
 _OPEN = "([{⟨⦃"
 _CLOSE = ")]}⟩⦄"
-_PAIR = dict(zip(_CLOSE, _OPEN, strict=True))
 
 TOKEN_RE = re.compile(
     r"(?P<id>(?<![.\w'!?])" + IDENT + r")|(?P<sym>:=|=>|->|::|[()\[\]{}⟨⟩⦃⦄:,|→∀∃λ↦∈∉⊆<>≤≥≠=]|\.)"
 )
 
-# Binding sites: one trigger regex finds them, a small anchored regex reads each span.
-_TRIGGER = re.compile(
-    r"(?P<kw>fun|λ|∀|∃!?|∑|∏|⋃|⋂|⨆|⨅|forall|exists|intros?|rintros?|rename_i|next|funext|ext|"
-    r"by_contra!?|introv|generalizing|choose|obtain|have|haveI|let|letI|suffices|set|by_cases|with|"
-    r"case'?|if|generalize)(?![\w'!?])|(?P<bar>\|(?!\|))|(?P<brace>\{)|(?P<assign>:=)"
-)
+# Binding sites: each binding keyword has a regex reading the span of names it binds.
 _UNTIL_ARROW = re.compile(r"(.{0,400}?)(?:=>|↦)", re.S)
 _UNTIL_COMMA = re.compile(r"(.{0,400}?),", re.S)
 _UNTIL_EOL = re.compile(r"([^\n;]{0,400}?)(?:=>|<;>|;|\n|\Z)")
@@ -37,7 +31,6 @@ _ARM = re.compile(r"([^|\n]{0,400}?)=>")
 _IF = re.compile(r"\s+(\w[\w']*)\s*:(?!=)")
 _GEN = re.compile(r"\s+(?:(\w[\w']*)\s*:)?[^\n]*?=\s*(\w[\w']*)")
 _SETB = re.compile(r"\s*(\w[\w']*)\s*(?::[^|}\n]*)?(?:\||//)")
-_BEFORE_ASSIGN = re.compile(r"(?<![\w.'])(\w[\w'!?]*)\s*$")
 _SPAN_OF = {
     **dict.fromkeys(("fun", "λ"), _UNTIL_ARROW),
     **dict.fromkeys(
@@ -70,7 +63,6 @@ _SPAN_OF = {
     "if": _IF,
     "generalize": _GEN,
 }
-_IDENT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'.!?")
 
 
 @dataclass(slots=True)
