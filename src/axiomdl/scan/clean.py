@@ -65,10 +65,11 @@ def clean(text: str) -> Cleaned:
     out: list[str] = []
     docs: list[DocComment] = []
     problems: list[tuple[int, str]] = []
-    pos = 0
+    pos = 0  # text before pos is already in out
+    search = 0  # where to look for the next special token
     n = len(text)
     while True:
-        m = _SPECIAL.search(text, pos)
+        m = _SPECIAL.search(text, search)
         if m is None:
             break
         s = m.start()
@@ -105,12 +106,12 @@ def clean(text: str) -> Cleaned:
             # keep the leading 'r' out of identifiers
         else:  # a quote that may open a char literal
             cm = _CHAR.match(text, s)
-            if cm is None:
-                pos = s + 1
+            if cm is None:  # a prime or a stray quote: keep it, look further
+                search = s + 1
                 continue
             e = cm.end()
         out.append(text[pos:s])
         out.append(_blank(text[s:e]))
-        pos = e
+        pos = search = e
     out.append(text[pos:])
     return Cleaned("".join(out), docs, problems)

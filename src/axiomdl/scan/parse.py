@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import ModuleType
 
 from axiomdl.scan.binders import (
     BinderGroup,
@@ -30,6 +32,14 @@ from axiomdl.scan.lexicon import (
     RESERVED,
 )
 from axiomdl.scan.records import Context, FileScan, OpenDirective, RawDecl
+
+try:  # the compiled core is optional: without a C compiler the reference code runs
+    from axiomdl.scan import _cscan  # type: ignore[attr-defined]
+
+    if getattr(_cscan, "ABI", None) != 3:  # a stale build from an older checkout
+        _cscan = None
+except ImportError:  # pragma: no cover - depends on the build
+    _cscan = None
 
 _ATTR = r"@\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]"
 _MODS = r"(?:private|protected|noncomputable|partial|unsafe|nonrec|local|scoped)"
@@ -92,6 +102,10 @@ class _Lines:
         self._off = 0
         self._line = 1
 
+    def state(self) -> tuple[int, int]:
+        """The last (offset, line) pair, for the native core to count on from."""
+        return self._off, self._line
+
     def __call__(self, offset: int) -> int:
         if offset >= self._off:
             self._line += self._text.count("\n", self._off, offset)
@@ -101,57 +115,132 @@ class _Lines:
         return self._line
 
 
-def scan_text(text: str, path: str, module: str) -> FileScan:
-    """Scan the source ``text`` of ``path`` (module ``module``)."""
-    fs = FileScan(path=path, module=module, size=len(text))
-    cl = clean(text)
-    ct = cl.text
-    line_of = _Lines(text)
-    for off, msg in cl.problems:
-        fs.problems.append((line_of(off), "syntax", msg))
-    docs_by_end = {d.end: d for d in cl.docs if not d.module_doc}
-    mdocs = [d for d in cl.docs if d.module_doc]
-    if mdocs:
-        fs.module_doc = mdocs[0].text
-    _check_brackets(ct, line_of, fs)
+def native_available() -> bool:
+    """Whether the compiled scanner core is importable (it is optional)."""
+    return _cscan is not None
 
-    starts = _command_starts(ct)
+
+def native_core() -> ModuleType | None:
+    """The compiled scanner core, or None where it was not built."""
+    return _cscan
+
+
+def scan_text(text: str, path: str, module: str, *, native: bool | None = None) -> FileScan:
+    """Scan the source ``text`` of ``path`` (module ``module``).
+
+    ``native`` picks the compiled core (default: whenever it is available) or the
+    pure-Python reference; both give identical scans.
+    """
+    core = _cscan if native is None or native else None
+    if native and core is None:
+        raise RuntimeError("the native scanner core is not built")
+    fs = FileScan(path=path, module=module, size=len(text))
+    line_of = _Lines(text)
+    docs_by_end: dict[int, tuple[str, int]] = {}
+    if core is not None:
+        ct, docs, problems = core.clean(text)
+        for off, msg in problems:
+            fs.problems.append((line_of(off), "syntax", msg))
+        for start, end, doc_text, module_doc in docs:
+            if not module_doc:
+                docs_by_end[end] = (doc_text, start)
+            elif fs.module_doc is None:
+                fs.module_doc = doc_text
+        bad = core.check_brackets(ct)
+        if bad is not None:
+            fs.problems.append((line_of(bad[0]), "brackets", bad[1]))
+        starts = core.command_starts(ct, COMMAND_WORDS, COLUMN0_ONLY)
+    else:
+        cl = clean(text)
+        ct = cl.text
+        for off, msg in cl.problems:
+            fs.problems.append((line_of(off), "syntax", msg))
+        docs_by_end = {d.end: (d.text, d.start) for d in cl.docs if not d.module_doc}
+        mdocs = [d for d in cl.docs if d.module_doc]
+        if mdocs:
+            fs.module_doc = mdocs[0].text
+        _check_brackets(ct, line_of, fs)
+        starts = _command_starts(ct)
+
     stack = [_Frame("file", "", "")]
     vars_ = _VarState(stack)
     pending_opens: list[OpenDirective] = []
     ctx_index: dict[Context, int] = {}
-    for idx, (hstart, kstart, kw, pre) in enumerate(starts):
+    scope_cid: int | None = None  # the context id while no scope command intervenes
+    bufs = core.buffers(text, ct) if core is not None else None
+    idx = 0
+    while idx < len(starts):
+        hstart, kstart, kw, pre = starts[idx]
         end = starts[idx + 1][0] if idx + 1 < len(starts) else len(ct)
-        body = ct[kstart + len(kw) : end]
-        line = line_of(kstart)
         top = stack[-1]
         this_opens = pending_opens
         pending_opens = []
         if kw in DECL_KINDS:
-            last_code = _last_nonspace(ct, hstart, end)
-            doc = _doc_before(text, hstart, docs_by_end)
-            opens = tuple(o for f in stack for o in f.opens) + tuple(this_opens)
-            ctx = Context(top.namespace, opens)
-            cid = ctx_index.get(ctx)
+            cid = scope_cid if not this_opens else None
             if cid is None:
-                cid = ctx_index[ctx] = len(fs.contexts)
-                fs.contexts.append(ctx)
-            decl = _parse_decl(
-                kw,
-                pre,
-                body,
-                text[hstart:end],
-                line,
-                line_of(last_code),
-                stack,
-                cid,
-                doc,
-                module,
-                vars_,
-                last_code + 1 - hstart,
+                opens = tuple(o for f in stack for o in f.opens) + tuple(this_opens)
+                ctx = Context(top.namespace, opens)
+                cid = ctx_index.get(ctx)
+                if cid is None:
+                    cid = ctx_index[ctx] = len(fs.contexts)
+                    fs.contexts.append(ctx)
+                if not this_opens:
+                    scope_cid = cid
+            if core is not None:
+                # the whole run of declarations up to the next scope command, in one call
+                run_end = idx + 1
+                while run_end < len(starts) and starts[run_end][2] in DECL_KINDS:
+                    run_end += 1
+                if scope_cid is None and run_end > idx + 1:
+                    opens = tuple(o for f in stack for o in f.opens)
+                    ctx = Context(top.namespace, opens)
+                    scope_cid = ctx_index.get(ctx)
+                    if scope_cid is None:
+                        scope_cid = ctx_index[ctx] = len(fs.contexts)
+                        fs.contexts.append(ctx)
+                fs.decls.extend(
+                    core.parse_run(
+                        _CFG,
+                        bufs,
+                        starts,
+                        idx,
+                        run_end,
+                        cid,
+                        cid if scope_cid is None else scope_cid,
+                        top.namespace,
+                        docs_by_end,
+                        module,
+                        vars_.native,
+                        *line_of.state(),
+                        RawDecl,
+                    )
+                )
+                idx = run_end
+                continue
+            line = line_of(kstart)
+            last_code = _last_nonspace(ct, hstart, end)
+            fs.decls.append(
+                _parse_decl(
+                    kw,
+                    pre,
+                    ct[kstart + len(kw) : end],
+                    text[hstart:end],
+                    line,
+                    line_of(last_code),
+                    stack,
+                    cid,
+                    _doc_before(text, hstart, docs_by_end),
+                    module,
+                    vars_,
+                    last_code + 1 - hstart,
+                )
             )
-            fs.decls.append(decl)
+            idx += 1
             continue
+        idx += 1
+        line = line_of(kstart)
+        scope_cid = None
+        body = ct[kstart + len(kw) : end]
         words = body.split()
         if kw == "namespace":
             name = words[0] if words else ""
@@ -200,7 +289,7 @@ def scan_text(text: str, path: str, module: str) -> FileScan:
                     fs.aliases.append((alias, f"{d.namespace}.{nm}", len(fs.contexts)))
                 fs.contexts.append(Context(top.namespace, tuple(o for f in stack for o in f.opens)))
         elif kw == "variable":
-            top.variables.extend(parse_binder_groups(body))
+            top.variables.extend(_binder_groups(body, core))
         elif kw == "universe":
             top.universes.update(w for w in words if IDENT_RE.fullmatch(w))
         elif kw == "include":
@@ -286,12 +375,22 @@ def _last_nonspace(ct: str, start: int, end: int) -> int:
     return start + max(0, len(ct[start:end].rstrip()) - 1)
 
 
-def _doc_before(text: str, hstart: int, docs_by_end: dict) -> tuple[str, int] | None:
+def _doc_before(
+    text: str, hstart: int, docs_by_end: dict[int, tuple[str, int]]
+) -> tuple[str, int] | None:
     j = hstart
     while j > 0 and text[j - 1] in " \t\r\n":
         j -= 1
-    d = docs_by_end.get(j)
-    return (d.text, d.start) if d else None
+    return docs_by_end.get(j)
+
+
+def _binder_groups(text: str, core: ModuleType | None) -> list[BinderGroup]:
+    if core is None:
+        return parse_binder_groups(text)
+    return [
+        BinderGroup(names, refs, bracket, head)
+        for names, refs, bracket, head in core.binder_groups(_CFG, text)
+    ]
 
 
 def _check_brackets(ct: str, line_of: _Lines, fs: FileScan) -> None:
@@ -459,8 +558,7 @@ def _parse_decl(
     code_len: int,
 ) -> RawDecl:
     top = stack[-1]
-    attrs = re.findall(r"@\[([^\]]*)\]", pre) if pre else []
-    modifiers = [w for w in re.sub(_ATTR, " ", pre).split() if w] if pre else []
+    attrs, modifiers = _pre_parts(pre) if pre else ((), ())
     rest = body
     name = ""
     if kind == "instance":
@@ -570,8 +668,8 @@ def _parse_decl(
         else:
             full = f"{top.namespace}.{name}" if top.namespace else name
     d = RawDecl(name=full, kind=kind, line=line, end_line=max(line, end_line), ctx=cid)
-    d.attrs = [a.strip() for a in attrs]
-    d.modifiers = modifiers
+    d.attrs = list(attrs)
+    d.modifiers = list(modifiers)
     d.hyp, d.concl, d.proof = hyp, concl, proof
     d.flags = flags
     d.binder_heads = binder_heads
@@ -591,6 +689,14 @@ def _parse_decl(
 _RAW_FLAGS = re.compile(
     r"(?<![\w.'])(?:sorry|admit|native_decide)(?![\w'!?])|\bdecide\s*:=\s*true\b"
 )
+
+
+@lru_cache(maxsize=256)
+def _pre_parts(pre: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Attributes and modifiers written before a declaration keyword (few distinct ones)."""
+    attrs = tuple(a.strip() for a in re.findall(r"@\[([^\]]*)\]", pre))
+    modifiers = tuple(w for w in re.sub(_ATTR, " ", pre).split() if w)
+    return attrs, modifiers
 
 
 def _fields(text: str, kind: str) -> list[str]:
@@ -642,11 +748,24 @@ class _VarState:
         self.omits = {n for f in stack for n in f.omits}
         self.names = {n for g in self.groups for n in g.names}
         self.deps = [{t.split(".", 1)[0] for t in g.type_refs} & self.names for g in self.groups]
+        self._memo: dict[frozenset[str], tuple[set[str], dict[str, str]]] = {}
+        # what the native core reads, in one tuple
+        self.native = (self.universes, self.names, bool(self.groups), self.included)
 
     def included(self, mentioned: set[str]) -> tuple[set[str], dict[str, str]]:
         """Lean 4's rule: mentioned variables, what their types mention, and instance
-        binders whose variables are all included (unless omitted)."""
-        included = (mentioned | self.includes) & self.names
+        binders whose variables are all included (unless omitted).
+
+        The result depends only on which variables are mentioned, so it is memoised;
+        callers must not mutate it."""
+        key = frozenset(mentioned & self.names)
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = self._memo[key] = self._included(key)
+        return hit
+
+    def _included(self, mentioned: frozenset[str]) -> tuple[set[str], dict[str, str]]:
+        included = set(mentioned | self.includes) & self.names
         taken: set[int] = set()
         changed = True
         while changed:
@@ -678,3 +797,6 @@ class _VarState:
                 for n in g.names:
                     heads[n] = g.head
         return hyp, heads
+
+
+_CFG = (KEYWORDS, RESERVED, _pre_parts, _fields, _where_aux, _instance_name, parse_doc)

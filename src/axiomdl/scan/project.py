@@ -11,12 +11,14 @@ from pathlib import Path
 
 from axiomdl.scan import cache as cache_mod
 from axiomdl.scan.files import SourceFile, decode, discover
+from axiomdl.scan.parse import native_core as _native_core
 from axiomdl.scan.parse import scan_text
 from axiomdl.scan.records import FileScan, RawDecl
 from axiomdl.scan.resolve import Resolver, decl_namespace
 
-SCANNER_VERSION = "0.1.0-13"
+SCANNER_VERSION = "0.1.0-14"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
+_MISS = object()
 
 
 @dataclass
@@ -241,8 +243,11 @@ def _closed_structure(d: RawDecl | None) -> bool:
     return d is not None and d.kind in ("structure", "class") and " extends " not in d.statement
 
 
-def resolve_project(root: Path, files: list[FileScan]) -> Project:
-    """Index declarations and resolve every raw reference against them."""
+def resolve_project(root: Path, files: list[FileScan], *, native: bool | None = None) -> Project:
+    """Index declarations and resolve every raw reference against them.
+
+    ``native`` picks the compiled loop (default: when built) or the reference one.
+    """
     decls: dict[str, RawDecl] = {}
     decl_file: dict[str, int] = {}
     parents: dict[str, str] = {}
@@ -272,32 +277,64 @@ def resolve_project(root: Path, files: list[FileScan]) -> Project:
     field_heads = {n for n, d in decls.items() if d.kind in ("theorem", "lemma")}
     resolver = Resolver(names, parents, aliases, field_heads)
     refs: dict[str, Refs] = {}
+    core = _native_core() if native is None or native else None
+    if core is not None:
+        core.resolve_refs(
+            files,
+            decls,
+            resolver.memo,
+            resolver.resolve,
+            resolver.lookup,
+            _closed_structure,
+            Refs,
+            refs,
+        )
+    else:
+        _resolve_refs(files, decls, resolver, refs)
+    return Project(root, files, decls, decl_file, refs, duplicates)
+
+
+def _resolve_refs(
+    files: list[FileScan], decls: dict[str, RawDecl], resolver: Resolver, refs: dict[str, Refs]
+) -> None:
+    """Resolve every kept declaration's raw names into ``refs`` (the reference loop)."""
+    memo = resolver.memo
+    resolve = resolver.resolve
     for fs in files:
+        fid = id(fs) * 1000003
         for d in fs.decls:
-            if decl_file.get(d.name) is None or decls[d.name] is not d:
+            if decls.get(d.name) is not d:
                 continue
             ctx = fs.contexts[d.ctx]
             ns = decl_namespace(d.name, ctx)
-            r = Refs()
-            ctx_key = id(fs) * 1000003 + d.ctx
-            for bucket, target in ((d.hyp, r.hyp), (d.concl, r.concl), (d.proof, r.proof)):
+            ctx_key = fid + d.ctx
+            heads = d.binder_heads
+            external: set[str] = set()
+            found: list[set[str]] = []
+            for bucket in (d.hyp, d.concl, d.proof):
+                target: set[str] = set()
                 for ident in bucket:
-                    first, _, rest = ident.partition(".")
-                    if rest and first in d.binder_heads:
-                        head = resolver.resolve(d.binder_heads[first], ctx, ctx_key, ns)
-                        hit = resolver.lookup(f"{head}.{rest}") if head else None
-                        if hit:
-                            target.add(hit)
-                        elif head and _closed_structure(decls.get(head)):
-                            # `h.fieldTypo` on a structure we can see whole: unknown name
-                            r.external.add(f"{head}.{rest}")
-                        continue
-                    hit = resolver.resolve(ident, ctx, ctx_key, ns)
+                    if heads and "." in ident:
+                        first, _, rest = ident.partition(".")
+                        if first in heads:
+                            head = resolve(heads[first], ctx, ctx_key, ns)
+                            hit = resolver.lookup(f"{head}.{rest}") if head else None
+                            if hit:
+                                target.add(hit)
+                            elif head and _closed_structure(decls.get(head)):
+                                # `h.fieldTypo` on a structure we can see whole: unknown name
+                                external.add(f"{head}.{rest}")
+                            continue
+                    hit = memo.get((ident, ctx_key, ns), _MISS)
+                    if hit is _MISS:
+                        hit = resolve(ident, ctx, ctx_key, ns)
                     if hit is None:
-                        r.external.add(ident)
+                        external.add(ident)
                     elif hit != d.name:
                         target.add(hit)
-            r.concl -= r.hyp
-            r.proof -= r.hyp | r.concl
-            refs[d.name] = r
-    return Project(root, files, decls, decl_file, refs, duplicates)
+                found.append(target)
+            hyp, concl, proof = found
+            concl -= hyp
+            proof -= hyp
+            proof -= concl
+            refs[d.name] = Refs(hyp, concl, proof, external)

@@ -80,7 +80,14 @@ class Resolver:
         self.aliases = aliases or {}
         # theorems: `foo_iff.mpr` is field notation on the proof `foo_iff`
         self.field_heads = field_heads or set()
-        self._memo: dict[tuple[str, int, str], str | None] = {}
+        # (identifier, context key, namespace) -> resolution; read directly by hot loops
+        self.memo: dict[tuple[str, int, str], str | None] = {}
+        # Last components of every known name: a name whose last component is not
+        # among them (nor an auto-generated suffix) cannot resolve, whatever the
+        # namespaces and opens. Most external references are rejected by this alone.
+        self._lasts = {n.rpartition(".")[2] for n in self.names}
+        self._field_lasts = {n.rpartition(".")[2] for n in self.field_heads}
+        self._renames: dict[int, bool] = {}
 
     def candidates(self, ident: str, ctx: Context, decl_ns: str) -> Iterator[str]:
         """Every full name ``ident`` could mean at ``ctx``, most specific first."""
@@ -117,20 +124,32 @@ class Resolver:
     def resolve(self, ident: str, ctx: Context, ctx_id: int, decl_ns: str) -> str | None:
         """Resolve ``ident`` or return None (an external reference)."""
         key = (ident, ctx_id, decl_ns)
-        if key in self._memo:
-            return self._memo[key]
+        if key in self.memo:
+            return self.memo[key]
+        renames = self._renames.get(ctx_id)
+        if renames is None:
+            renames = self._renames[ctx_id] = any(o.renaming for o in ctx.opens)
         found = None
-        for cand in self.candidates(ident, ctx, decl_ns):
-            found = self.lookup(cand)
-            if found is not None:
-                break
-        if found is None and "." in ident:
+        head, _, last = ident.rpartition(".")
+        if renames or self._may_name(last):
+            for cand in self.candidates(ident, ctx, decl_ns):
+                found = self.lookup(cand)
+                if found is not None:
+                    break
+        if found is None and head and (renames or head.rpartition(".")[2] in self._field_lasts):
             # generalized field notation on a constant: `foo_iff.mpr`
-            head = ident.rsplit(".", 1)[0]
             for cand in self.candidates(head, ctx, decl_ns):
                 hit = self.lookup(cand)
                 if hit is not None and hit in self.field_heads:
                     found = hit
                     break
-        self._memo[key] = found
+        self.memo[key] = found
         return found
+
+    def _may_name(self, last: str) -> bool:
+        """Whether a name ending in ``last`` could be known (directly or as an auto name)."""
+        return (
+            last in self._lasts
+            or last in AUTO_SUFFIXES
+            or (last.startswith("eq_") and last[3:].isdigit())
+        )

@@ -1,0 +1,175 @@
+"""The compiled scanner core gives exactly the scans of the pure-Python reference.
+
+Every check runs both implementations on the same real text and compares whole
+FileScans (declarations with all their fields, contexts, problems, docs). The
+text comes from the fixtures, the bundled library, generated corpus modules and
+hypothesis, including an alphabet aimed at the binding-site code paths.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from axiomdl.scan.files import bundled_root
+from axiomdl.scan.parse import native_available, scan_text
+from tests.test_fuzz_and_cache import LEAN_ALPHABET
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import module_text  # noqa: E402
+
+pytestmark = pytest.mark.skipif(
+    not native_available() and not os.environ.get("AXIOMDL_REQUIRE_NATIVE"),
+    reason="the C scanner core is not built here (no compiler at install time)",
+)
+
+
+def _same(text: str, name: str = "F.lean") -> None:
+    native = scan_text(text, name, "F", native=True)
+    reference = scan_text(text, name, "F", native=False)
+    if native != reference:  # a readable first difference, not two huge reprs
+        assert len(native.decls) == len(reference.decls), name
+        for a, b in zip(native.decls, reference.decls, strict=True):
+            for key, value in vars(b).items():
+                assert getattr(a, key) == value, f"{name}: {b.name}.{key}"
+        for key, value in vars(reference).items():
+            if key != "decls":
+                assert getattr(native, key) == value, f"{name}: {key}"
+    assert native == reference
+
+
+def test_native_core_is_built_where_ci_requires_it() -> None:
+    # .ci/run sets AXIOMDL_REQUIRE_NATIVE: a silent fallback must not pass CI
+    if os.environ.get("AXIOMDL_REQUIRE_NATIVE"):
+        assert native_available(), "the C scanner core failed to build"
+
+
+def _lean_files() -> list[Path]:
+    files = sorted((ROOT / "tests" / "fixtures").rglob("*.lean"))
+    files += sorted((bundled_root() / "lean").rglob("*.lean"))
+    return files
+
+
+@pytest.mark.parametrize("path", _lean_files(), ids=lambda p: p.name)
+def test_native_matches_reference_on_real_files(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    _same(text, path.name)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 7, 42])
+def test_native_matches_reference_on_generated_modules(seed: int) -> None:
+    _same(module_text(seed, 60), f"M{seed}.lean")
+
+
+def test_native_rejects_forced_use_when_missing_is_reported() -> None:
+    # native=True must either run the core or fail loudly, never fall back silently
+    fs = scan_text("theorem t : True := trivial\n", "T.lean", "T", native=True)
+    assert [d.name for d in fs.decls] == ["t"]
+
+
+_BINDING = [
+    "fun x => ",
+    "fun ⟨a, b⟩ ↦ ",
+    "λ y, ",
+    "∀ x y : Nat, ",
+    "∀ {α} (h : p), ",
+    "∃ z, ",
+    "∃! w, ",
+    "∑ i in s, ",
+    "⋂ j, ",
+    "intro a b\n",
+    "rintro ⟨h1, h2⟩ <;> ",
+    "obtain ⟨c, hc⟩ := ",
+    "have h : ",
+    "let q := ",
+    "set r := ",
+    "with x y\n",
+    "with\n  | zero => ",
+    "case succ n ih => ",
+    "if hp : p then ",
+    "generalize hg : f x = y\n",
+    "generalize e = k\n",
+    "{ x : Nat // x > 0 }",
+    "{ x | x ∈ s }",
+    "{ a : α // p a // q }",
+    "| .some v => ",
+    "| 0 => ",
+    "|| ",
+    "match h with\n",
+    "by_contra! hn\n",
+    "induction n generalizing m with\n",
+    "x := 1\n",
+    "a!b := 2\n",
+    "decide := true ",
+    "native_decide ",
+    "theorem ",
+    "lemma ",
+    "def ",
+    "instance ",
+    "instance (priority := 10) ",
+    "structure ",
+    "class ",
+    "inductive ",
+    "example ",
+    "abbrev ",
+    "axiom ",
+    "extends ",
+    "where\n  ",
+    "deriving Repr\n",
+    "mk :: ",
+    "variable ",
+    "include ",
+    "omit ",
+    "namespace A\n",
+    "end A\n",
+    "section\n",
+    "end\n",
+    "open A in\n",
+    "open A (x y) hiding z\n",
+    "set_option autoImplicit false in\n",
+    "universe u\n",
+    "/-- doc Assumption: x\nArea: landscape -/\n",
+    "@[simp] ",
+    "private ",
+    "_root_.",
+    "«a b»",
+    "x₁ ",
+    "h.bound ",
+    "Nat.le_trans ",
+    ":= by\n  ",
+    " : ",
+    " → ",
+    " -> ",
+    " ↔ ",
+    "(h : a ≤ b) ",
+    "[inst : Add α] ",
+    "{{a b}} ",
+    "⦃x⦄ ",
+    "\n",
+    "  ",
+]
+BINDING_ALPHABET = st.sampled_from([*_BINDING, "a", "b", "x", "(", ")", ",", "=", "!", "?", "'"])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(BINDING_ALPHABET, max_size=120).map("".join))
+def test_native_matches_reference_on_binding_heavy_text(text: str) -> None:
+    _same(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LEAN_ALPHABET, max_size=200).map("".join))
+def test_native_matches_reference_on_lean_like_text(text: str) -> None:
+    _same(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_native_matches_reference_on_unicode(text: str) -> None:
+    _same(text)
