@@ -173,3 +173,35 @@ def test_native_matches_reference_on_lean_like_text(text: str) -> None:
 @given(st.text(max_size=300))
 def test_native_matches_reference_on_unicode(text: str) -> None:
     _same(text)
+
+
+def _resolve_both(root: Path) -> None:
+    from axiomdl.scan.project import resolve_project, scan_project
+
+    project = scan_project(root, use_cache=False)
+    native = resolve_project(root, project.files, native=True)
+    reference = resolve_project(root, project.files, native=False)
+    assert native.refs.keys() == reference.refs.keys()
+    for name, refs in reference.refs.items():
+        assert native.refs[name] == refs, name
+    assert native.duplicates == reference.duplicates
+
+
+@pytest.mark.parametrize(
+    "root",
+    [
+        bundled_root() / "lean",
+        *sorted(p for p in (ROOT / "tests" / "fixtures").iterdir() if p.is_dir()),
+    ],
+    ids=lambda p: p.name,
+)
+def test_native_resolution_matches_reference(root: Path) -> None:
+    _resolve_both(root)
+
+
+def test_native_resolution_matches_reference_on_generated_project(tmp_path: Path) -> None:
+    for seed in range(12):
+        d = tmp_path / f"D{seed % 3}"
+        d.mkdir(exist_ok=True)
+        (d / f"M{seed}.lean").write_text(module_text(seed, 25), encoding="utf-8")
+    _resolve_both(tmp_path)

@@ -57,6 +57,7 @@ def doctor(project, require_lean, fmt) -> int:
     1 if the Python side is broken; 3 with --require-lean when Lean is missing.
     """
     from axiomdl.lean.adapters import EXTRAS, has_extra
+    from axiomdl.scan.parse import native_available
 
     root = tcmod.lake_root(project)
     tc = tcmod.discover(root)
@@ -72,6 +73,7 @@ def doctor(project, require_lean, fmt) -> int:
         "pin_file": str(tc.pin_file) if tc.pin_file else None,
         "pin_mismatch": tc.mismatch,
         "extras": {k: has_extra(k) for k in EXTRAS},
+        "scanner_core": "native" if native_available() else "python",
         "notes": tc.notes,
     }
     if fmt == "json":
@@ -80,6 +82,12 @@ def doctor(project, require_lean, fmt) -> int:
         ok, bad = "found", "MISSING"
         click.echo(f"axiomdl {__version__} on Python {info['python']}")
         click.echo(f"  bundled library   {'found: ' + str(lib) if python_ok else bad}")
+        core = (
+            "native C core"
+            if native_available()
+            else "pure Python (the C core was not built; same results, ~8x slower)"
+        )
+        click.echo(f"  scanner           {core}")
         for t in tcmod.TOOLS:
             p = tc.paths.get(t)
             click.echo(f"  {t:<17} {ok + ': ' + str(p) if p else bad}")

@@ -15,7 +15,7 @@
 #include <Python.h>
 #include <string.h>
 
-#define CSCAN_ABI 3
+#define CSCAN_ABI 4
 #define SPAN_MAX 400
 #define STATEMENT_LIMIT 4000
 
@@ -112,8 +112,9 @@ static int vhas(V v, ch c)
 
 static Py_ssize_t vfind(V v, const char *lit, Py_ssize_t from)
 {
+    const ch c0 = (ch)(unsigned char)lit[0];
     for (Py_ssize_t i = from; i < v.n; i++)
-        if (starts(v, i, lit)) return i;
+        if (v.s[i] == c0 && starts(v, i, lit)) return i;
     return -1;
 }
 
@@ -170,7 +171,78 @@ static int each_ident(V v, ident_cb cb, void *ctx)
     return 0;
 }
 
+/* Identifiers repeat within a file; one string per spelling saves allocations and
+ * lets sets reuse the cached hash. The table lives for one call. */
 typedef struct {
+    Py_uhash_t h;
+    Py_ssize_t n;
+    PyObject *s;
+} Slot;
+
+typedef struct {
+    Slot *slots;
+    Py_ssize_t cap, used;
+} Intern;
+
+static void intern_free(Intern *t)
+{
+    if (!t || !t->slots) return;
+    for (Py_ssize_t i = 0; i < t->cap; i++) Py_XDECREF(t->slots[i].s);
+    PyMem_Free(t->slots);
+    t->slots = NULL;
+    t->cap = t->used = 0;
+}
+
+static int same_chars(PyObject *s, const ch *p, Py_ssize_t n)
+{
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (PyUnicode_READ(kind, data, i) != p[i]) return 0;
+    return 1;
+}
+
+static PyObject *intern_span(Intern *t, const ch *p, Py_ssize_t n)
+{
+    if (!t) return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, p, n);
+    Py_uhash_t h = 1469598103934665603ULL;
+    for (Py_ssize_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ULL;
+    if (t->used * 2 >= t->cap) {
+        Py_ssize_t cap = t->cap ? t->cap * 2 : 256;
+        Slot *ns = PyMem_Calloc(cap, sizeof(Slot));
+        if (!ns) return PyErr_NoMemory();
+        for (Py_ssize_t i = 0; i < t->cap; i++) {
+            Slot *o = &t->slots[i];
+            if (!o->s) continue;
+            Py_ssize_t j = (Py_ssize_t)(o->h & (cap - 1));
+            while (ns[j].s) j = (j + 1) & (cap - 1);
+            ns[j] = *o;
+        }
+        PyMem_Free(t->slots);
+        t->slots = ns;
+        t->cap = cap;
+    }
+    Py_ssize_t j = (Py_ssize_t)(h & (t->cap - 1));
+    while (t->slots[j].s) {
+        Slot *sl = &t->slots[j];
+        if (sl->h == h && sl->n == n && same_chars(sl->s, p, n)) {
+            Py_INCREF(sl->s);
+            return sl->s;
+        }
+        j = (j + 1) & (t->cap - 1);
+    }
+    PyObject *str = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, p, n);
+    if (!str) return NULL;
+    t->slots[j].h = h;
+    t->slots[j].n = n;
+    t->slots[j].s = str;
+    t->used++;
+    Py_INCREF(str);
+    return str;
+}
+
+typedef struct {
+    Intern *intern; /* may be NULL */
     PyObject *keywords; /* frozenset */
     PyObject *reserved; /* frozenset */
     PyObject *pre_parts, *fields, *where_aux, *instance_name, *parse_doc;
@@ -199,7 +271,7 @@ static int sink_cb(void *vctx, V v, Py_ssize_t a, Py_ssize_t b)
     if (sk->skip_dotted)
         for (Py_ssize_t i = a; i < b; i++)
             if (v.s[i] == '.') return 0;
-    PyObject *t = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, v.s + a, b - a);
+    PyObject *t = intern_span(sk->cfg->intern, v.s + a, b - a);
     if (!t) return -1;
     if (sk->skip_keywords) {
         int r = PySet_Contains(sk->cfg->keywords, t);
@@ -466,7 +538,7 @@ static int atoms_before_colon(Cfg *cfg, V sp, PyObject *bound)
                     for (Py_ssize_t k = i; k < e; k++)
                         if (sp.s[k] == '.') dotted = 1;
                     if (!dotted) {
-                        PyObject *nm = vstr(vsub(sp, i, e));
+                        PyObject *nm = intern_span(cfg->intern, sp.s + i, e - i);
                         if (!nm || PySet_Add(bound, nm) < 0) {
                             Py_XDECREF(nm);
                             rc = -1;
@@ -525,18 +597,27 @@ static inline int is_bigop(ch c)
 }
 
 /* body_bound_names(t): every name bound in t by terms or tactics. */
-static int body_bound(Cfg *cfg, V t, PyObject *bound)
+static int body_bound(Cfg *cfg, V t, PyObject *bound, const unsigned long long *known_gate)
 {
     unsigned long long gate = 0;
-    Sink sk = {cfg, NULL, NULL, 0, 0, &gate};
-    if (each_ident(t, sink_cb, &sk) < 0) return -1;
+    if (known_gate) {
+        gate = *known_gate; /* the binding keywords among t's identifiers, already collected */
+    } else {
+        Sink sk = {cfg, NULL, NULL, 0, 0, &gate};
+        if (each_ident(t, sink_cb, &sk) < 0) return -1;
+    }
     Span m;
     for (int k = 0; k < N_BIND_KW && gate; k++) {
         if (!(gate & (1ULL << k))) continue;
         const char *w = BIND_KW[k].kw;
         Py_ssize_t len = (Py_ssize_t)strlen(w);
         Py_ssize_t i = 0;
+        const ch w0 = (ch)(unsigned char)w[0];
         while (i + len <= t.n) {
+            if (t.s[i] != w0) {
+                i++;
+                continue;
+            }
             if (starts(t, i, w) && (i == 0 || !(is_word(t.s[i - 1]) || t.s[i - 1] == '.' || t.s[i - 1] == '\'')) &&
                 (i + len == t.n || !(is_word(t.s[i + len]) || t.s[i + len] == '\'' || t.s[i + len] == '!' ||
                                      t.s[i + len] == '?')) &&
@@ -599,7 +680,7 @@ static int body_bound(Cfg *cfg, V t, PyObject *bound)
                 Py_ssize_t r = e;
                 while (r < t.n && (t.s[r] == ' ' || t.s[r] == '\t')) r++;
                 if (r + 1 < t.n && t.s[r] == ':' && t.s[r + 1] == '=' && !(r + 2 < t.n && t.s[r + 2] == '=')) {
-                    PyObject *nm = vstr(vsub(t, i, e));
+                    PyObject *nm = intern_span(cfg->intern, t.s + i, e - i);
                     if (!nm || PySet_Add(bound, nm) < 0) {
                         Py_XDECREF(nm);
                         return -1;
@@ -647,7 +728,8 @@ static V buf_view(Buf *b)
 }
 
 /* body_bound_names(a + sep + b) */
-static int body_bound_concat(Cfg *cfg, V a, ch sep, V b, PyObject *bound, int close_comma)
+static int body_bound_concat(Cfg *cfg, V a, ch sep, V b, PyObject *bound, int close_comma,
+                             const unsigned long long *known_gate)
 {
     Buf buf = {NULL, 0, 0};
     int rc = -1;
@@ -658,7 +740,7 @@ static int body_bound_concat(Cfg *cfg, V a, ch sep, V b, PyObject *bound, int cl
     } else {
         if (buf_putc(&buf, '\n') < 0 || buf_put(&buf, b.s, b.n) < 0) goto done;
     }
-    rc = body_bound(cfg, buf_view(&buf), bound);
+    rc = body_bound(cfg, buf_view(&buf), bound, known_gate);
 done:
     PyMem_Free(buf.s);
     return rc;
@@ -1070,7 +1152,7 @@ static int type_seg(void *vctx, int kind, V seg)
     if (idents_into(tc->cfg, seg, tc->hyp) < 0) return -1;
     if (kind == 0) {
         V none = {NULL, 0};
-        return body_bound_concat(tc->cfg, seg, 0x2200, none, tc->bound, 1);
+        return body_bound_concat(tc->cfg, seg, 0x2200, none, tc->bound, 1, NULL);
     }
     return 0;
 }
@@ -1204,6 +1286,7 @@ static int cfg_from(PyObject *t, Cfg *cfg)
         PyErr_SetString(PyExc_TypeError, "cfg must be a 7-tuple");
         return -1;
     }
+    cfg->intern = NULL;
     cfg->keywords = PyTuple_GET_ITEM(t, 0);
     cfg->reserved = PyTuple_GET_ITEM(t, 1);
     cfg->pre_parts = PyTuple_GET_ITEM(t, 2);
@@ -1362,8 +1445,8 @@ static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V or
     heads = PyDict_New();
     flags = PySet_New(NULL);
     if (!hyp || !concl || !heads || !flags) goto fail;
-    if (!PyTuple_Check(vars) || PyTuple_GET_SIZE(vars) != 4) {
-        PyErr_SetString(PyExc_TypeError, "vars must be (universes, names, has_groups, included)");
+    if (!PyTuple_Check(vars) || PyTuple_GET_SIZE(vars) != 5 || !PyDict_Check(PyTuple_GET_ITEM(vars, 4))) {
+        PyErr_SetString(PyExc_TypeError, "vars must be (universes, names, has_groups, included, memo)");
         goto fail;
     }
     bound = PySet_New(PyTuple_GET_ITEM(vars, 0));
@@ -1403,7 +1486,7 @@ static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V or
                 groups_free(&fg);
                 if (r < 0) break;
             }
-            if (body_bound_concat(&cfg, sig, 0, fv, bound, 0) < 0) break;
+            if (body_bound_concat(&cfg, sig, 0, fv, bound, 0, NULL) < 0) break;
             ok = 1;
         } while (0);
         PyMem_Free(ft.s);
@@ -1414,14 +1497,16 @@ static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V or
         proof = PySet_New(NULL);
         if (!proof) goto fail;
     } else {
-        if (body_bound_concat(&cfg, sig, 0, tail, bound, 0) < 0) goto fail;
         proof = PySet_New(NULL);
         if (!proof) goto fail;
         int has_where = 0;
+        unsigned long long gate = 0; /* binding keywords among the identifiers of sig and tail */
+        Sink gsk = {&cfg, NULL, NULL, 0, 0, &gate};
+        if (each_ident(sig, sink_cb, &gsk) < 0) goto fail;
         if (tail.n) {
             PyObject *words = PySet_New(NULL);
             if (!words) goto fail;
-            Sink sk = {&cfg, words, NULL, 0, 0, NULL};
+            Sink sk = {&cfg, words, NULL, 0, 0, &gate};
             if (each_ident(tail, sink_cb, &sk) < 0) {
                 Py_DECREF(words);
                 goto fail;
@@ -1442,6 +1527,7 @@ static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V or
             Py_DECREF(words);
             if (has_where < 0) goto fail;
         }
+        if (body_bound_concat(&cfg, sig, 0, tail, bound, 0, &gate) < 0) goto fail;
         if (!is_inst && (term == T_ASSIGN || term == T_BAR) && has_where) {
             proof_text_obj = vstr(tail);
             if (!proof_text_obj) goto fail;
@@ -1471,7 +1557,14 @@ static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V or
             Py_DECREF(mentioned);
             goto fail;
         }
-        PyObject *inc = PyObject_CallOneArg(PyTuple_GET_ITEM(vars, 3), mentioned);
+        /* _VarState.included's memo, read here: key frozenset(mentioned & names) */
+        PyObject *both = PyNumber_And(mentioned, PyTuple_GET_ITEM(vars, 1));
+        PyObject *key = both ? PyFrozenSet_New(both) : NULL;
+        Py_XDECREF(both);
+        PyObject *inc = key ? PyDict_GetItemWithError(PyTuple_GET_ITEM(vars, 4), key) : NULL;
+        Py_XDECREF(key);
+        if (inc) Py_INCREF(inc);
+        else if (!PyErr_Occurred()) inc = PyObject_CallOneArg(PyTuple_GET_ITEM(vars, 3), mentioned);
         Py_DECREF(mentioned);
         if (!inc) goto fail;
         int r = set_update_iter(hyp, PyTuple_GET_ITEM(inc, 0));
@@ -1696,6 +1789,8 @@ static PyObject *parse_run(PyObject *self, PyObject *const *args, Py_ssize_t nar
         PyErr_SetString(PyExc_ValueError, "bad arguments to parse_run");
         return NULL;
     }
+    Intern names = {NULL, 0, 0};
+    cfg.intern = &names;
     PyObject *out = PyList_New(0), *empty = PyTuple_New(0);
     if (!out || !empty) goto fail;
     V text = {b->text, b->n}, ct = {b->ct, b->n};
@@ -1738,8 +1833,10 @@ static PyObject *parse_run(PyObject *self, PyObject *const *args, Py_ssize_t nar
         Py_DECREF(d);
     }
     Py_DECREF(empty);
+    intern_free(&names);
     return out;
 fail:
+    intern_free(&names);
     Py_XDECREF(empty);
     Py_XDECREF(out);
     return NULL;
@@ -1954,6 +2051,7 @@ done:
 /* ---------------------------------------------------------------- commands */
 
 static const char *MODS[] = {"private", "protected", "noncomputable", "partial", "unsafe", "nonrec", "local", "scoped"};
+static const Py_ssize_t MODS_LEN[] = {7, 9, 13, 7, 6, 6, 5, 6};
 
 /* ATTR at p: end or -1 */
 static Py_ssize_t attr_end(V t, Py_ssize_t p)
@@ -1978,8 +2076,75 @@ typedef struct {
     int after_in;
 } Cmd;
 
+/* The command words, as ASCII strings bucketed by (first char, length). */
+#define WORD_BUCKETS 512
+typedef struct {
+    char *pool;
+    int *next, head[WORD_BUCKETS];
+    Py_ssize_t *off, *len;
+    Py_ssize_t n;
+} Words;
+
+static int words_bucket(ch first, Py_ssize_t len) { return (int)((first * 31u + (unsigned)len) % WORD_BUCKETS); }
+
+static void words_free(Words *w)
+{
+    PyMem_Free(w->pool);
+    PyMem_Free(w->next);
+    PyMem_Free(w->off);
+    PyMem_Free(w->len);
+}
+
+static int words_build(PyObject *set, Words *w)
+{
+    memset(w, 0, sizeof(*w));
+    for (int i = 0; i < WORD_BUCKETS; i++) w->head[i] = -1;
+    Py_ssize_t n = PySet_Size(set), total = 0;
+    if (n < 0) return -1;
+    PyObject *it = PyObject_GetIter(set), *x;
+    w->next = PyMem_Calloc(n + 1, sizeof(int));
+    w->off = PyMem_Calloc(n + 1, sizeof(Py_ssize_t));
+    w->len = PyMem_Calloc(n + 1, sizeof(Py_ssize_t));
+    w->pool = PyMem_Malloc(64 * (n + 1));
+    if (!it || !w->next || !w->off || !w->len || !w->pool) {
+        Py_XDECREF(it);
+        if (!PyErr_Occurred()) PyErr_NoMemory();
+        return -1;
+    }
+    while ((x = PyIter_Next(it)) && w->n < n) {
+        Py_ssize_t len;
+        const char *a = PyUnicode_Check(x) ? PyUnicode_AsUTF8AndSize(x, &len) : NULL;
+        if (a && len > 0 && len < 63 && PyUnicode_IS_ASCII(x)) {
+            memcpy(w->pool + total, a, len);
+            w->off[w->n] = total;
+            w->len[w->n] = len;
+            int b = words_bucket((ch)(unsigned char)a[0], len);
+            w->next[w->n] = w->head[b];
+            w->head[b] = (int)w->n;
+            w->n++;
+            total += len;
+        }
+        Py_DECREF(x);
+        if (PyErr_Occurred()) break;
+    }
+    Py_DECREF(it);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+static int words_has(Words *w, const ch *p, Py_ssize_t len)
+{
+    for (int i = w->head[words_bucket(p[0], len)]; i >= 0; i = w->next[i]) {
+        if (w->len[i] != len) continue;
+        const char *a = w->pool + w->off[i];
+        Py_ssize_t k = 0;
+        while (k < len && (ch)(unsigned char)a[k] == p[k]) k++;
+        if (k == len) return 1;
+    }
+    return 0;
+}
+
 /* _CMD_TAIL at p: fills the match or returns 0 */
-static int cmd_tail(V t, Py_ssize_t p, PyObject *words, Cmd *m)
+static int cmd_tail(V t, Py_ssize_t p, Words *words, Cmd *m)
 {
     while (p < t.n && (t.s[p] == ' ' || t.s[p] == '\t')) p++;
     Py_ssize_t q = p;
@@ -1990,8 +2155,9 @@ static int cmd_tail(V t, Py_ssize_t p, PyObject *words, Cmd *m)
     }
     for (;;) {
         int hit = 0;
+        if (p >= t.n || (t.s[p] != 'p' && t.s[p] != 'n' && t.s[p] != 'u' && t.s[p] != 'l' && t.s[p] != 's')) break;
         for (int k = 0; k < 8 && !hit; k++) {
-            Py_ssize_t len = (Py_ssize_t)strlen(MODS[k]);
+            Py_ssize_t len = MODS_LEN[k];
             if (starts(t, p, MODS[k]) && p + len < t.n && is_space(t.s[p + len])) {
                 p = skip_ws(t, p + len);
                 hit = 1;
@@ -2010,12 +2176,7 @@ static int cmd_tail(V t, Py_ssize_t p, PyObject *words, Cmd *m)
     } else {
         Py_ssize_t e = k;
         while (e < t.n && kw_char(t.s[e])) e++;
-        if (e == k || e - k > 40 || t.s[k] > 127) return 0;
-        PyObject *w = vstr(vsub(t, k, e));
-        if (!w) return -1;
-        int r = PySet_Contains(words, w);
-        Py_DECREF(w);
-        if (r <= 0) return r;
+        if (e == k || e - k > 40 || t.s[k] > 127 || !words_has(words, t.s + k, e - k)) return 0;
         m->kend = e;
     }
     m->kstart = k;
@@ -2053,11 +2214,20 @@ static Py_ssize_t line_start(V t, Py_ssize_t k)
 /* command_starts(cleaned, command_words, column0_only) -> [(hstart, kstart, kw, pre)] */
 static PyObject *py_command_starts(PyObject *self, PyObject *args)
 {
-    PyObject *text, *words, *col0;
-    if (!PyArg_ParseTuple(args, "UOO", &text, &words, &col0)) return NULL;
+    PyObject *text, *wordset, *col0;
+    if (!PyArg_ParseTuple(args, "UOO", &text, &wordset, &col0)) return NULL;
+    Words wtab;
+    if (words_build(wordset, &wtab) < 0) {
+        words_free(&wtab);
+        return NULL;
+    }
+    Words *words = &wtab;
     Py_ssize_t n;
     ch *s = ucs4(text, &n);
-    if (!s) return NULL;
+    if (!s) {
+        words_free(&wtab);
+        return NULL;
+    }
     V t = {s, n};
     Cmds a = {NULL, 0, 0}, b = {NULL, 0, 0};
     PyObject *out = NULL;
@@ -2150,6 +2320,7 @@ static PyObject *py_command_starts(PyObject *self, PyObject *args)
 fail:
     Py_CLEAR(out);
 done:
+    words_free(&wtab);
     PyMem_Free(a.c);
     PyMem_Free(b.c);
     PyMem_Free(s);
@@ -2190,6 +2361,18 @@ static PyObject *py_binder_groups(PyObject *self, PyObject *args)
 static PyObject *S_name, *S_ctx, *S_hyp, *S_concl, *S_proof, *S_external, *S_binder_heads, *S_contexts, *S_decls,
     *S_namespace;
 
+/* A field from an instance dict, as a new reference (AttributeError if missing). */
+static PyObject *dict_field(PyObject *dict, PyObject *key)
+{
+    PyObject *v = PyDict_GetItemWithError(dict, key);
+    if (v) {
+        Py_INCREF(v);
+        return v;
+    }
+    if (!PyErr_Occurred()) PyErr_SetObject(PyExc_AttributeError, key);
+    return NULL;
+}
+
 /* decl_namespace(name, ctx) */
 static PyObject *decl_ns(PyObject *name, PyObject *ctx_ns)
 {
@@ -2215,8 +2398,8 @@ static PyObject *decl_ns(PyObject *name, PyObject *ctx_ns)
 
 /* One raw identifier of a declaration: into target, or external. Returns -1 on error. */
 static int resolve_ident(PyObject *ident, PyObject *heads, PyObject *ctx, PyObject *ctx_key, PyObject *ns,
-                         PyObject *dname, PyObject *memo, PyObject *resolve, PyObject *lookup, PyObject *closed,
-                         PyObject *decls, PyObject *target, PyObject *external)
+                         PyObject *dname, PyObject *inner, PyObject *lmemo, PyObject *resolve, PyObject *lookup,
+                         PyObject *closed, PyObject *decls, PyObject *target, PyObject *external)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(ident);
     if (PyDict_GET_SIZE(heads)) {
@@ -2229,14 +2412,28 @@ static int resolve_ident(PyObject *ident, PyObject *heads, PyObject *ctx, PyObje
             Py_DECREF(first);
             if (!htype && PyErr_Occurred()) return -1;
             if (htype) { /* h.field on a binder whose type is known */
-                PyObject *rest = PyUnicode_Substring(ident, dot + 1, n);
-                PyObject *head = rest ? PyObject_CallFunctionObjArgs(resolve, htype, ctx, ctx_key, ns, NULL) : NULL;
+                PyObject *rest = PyUnicode_Substring(ident, dot + 1, n), *head = NULL;
+                if (rest) {
+                    head = PyDict_GetItemWithError(inner, htype);
+                    if (head) Py_INCREF(head);
+                    else if (!PyErr_Occurred()) {
+                        head = PyObject_CallFunctionObjArgs(resolve, htype, ctx, ctx_key, ns, NULL);
+                        if (head && PyDict_SetItem(inner, htype, head) < 0) Py_CLEAR(head);
+                    }
+                }
                 int rc = -1;
                 if (head) {
                     int truthy = head != Py_None && PyObject_IsTrue(head);
                     PyObject *full = truthy ? PyUnicode_FromFormat("%U.%U", head, rest) : NULL;
                     PyObject *hit = NULL;
-                    if (truthy && full) hit = PyObject_CallOneArg(lookup, full);
+                    if (truthy && full) { /* lookup is context-free: memoised by full name */
+                        hit = PyDict_GetItemWithError(lmemo, full);
+                        if (hit) Py_INCREF(hit);
+                        else if (!PyErr_Occurred()) {
+                            hit = PyObject_CallOneArg(lookup, full);
+                            if (hit && PyDict_SetItem(lmemo, full, hit) < 0) Py_CLEAR(hit);
+                        }
+                    }
                     if (!truthy || hit) {
                         if (hit && hit != Py_None && PyObject_IsTrue(hit)) {
                             rc = PySet_Add(target, hit);
@@ -2260,16 +2457,16 @@ static int resolve_ident(PyObject *ident, PyObject *heads, PyObject *ctx, PyObje
             }
         }
     }
-    PyObject *key = PyTuple_Pack(3, ident, ctx_key, ns);
-    if (!key) return -1;
-    PyObject *hit = PyDict_GetItemWithError(memo, key);
-    Py_DECREF(key);
+    PyObject *hit = PyDict_GetItemWithError(inner, ident);
     if (hit) {
         Py_INCREF(hit);
     } else {
         if (PyErr_Occurred()) return -1;
         hit = PyObject_CallFunctionObjArgs(resolve, ident, ctx, ctx_key, ns, NULL);
-        if (!hit) return -1;
+        if (!hit || PyDict_SetItem(inner, ident, hit) < 0) {
+            Py_XDECREF(hit);
+            return -1;
+        }
     }
     int rc = 0;
     if (hit == Py_None) rc = PySet_Add(external, ident);
@@ -2285,8 +2482,9 @@ static int resolve_ident(PyObject *ident, PyObject *heads, PyObject *ctx, PyObje
 /*
  * resolve_refs(files, decls, memo, resolve, lookup, closed_structure, refs_type, refs)
  *
- * The loop of resolve_project: every kept declaration's raw names resolved
- * (through the resolver's memo, calling resolve only on a miss) into refs[name].
+ * The loop of resolve_project: every kept declaration's raw names resolved into
+ * refs[name]. resolve (which has its own memo) is called once per identifier and
+ * context; this loop keeps a per-context memo keyed by the identifier alone.
  */
 static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
 {
@@ -2296,7 +2494,8 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
                           &resolve, &lookup, &closed, &PyType_Type, &refs_type, &PyDict_Type, &refs))
         return NULL;
     PyObject *empty = PyTuple_New(0), *mul = PyLong_FromLong(1000003);
-    if (!empty || !mul) goto fail0;
+    PyObject *memo2 = PyDict_New(), *lmemo = PyDict_New(); /* (ctx key, ns) -> {ident: hit}; name -> lookup */
+    if (!empty || !mul || !memo2 || !lmemo) goto fail0;
     for (Py_ssize_t fi = 0; fi < PyList_GET_SIZE(files); fi++) {
         PyObject *fs = PyList_GET_ITEM(files, fi);
         PyObject *fid_raw = PyLong_FromVoidPtr(fs);
@@ -2307,36 +2506,50 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
         int rc = dl ? 0 : -1;
         for (Py_ssize_t k = 0; rc == 0 && k < PyList_GET_SIZE(dl); k++) {
             PyObject *d = PyList_GET_ITEM(dl, k);
-            PyObject *name = PyObject_GetAttr(d, S_name);
+            PyObject *dd0 = PyObject_GenericGetDict(d, NULL); /* RawDecl fields, without attribute lookup */
+            PyObject *name = dd0 ? PyDict_GetItemWithError(dd0, S_name) : NULL;
             if (!name) {
+                if (dd0 && !PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "a RawDecl without a name");
+                Py_XDECREF(dd0);
                 rc = -1;
                 break;
             }
+            Py_INCREF(name);
             PyObject *owner = PyDict_GetItemWithError(decls, name);
             if (owner != d) {
                 Py_DECREF(name);
+                Py_DECREF(dd0);
                 if (!owner && PyErr_Occurred()) rc = -1;
                 continue;
             }
-            PyObject *cidx = PyObject_GetAttr(d, S_ctx);
+            PyObject *cidx = dict_field(dd0, S_ctx);
             PyObject *ctx = cidx ? PyObject_GetItem(contexts, cidx) : NULL;
             PyObject *ctx_ns = ctx ? PyObject_GetAttr(ctx, S_namespace) : NULL;
             PyObject *ns = ctx_ns ? decl_ns(name, ctx_ns) : NULL;
             PyObject *ctx_key = ns ? PyNumber_Add(fid, cidx) : NULL;
-            PyObject *heads = ctx_key ? PyObject_GetAttr(d, S_binder_heads) : NULL;
-            PyObject *sets[3] = {NULL, NULL, NULL}, *external = NULL;
+            PyObject *heads = ctx_key ? dict_field(dd0, S_binder_heads) : NULL;
+            PyObject *sets[3] = {NULL, NULL, NULL}, *external = NULL, *inner = NULL;
+            if (heads) { /* this context's memo: identifier -> resolution */
+                PyObject *ik = PyTuple_Pack(2, ctx_key, ns);
+                inner = ik ? PyDict_GetItemWithError(memo2, ik) : NULL;
+                if (inner) Py_INCREF(inner);
+                else if (ik && !PyErr_Occurred() && (inner = PyDict_New()) && PyDict_SetItem(memo2, ik, inner) < 0)
+                    Py_CLEAR(inner);
+                Py_XDECREF(ik);
+                if (!inner) Py_CLEAR(heads);
+            }
             if (heads && PyDict_Check(heads)) {
                 external = PySet_New(NULL);
                 PyObject *fields[3] = {S_hyp, S_concl, S_proof};
                 rc = external ? 0 : -1;
                 for (int b = 0; rc == 0 && b < 3; b++) {
-                    PyObject *bucket = PyObject_GetAttr(d, fields[b]);
+                    PyObject *bucket = dict_field(dd0, fields[b]);
                     sets[b] = PySet_New(NULL);
                     PyObject *it = bucket && sets[b] ? PyObject_GetIter(bucket) : NULL, *ident;
                     if (!it) rc = -1;
                     while (rc == 0 && it && (ident = PyIter_Next(it))) {
-                        rc = resolve_ident(ident, heads, ctx, ctx_key, ns, name, memo, resolve, lookup, closed, decls,
-                                           sets[b], external);
+                        rc = resolve_ident(ident, heads, ctx, ctx_key, ns, name, inner, lmemo, resolve, lookup, closed,
+                                           decls, sets[b], external);
                         Py_DECREF(ident);
                     }
                     if (PyErr_Occurred()) rc = -1;
@@ -2367,6 +2580,7 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
                 rc = -1;
             }
             for (int b = 0; b < 3; b++) Py_XDECREF(sets[b]);
+            Py_XDECREF(inner);
             Py_XDECREF(external);
             Py_XDECREF(heads);
             Py_XDECREF(ctx_key);
@@ -2375,6 +2589,7 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
             Py_XDECREF(ctx);
             Py_XDECREF(cidx);
             Py_DECREF(name);
+            Py_DECREF(dd0);
         }
         Py_XDECREF(dl);
         Py_XDECREF(contexts);
@@ -2383,10 +2598,14 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
     }
     Py_DECREF(empty);
     Py_DECREF(mul);
+    Py_DECREF(memo2);
+    Py_DECREF(lmemo);
     Py_RETURN_NONE;
 fail0:
     Py_XDECREF(empty);
     Py_XDECREF(mul);
+    Py_XDECREF(memo2);
+    Py_XDECREF(lmemo);
     return NULL;
 }
 

