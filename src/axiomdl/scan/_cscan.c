@@ -1211,14 +1211,15 @@ static int add_firsts(PyObject *dst, PyObject *names)
 static int flag_scan(V v, PyObject *flags)
 {
     static const char *words[] = {"sorry", "admit", "native_decide"};
+    static const Py_ssize_t lens[] = {5, 5, 13};
     Py_ssize_t i = 0;
     while (i < v.n) {
         ch c = v.s[i];
         int hit = 0;
         if ((c == 's' || c == 'a' || c == 'n') && (i == 0 || !(is_word(v.s[i - 1]) || v.s[i - 1] == '.' || v.s[i - 1] == '\''))) {
             for (int k = 0; k < 3 && !hit; k++) {
-                Py_ssize_t len = (Py_ssize_t)strlen(words[k]);
-                if (starts(v, i, words[k])) {
+                Py_ssize_t len = lens[k];
+                if (c == (ch)(unsigned char)words[k][0] && starts(v, i, words[k])) {
                     Py_ssize_t e = i + len;
                     if (e < v.n && (is_word(v.s[e]) || v.s[e] == '\'' || v.s[e] == '!' || v.s[e] == '?')) continue;
                     PyObject *f = PyUnicode_FromString(words[k]);
@@ -2252,7 +2253,10 @@ static PyObject *py_command_starts(PyObject *self, PyObject *args)
         while (i < n && s[i] != '\n') i++;
         i++;
     }
-    if (vfind(t, " in ", 0) >= 0 || vfind(t, " in\t", 0) >= 0) {
+    int chained = 0; /* the reference's gate: " in " or " in\t" somewhere */
+    for (Py_ssize_t k = 0; k + 3 < n && !chained; k++)
+        chained = s[k] == ' ' && s[k + 1] == 'i' && s[k + 2] == 'n' && (s[k + 3] == ' ' || s[k + 3] == '\t');
+    if (chained) {
         i = 0;
         while (i + 2 < n) {
             if (s[i] == 'i' && s[i + 1] == 'n' && (s[i + 2] == ' ' || s[i + 2] == '\t')) {
@@ -2503,6 +2507,7 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
         Py_XDECREF(fid_raw);
         PyObject *contexts = fid ? PyObject_GetAttr(fs, S_contexts) : NULL;
         PyObject *dl = contexts ? PyObject_GetAttr(fs, S_decls) : NULL;
+        PyObject *last_cidx = NULL, *last_ctx = NULL, *last_ns_of_ctx = NULL, *last_key = NULL;
         int rc = dl ? 0 : -1;
         for (Py_ssize_t k = 0; rc == 0 && k < PyList_GET_SIZE(dl); k++) {
             PyObject *d = PyList_GET_ITEM(dl, k);
@@ -2523,10 +2528,24 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
                 continue;
             }
             PyObject *cidx = dict_field(dd0, S_ctx);
-            PyObject *ctx = cidx ? PyObject_GetItem(contexts, cidx) : NULL;
-            PyObject *ctx_ns = ctx ? PyObject_GetAttr(ctx, S_namespace) : NULL;
-            PyObject *ns = ctx_ns ? decl_ns(name, ctx_ns) : NULL;
-            PyObject *ctx_key = ns ? PyNumber_Add(fid, cidx) : NULL;
+            PyObject *ctx = NULL, *ctx_ns = NULL, *ns = NULL, *ctx_key = NULL;
+            if (cidx && last_cidx && PyObject_RichCompareBool(cidx, last_cidx, Py_EQ) == 1) {
+                /* same context as the previous declaration: reuse what it cost */
+                ctx = last_ctx, ctx_ns = last_ns_of_ctx, ctx_key = last_key;
+                Py_INCREF(ctx), Py_INCREF(ctx_ns), Py_INCREF(ctx_key);
+            } else if (cidx) {
+                ctx = PyObject_GetItem(contexts, cidx);
+                ctx_ns = ctx ? PyObject_GetAttr(ctx, S_namespace) : NULL;
+                ctx_key = ctx_ns ? PyNumber_Add(fid, cidx) : NULL;
+                if (ctx_key) {
+                    Py_XSETREF(last_cidx, (Py_INCREF(cidx), cidx));
+                    Py_XSETREF(last_ctx, (Py_INCREF(ctx), ctx));
+                    Py_XSETREF(last_ns_of_ctx, (Py_INCREF(ctx_ns), ctx_ns));
+                    Py_XSETREF(last_key, (Py_INCREF(ctx_key), ctx_key));
+                }
+            }
+            ns = ctx_key ? decl_ns(name, ctx_ns) : NULL;
+            if (!ns) Py_CLEAR(ctx_key);
             PyObject *heads = ctx_key ? dict_field(dd0, S_binder_heads) : NULL;
             PyObject *sets[3] = {NULL, NULL, NULL}, *external = NULL, *inner = NULL;
             if (heads) { /* this context's memo: identifier -> resolution */
@@ -2591,6 +2610,10 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
             Py_DECREF(name);
             Py_DECREF(dd0);
         }
+        Py_XDECREF(last_cidx);
+        Py_XDECREF(last_ctx);
+        Py_XDECREF(last_ns_of_ctx);
+        Py_XDECREF(last_key);
         Py_XDECREF(dl);
         Py_XDECREF(contexts);
         Py_XDECREF(fid);

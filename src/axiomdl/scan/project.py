@@ -89,8 +89,22 @@ def scan_bytes(data: bytes, src: SourceFile, native: bool | None = None) -> File
         return fs
 
 
-def _scan_path_bytes(args: tuple[bytes, SourceFile, bool | None]) -> FileScan:
-    return scan_bytes(*args)
+def _scan_for_pool(args: tuple[bytes, SourceFile, bool | None]) -> tuple[FileScan, list[dict]]:
+    """Scan in a worker; declarations travel as plain dicts, which unpickle in C."""
+    fs = scan_bytes(*args)
+    decls = [d.__dict__ for d in fs.decls]
+    fs.decls = []
+    return fs, decls
+
+
+def _from_pool(result: tuple[FileScan, list[dict]]) -> FileScan:
+    fs, states = result
+    new = object.__new__
+    for state in states:
+        d = new(RawDecl)
+        d.__dict__ = state
+        fs.decls.append(d)
+    return fs
 
 
 def scan_project(
@@ -151,7 +165,7 @@ def _scan_project(
         except OSError:
             unreadable[i] = scan_file(src)
             continue
-        hashes[i] = cache_mod.content_hash(data)
+        hashes[i] = cache_mod.content_hash(data) if use_cache else "-"  # hashes key the cache only
         data_of[i] = data
     digest = hashlib.blake2b(
         "\n".join(f"{s.rel}:{s.module}:{h}" for s, h in zip(sources, hashes, strict=True)).encode(),
@@ -232,9 +246,9 @@ def _scan_all(
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             args = [(data, sources[i], native) for i, data in todo]
             chunk = max(1, total // (jobs * 8))
-            mapped = pool.map(_scan_path_bytes, args, chunksize=chunk)
-            for k, ((i, _), fs) in enumerate(zip(todo, mapped, strict=True)):
-                results[i] = fs
+            mapped = pool.map(_scan_for_pool, args, chunksize=chunk)
+            for k, ((i, _), res) in enumerate(zip(todo, mapped, strict=True)):
+                results[i] = _from_pool(res)
                 if progress:
                     progress(k + 1, total)
     else:
