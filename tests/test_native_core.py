@@ -8,6 +8,7 @@ hypothesis, including an alphabet aimed at the binding-site code paths.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -71,6 +72,44 @@ def test_native_rejects_forced_use_when_missing_is_reported() -> None:
     # native=True must either run the core or fail loudly, never fall back silently
     fs = scan_text("theorem t : True := trivial\n", "T.lean", "T", native=True)
     assert [d.name for d in fs.decls] == ["t"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the header colon inside a «name»: the keyword gate is built per side of it
+        "def f «x:fun» (a : Nat) => b := a\n",
+        "theorem m«:fun b↦»",
+        "def r«:by_cases o»",
+        "abbrev;«:rename_i»e",
+        # bounded spans: a set-builder type and a generalize longer than 400 characters
+        "theorem t : {x : " + "a " * 300 + "// b} := by\n  generalize h" + " " * 450 + "= y\n",
+        "structure S\n",
+    ],
+)
+def test_native_matches_reference_on_review_cases(text: str) -> None:
+    _same(text)
+
+
+def test_native_scan_does_not_leak_subnames() -> None:
+    text = (
+        "structure S where\n  a : Nat\n  b : Nat\n"
+        "inductive I | one | two\n"
+        "def f : Nat := helper where\n  helper := 1\n  other := 2\n"
+    )
+    for _ in range(50):  # warm caches (interned strings, lru caches)
+        scan_text(text, "L.lean", "L", native=True)
+    gc.collect()
+    before = sys.getallocatedblocks()
+    gc.disable()  # the scanner must not make cycles either: scan_project freezes its objects
+    try:
+        for _ in range(1000):
+            scan_text(text, "L.lean", "L", native=True)
+    finally:
+        gc.enable()
+    grown = sys.getallocatedblocks() - before
+    # a leak of one object per scan would keep >= 1000 blocks; caches stay well below 500
+    assert grown < 500, f"{grown} blocks kept after 1000 scans: a leak or a reference cycle"
 
 
 _BINDING = [
@@ -185,6 +224,8 @@ def _resolve_both(root: Path) -> None:
     for name, refs in reference.refs.items():
         assert native.refs[name] == refs, name
     assert native.duplicates == reference.duplicates
+    assert native.decl_file == reference.decl_file
+    assert all(native.decls[n] is d for n, d in reference.decls.items())
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@
  * them, including the exact matching behaviour of its regular expressions
  * (lookbehinds at string starts, lazy spans of at most 400 characters, finditer's
  * "continue after the match" rule), and tests check both give identical scans.
- * Rare, intricate paths (structure fields, `where` helpers, anonymous instance
- * names, docstring headers, variable inclusion) call back into Python.
+ * Rare, intricate paths (`where` helpers, anonymous instance names, docstring
+ * headers with metadata, Lean 4's variable-inclusion rule) call back into Python.
  *
  * Text is handled as UCS4 so offsets are Python string indices.
  */
@@ -15,7 +15,7 @@
 #include <Python.h>
 #include <string.h>
 
-#define CSCAN_ABI 4
+#define CSCAN_ABI 6
 #define SPAN_MAX 400
 #define STATEMENT_LIMIT 4000
 
@@ -93,14 +93,6 @@ static inline int starts(V v, Py_ssize_t i, const char *lit)
     for (Py_ssize_t k = 0; lit[k]; k++)
         if (i + k >= v.n || v.s[i + k] != (ch)(unsigned char)lit[k]) return 0;
     return 1;
-}
-
-static int veq(V v, const char *lit)
-{
-    Py_ssize_t k = 0;
-    for (; lit[k]; k++)
-        if (k >= v.n || v.s[k] != (ch)(unsigned char)lit[k]) return 0;
-    return k == v.n;
 }
 
 static int vhas(V v, ch c)
@@ -205,8 +197,9 @@ static int same_chars(PyObject *s, const ch *p, Py_ssize_t n)
 static PyObject *intern_span(Intern *t, const ch *p, Py_ssize_t n)
 {
     if (!t) return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, p, n);
-    Py_uhash_t h = 1469598103934665603ULL;
-    for (Py_ssize_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ULL;
+    unsigned long long h64 = 1469598103934665603ULL; /* FNV-1a */
+    for (Py_ssize_t i = 0; i < n; i++) h64 = (h64 ^ p[i]) * 1099511628211ULL;
+    Py_uhash_t h = (Py_uhash_t)h64;
     if (t->used * 2 >= t->cap) {
         Py_ssize_t cap = t->cap ? t->cap * 2 : 256;
         Slot *ns = PyMem_Calloc(cap, sizeof(Slot));
@@ -256,6 +249,7 @@ typedef struct {
     int skip_keywords;
     int skip_dotted;
     unsigned long long *gate; /* binding keywords seen, may be NULL */
+    int *saw_where;           /* set when the identifier `where` is seen, may be NULL */
 } Sink;
 
 static int kw_index(V v, Py_ssize_t a, Py_ssize_t b);
@@ -263,6 +257,9 @@ static int kw_index(V v, Py_ssize_t a, Py_ssize_t b);
 static int sink_cb(void *vctx, V v, Py_ssize_t a, Py_ssize_t b)
 {
     Sink *sk = (Sink *)vctx;
+    if (sk->saw_where && b - a == 5 && v.s[a] == 'w' && v.s[a + 1] == 'h' && v.s[a + 2] == 'e' &&
+        v.s[a + 3] == 'r' && v.s[a + 4] == 'e')
+        *sk->saw_where = 1;
     if (sk->gate) {
         int k = kw_index(v, a, b);
         if (k >= 0) *sk->gate |= (1ULL << k);
@@ -290,7 +287,7 @@ static int sink_cb(void *vctx, V v, Py_ssize_t a, Py_ssize_t b)
 /* {t for t in IDENT_RE.findall(v) if t not in KEYWORDS} into set */
 static int idents_into(Cfg *cfg, V v, PyObject *set)
 {
-    Sink sk = {cfg, set, NULL, 1, 0, NULL};
+    Sink sk = {cfg, set, NULL, 1, 0, NULL, NULL};
     return each_ident(v, sink_cb, &sk);
 }
 
@@ -387,10 +384,10 @@ static Py_ssize_t skip_ws(V t, Py_ssize_t i)
     return i;
 }
 
-/* [^\n]*?=\s*(\w[\w']*) from x */
+/* [^\n]{0,400}?=\s*(\w[\w']*) from x */
 static int gen_tail(V t, Py_ssize_t x, Span *m)
 {
-    for (Py_ssize_t p = x; p < t.n; p++) {
+    for (Py_ssize_t p = x; p < t.n && p <= x + SPAN_MAX; p++) {
         ch c = t.s[p];
         if (c == '=') {
             Py_ssize_t r = skip_ws(t, p + 1);
@@ -454,7 +451,7 @@ static int span_at(V t, Py_ssize_t j, int kind, Span *m)
         }
         return 0;
     }
-    case SP_GEN: { /* \s+(?:(\w[\w']*)\s*:)?[^\n]*?=\s*(\w[\w']*) */
+    case SP_GEN: { /* \s+(?:(\w[\w']*)\s*:)?[^\n]{0,400}?=\s*(\w[\w']*) */
         Py_ssize_t q = skip_ws(t, j);
         if (q == j) return 0;
         Py_ssize_t e = word_end(t, q);
@@ -472,7 +469,7 @@ static int span_at(V t, Py_ssize_t j, int kind, Span *m)
     return 0;
 }
 
-/* \s*(\w[\w']*)\s*(?::[^|}\n]*)?(?:\||//) after `{` */
+/* \s*(\w[\w']*)\s*(?::[^|}\n]{0,400})?(?:\||//) after `{` */
 static int span_setb(V t, Py_ssize_t j, Span *m)
 {
     m->a2 = m->b2 = -1;
@@ -481,18 +478,19 @@ static int span_setb(V t, Py_ssize_t j, Span *m)
     if (e < 0) return 0;
     Py_ssize_t r = skip_ws(t, e);
     m->a1 = q, m->b1 = e;
-    if (r < t.n && t.s[r] == ':') {
-        Py_ssize_t stop = r + 1;
-        while (stop < t.n && t.s[stop] != '|' && t.s[stop] != '}' && t.s[stop] != '\n') stop++;
-        if (stop < t.n && t.s[stop] == '|') {
-            m->end = stop + 1;
-            return 1;
-        }
-        for (Py_ssize_t p = stop - 2; p >= r + 1; p--)
-            if (t.s[p] == '/' && t.s[p + 1] == '/') {
+    if (r < t.n && t.s[r] == ':') { /* (?::[^|}\n]{0,400})? then | or //, backtracking */
+        Py_ssize_t stop = r + 1, lim = r + 1 + SPAN_MAX;
+        while (stop < t.n && stop < lim && t.s[stop] != '|' && t.s[stop] != '}' && t.s[stop] != '\n') stop++;
+        for (Py_ssize_t p = stop; p >= r + 1; p--) {
+            if (p < t.n && t.s[p] == '|') {
+                m->end = p + 1;
+                return 1;
+            }
+            if (p + 1 < t.n && t.s[p] == '/' && t.s[p + 1] == '/') {
                 m->end = p + 2;
                 return 1;
             }
+        }
     }
     if (r < t.n && t.s[r] == '|') {
         m->end = r + 1;
@@ -603,7 +601,7 @@ static int body_bound(Cfg *cfg, V t, PyObject *bound, const unsigned long long *
     if (known_gate) {
         gate = *known_gate; /* the binding keywords among t's identifiers, already collected */
     } else {
-        Sink sk = {cfg, NULL, NULL, 0, 0, &gate};
+        Sink sk = {cfg, NULL, NULL, 0, 0, &gate, NULL};
         if (each_ident(t, sink_cb, &sk) < 0) return -1;
     }
     Span m;
@@ -705,6 +703,7 @@ typedef struct {
 
 static int buf_put(Buf *b, const ch *s, Py_ssize_t n)
 {
+    if (n <= 0) return 0;
     if (b->n + n > b->cap) {
         Py_ssize_t cap = (b->n + n) * 2 + 16;
         ch *ns = PyMem_Realloc(b->s, cap * sizeof(ch));
@@ -790,7 +789,7 @@ static int make_group(Cfg *cfg, V inner, ch bracket, Group *g)
     if (!g->names || !g->type_refs || !idents) goto done;
     Py_ssize_t colon = top_level_colon(inner);
     if (colon < 0) {
-        Sink sk = {cfg, NULL, idents, 1, 0, NULL};
+        Sink sk = {cfg, NULL, idents, 1, 0, NULL, NULL};
         if (each_ident(inner, sink_cb, &sk) < 0) goto done;
         Py_ssize_t k = PyList_GET_SIZE(idents);
         if (bracket == '[') {
@@ -810,7 +809,7 @@ static int make_group(Cfg *cfg, V inner, ch bracket, Group *g)
         rc = 0;
         goto done;
     }
-    Sink names = {cfg, NULL, g->names, 1, 1, NULL};
+    Sink names = {cfg, NULL, g->names, 1, 1, NULL, NULL};
     if (each_ident(vsub(inner, 0, colon), sink_cb, &names) < 0) goto done;
     V type = vsub(inner, colon + 1, inner.n);
     Py_ssize_t dflt = vfind(type, ":=", 0);
@@ -820,7 +819,7 @@ static int make_group(Cfg *cfg, V inner, ch bracket, Group *g)
             goto done;
         type = buf_view(&tmp);
     }
-    Sink ty = {cfg, g->type_refs, idents, 1, 0, NULL};
+    Sink ty = {cfg, g->type_refs, idents, 1, 0, NULL, NULL};
     if (each_ident(type, sink_cb, &ty) < 0) goto done;
     if (PyList_GET_SIZE(idents)) {
         g->head = PyList_GET_ITEM(idents, 0);
@@ -985,7 +984,6 @@ static int split_type(V type, seg_cb cb, void *ctx)
         int is_forall = (st.n && st.s[0] == 0x2200) || starts(st, 0, "forall ");
         Py_ssize_t depth = 0, ncut = 0, first_a = -1, first_b = -1;
         Py_ssize_t prev = 0;
-        int broke = 0;
         /* premises are emitted as found (non-forall), binder cut recorded (forall) */
         for (Py_ssize_t i = 0; i < st.n;) {
             Py_ssize_t len;
@@ -1003,7 +1001,6 @@ static int split_type(V type, seg_cb cb, void *ctx)
                         break;
                     }
                 } else if (len == 1 && (c == 0x2203 || c == 0x2194)) {
-                    broke = 1;
                     break;
                 } else if (len == 2 || c == 0x2192) {
                     if (cb(ctx, 1, vsub(st, prev, i)) < 0) return -1;
@@ -1013,7 +1010,6 @@ static int split_type(V type, seg_cb cb, void *ctx)
             }
             i += len;
         }
-        (void)broke;
         if (is_forall) {
             if (!ncut) return cb(ctx, 2, st);
             Py_ssize_t start = st.s[0] == 0x2200 ? 1 : 6;
@@ -1043,7 +1039,7 @@ static int fields_add_idents(Cfg *cfg, V head, PyObject *names)
 {
     PyObject *lst = PyList_New(0);
     if (!lst) return -1;
-    Sink sk = {cfg, NULL, lst, 0, 1, NULL};
+    Sink sk = {cfg, NULL, lst, 0, 1, NULL, NULL};
     int rc = each_ident(head, sink_cb, &sk);
     for (Py_ssize_t i = 0; rc == 0 && i < PyList_GET_SIZE(lst); i++) {
         PyObject *t = PyList_GET_ITEM(lst, i);
@@ -1158,17 +1154,46 @@ static int type_seg(void *vctx, int kind, V seg)
 }
 
 /* keep(): drop bound names, except dotted uses of a binder whose type is known */
-static PyObject *keep(PyObject *names, PyObject *bound, PyObject *heads)
+/* The part of a name before its first dot, interned (a new reference). */
+static PyObject *first_part(Intern *in, PyObject *t, Py_ssize_t *dot_out)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+    Py_ssize_t dot = PyUnicode_FindChar(t, '.', 0, n, 1);
+    *dot_out = dot;
+    if (dot == -2) return NULL;
+    if (dot < 0) {
+        Py_INCREF(t);
+        return t;
+    }
+    ch small[64];
+    if (!in || dot > 64) return PyUnicode_Substring(t, 0, dot);
+    int kind = PyUnicode_KIND(t);
+    const void *data = PyUnicode_DATA(t);
+    for (Py_ssize_t i = 0; i < dot; i++) small[i] = PyUnicode_READ(kind, data, i);
+    return intern_span(in, small, dot);
+}
+
+/* Is `first` bound: locally, a universe, or (when variables are in scope) a variable? */
+static int is_bound(PyObject *first, PyObject *bound, PyObject *universes, PyObject *varnames)
+{
+    int r = PySet_Contains(bound, first);
+    if (r == 0 && PySet_GET_SIZE(universes)) r = PySet_Contains(universes, first);
+    if (r == 0 && varnames) r = PySet_Contains(varnames, first);
+    return r;
+}
+
+/* keep(): drop bound names, except dotted uses of a binder whose type is known */
+static PyObject *keep(Intern *in, PyObject *names, PyObject *bound, PyObject *universes, PyObject *varnames,
+                      PyObject *heads)
 {
     PyObject *out = PySet_New(NULL), *it = PyObject_GetIter(names), *t;
     if (!out || !it) goto fail;
     while ((t = PyIter_Next(it))) {
-        Py_ssize_t n = PyUnicode_GET_LENGTH(t);
-        Py_ssize_t dot = PyUnicode_FindChar(t, '.', 0, n, 1);
-        PyObject *first = dot >= 0 ? PyUnicode_Substring(t, 0, dot) : (Py_INCREF(t), t);
+        Py_ssize_t dot;
+        PyObject *first = first_part(in, t, &dot);
         int keepit = -1;
         if (first) {
-            int in_bound = PySet_Contains(bound, first);
+            int in_bound = is_bound(first, bound, universes, varnames);
             if (in_bound == 0) keepit = 1;
             else if (in_bound > 0) keepit = dot >= 0 ? PyDict_Contains(heads, first) : 0;
             Py_DECREF(first);
@@ -1188,15 +1213,16 @@ fail:
     return NULL;
 }
 
-static int add_firsts(PyObject *dst, PyObject *names)
+/* dst |= {first part of t for t in names if it is in varnames} */
+static int add_mentioned(Intern *in, PyObject *dst, PyObject *names, PyObject *varnames)
 {
     PyObject *it = PyObject_GetIter(names), *t;
     if (!it) return -1;
     while ((t = PyIter_Next(it))) {
-        Py_ssize_t n = PyUnicode_GET_LENGTH(t);
-        Py_ssize_t dot = PyUnicode_FindChar(t, '.', 0, n, 1);
-        PyObject *first = dot >= 0 ? PyUnicode_Substring(t, 0, dot) : (Py_INCREF(t), t);
-        int r = first ? PySet_Add(dst, first) : -1;
+        Py_ssize_t dot;
+        PyObject *first = first_part(in, t, &dot);
+        int r = first ? PySet_Contains(varnames, first) : -1;
+        if (r > 0) r = PySet_Add(dst, first);
         Py_XDECREF(first);
         Py_DECREF(t);
         if (r < 0) {
@@ -1272,7 +1298,8 @@ static PyObject *squash(V v, Py_ssize_t limit)
         if (buf_putc(&b, c) < 0) goto fail;
     }
     {
-        PyObject *r = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, b.s ? b.s : (ch *)"", b.n);
+        static const ch none = 0;
+        PyObject *r = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, b.s ? b.s : &none, b.n);
         PyMem_Free(b.s);
         return r;
     }
@@ -1354,12 +1381,13 @@ static int doc_has_header(PyObject *doc)
 }
 
 /*
- * One declaration as the __dict__ of a RawDecl: cmd is the cleaned command text
+ * One declaration as a RawDecl: cmd is the cleaned command text
  * from its header start, orig the same span of source, kw_off where the keyword
  * starts in both.
  */
-static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V orig, Py_ssize_t kw_off, long line,
-                           PyObject *ns, PyObject *cid, PyObject *doc, PyObject *module, PyObject *vars)
+static PyObject *decl_object(Cfg *cfgp, PyTypeObject *raw_type, PyObject *kind, PyObject *pre, V cmd, V orig,
+                             Py_ssize_t kw_off, long line, PyObject *ns, PyObject *cid, PyObject *doc,
+                             PyObject *module, PyObject *vars)
 {
     Cfg cfg = *cfgp;
     PyObject *hyp = NULL, *concl = NULL, *proof = NULL, *bound = NULL, *heads = NULL, *flags = NULL;
@@ -1378,6 +1406,11 @@ static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V or
     if (PyUnicode_GET_LENGTH(pre)) {
         PyObject *pm = PyObject_CallOneArg(cfg.pre_parts, pre);
         if (!pm) goto fail;
+        if (!PyTuple_Check(pm) || PyTuple_GET_SIZE(pm) != 2) {
+            Py_DECREF(pm);
+            PyErr_SetString(PyExc_TypeError, "pre_parts must return (attributes, modifiers)");
+            goto fail;
+        }
         attrs = PySequence_List(PyTuple_GET_ITEM(pm, 0));
         modifiers = PySequence_List(PyTuple_GET_ITEM(pm, 1));
         Py_DECREF(pm);
@@ -1446,11 +1479,14 @@ static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V or
     heads = PyDict_New();
     flags = PySet_New(NULL);
     if (!hyp || !concl || !heads || !flags) goto fail;
-    if (!PyTuple_Check(vars) || PyTuple_GET_SIZE(vars) != 5 || !PyDict_Check(PyTuple_GET_ITEM(vars, 4))) {
+    if (!PyTuple_Check(vars) || PyTuple_GET_SIZE(vars) != 5 || !PyAnySet_Check(PyTuple_GET_ITEM(vars, 0)) ||
+        !PyAnySet_Check(PyTuple_GET_ITEM(vars, 1)) || !PyDict_Check(PyTuple_GET_ITEM(vars, 4))) {
         PyErr_SetString(PyExc_TypeError, "vars must be (universes, names, has_groups, included, memo)");
         goto fail;
     }
-    bound = PySet_New(PyTuple_GET_ITEM(vars, 0));
+    /* bound holds the local names only; universes and variables are tested in place */
+    PyObject *universes = PyTuple_GET_ITEM(vars, 0), *varnames = NULL;
+    bound = PySet_New(NULL);
     if (!bound) goto fail;
     for (Py_ssize_t i = 0; i < gs.n; i++) {
         Group *g = &gs.g[i];
@@ -1492,7 +1528,7 @@ static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V or
         } while (0);
         PyMem_Free(ft.s);
         if (!ok) {
-            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "fields callback must return a list");
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_SystemError, "structure fields failed without an error");
             goto fail;
         }
         proof = PySet_New(NULL);
@@ -1502,31 +1538,12 @@ static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V or
         if (!proof) goto fail;
         int has_where = 0;
         unsigned long long gate = 0; /* binding keywords among the identifiers of sig and tail */
-        Sink gsk = {&cfg, NULL, NULL, 0, 0, &gate};
-        if (each_ident(sig, sink_cb, &gsk) < 0) goto fail;
-        if (tail.n) {
-            PyObject *words = PySet_New(NULL);
-            if (!words) goto fail;
-            Sink sk = {&cfg, words, NULL, 0, 0, &gate};
-            if (each_ident(tail, sink_cb, &sk) < 0) {
-                Py_DECREF(words);
-                goto fail;
-            }
-            PyObject *w = PyUnicode_FromString("where");
-            has_where = w ? PySet_Contains(words, w) : -1;
-            Py_XDECREF(w);
-            PyObject *it = has_where >= 0 ? PyObject_GetIter(words) : NULL, *t;
-            if (!it) has_where = -1;
-            while (it && (t = PyIter_Next(it))) {
-                int r = PySet_Contains(cfg.keywords, t);
-                if (r < 0 || (!r && PySet_Add(proof, t) < 0)) has_where = -1;
-                Py_DECREF(t);
-                if (has_where < 0) break;
-            }
-            if (PyErr_Occurred()) has_where = -1;
-            Py_XDECREF(it);
-            Py_DECREF(words);
-            if (has_where < 0) goto fail;
+        Sink gsk = {&cfg, NULL, NULL, 0, 0, &gate, NULL};
+        /* like the reference: binder text and type text apart (a «name» may hold the colon) */
+        if (each_ident(binder_text, sink_cb, &gsk) < 0 || each_ident(type_text, sink_cb, &gsk) < 0) goto fail;
+        if (tail.n) { /* proof = the tail's identifiers minus keywords, in one pass */
+            Sink sk = {&cfg, proof, NULL, 1, 0, &gate, &has_where};
+            if (each_ident(tail, sink_cb, &sk) < 0) goto fail;
         }
         if (body_bound_concat(&cfg, sig, 0, tail, bound, 0, &gate) < 0) goto fail;
         if (!is_inst && (term == T_ASSIGN || term == T_BAR) && has_where) {
@@ -1549,27 +1566,33 @@ static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V or
     }
 
     /* variables: Lean 4's inclusion rule, computed (and memoised) by _VarState.included */
-    if (PyObject_IsTrue(PyTuple_GET_ITEM(vars, 2))) {
+    int has_groups = PyObject_IsTrue(PyTuple_GET_ITEM(vars, 2));
+    if (has_groups < 0) goto fail;
+    if (has_groups) {
+        varnames = PyTuple_GET_ITEM(vars, 1);
+        /* the mentioned variables: first parts of hyp, concl (and proof for definitions) */
         PyObject *mentioned = PySet_New(NULL);
         if (!mentioned) goto fail;
         int is_thm = kind_is(kind, "theorem") || kind_is(kind, "lemma") || is_example;
-        if (add_firsts(mentioned, hyp) < 0 || add_firsts(mentioned, concl) < 0 ||
-            (!is_thm && add_firsts(mentioned, proof) < 0)) {
+        if (add_mentioned(cfg.intern, mentioned, hyp, varnames) < 0 ||
+            add_mentioned(cfg.intern, mentioned, concl, varnames) < 0 ||
+            (!is_thm && add_mentioned(cfg.intern, mentioned, proof, varnames) < 0)) {
             Py_DECREF(mentioned);
             goto fail;
         }
-        /* _VarState.included's memo, read here: key frozenset(mentioned & names) */
-        PyObject *both = PyNumber_And(mentioned, PyTuple_GET_ITEM(vars, 1));
-        PyObject *key = both ? PyFrozenSet_New(both) : NULL;
-        Py_XDECREF(both);
+        PyObject *key = PyFrozenSet_New(mentioned); /* the memo key of _VarState.included */
         PyObject *inc = key ? PyDict_GetItemWithError(PyTuple_GET_ITEM(vars, 4), key) : NULL;
         Py_XDECREF(key);
         if (inc) Py_INCREF(inc);
         else if (!PyErr_Occurred()) inc = PyObject_CallOneArg(PyTuple_GET_ITEM(vars, 3), mentioned);
         Py_DECREF(mentioned);
         if (!inc) goto fail;
+        if (!PyTuple_Check(inc) || PyTuple_GET_SIZE(inc) != 2 || !PyDict_Check(PyTuple_GET_ITEM(inc, 1))) {
+            Py_DECREF(inc);
+            PyErr_SetString(PyExc_TypeError, "included must return (names, heads)");
+            goto fail;
+        }
         int r = set_update_iter(hyp, PyTuple_GET_ITEM(inc, 0));
-        if (r == 0) r = set_update_iter(bound, PyTuple_GET_ITEM(vars, 1));
         if (r == 0) {
             PyObject *vh = PyTuple_GET_ITEM(inc, 1), *k, *v;
             Py_ssize_t pos = 0;
@@ -1584,26 +1607,25 @@ static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V or
     }
 
     /* keep, then make the three sets disjoint */
-    tmp = keep(hyp, bound, heads);
+    tmp = keep(cfg.intern, hyp, bound, universes, varnames, heads);
     if (!tmp) goto fail;
     Py_SETREF(hyp, tmp);
-    tmp = keep(concl, bound, heads);
+    tmp = keep(cfg.intern, concl, bound, universes, varnames, heads);
     if (!tmp) goto fail;
     Py_SETREF(concl, tmp);
     tmp = NULL;
     {
-        PyObject *c2 = PyNumber_Subtract(concl, hyp);
-        if (!c2) goto fail;
-        Py_SETREF(concl, c2);
-        PyObject *p1 = keep(proof, bound, heads);
+        PyObject *p1 = keep(cfg.intern, proof, bound, universes, varnames, heads);
         if (!p1) goto fail;
-        PyObject *p2 = PyNumber_Subtract(p1, hyp);
-        Py_DECREF(p1);
-        if (!p2) goto fail;
-        PyObject *p3 = PyNumber_Subtract(p2, concl);
-        Py_DECREF(p2);
-        if (!p3) goto fail;
-        Py_SETREF(proof, p3);
+        Py_SETREF(proof, p1);
+        /* concl -= hyp; proof -= hyp; proof -= concl (in place: keep made fresh sets) */
+        PyObject *r1 = PyNumber_InPlaceSubtract(concl, hyp);
+        PyObject *r2 = r1 ? PyNumber_InPlaceSubtract(proof, hyp) : NULL;
+        PyObject *r3 = r2 ? PyNumber_InPlaceSubtract(proof, concl) : NULL;
+        Py_XDECREF(r1);
+        Py_XDECREF(r2);
+        Py_XDECREF(r3);
+        if (!r3) goto fail;
     }
 
     /* the reference scans proof_text, which is "" for structures */
@@ -1624,9 +1646,13 @@ static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V or
     } else {
         if (!name) {
             if (is_inst) {
-                PyObject *tt = vstr(type_text);
-                name = tt ? PyObject_CallFunctionObjArgs(cfg.instance_name, tt, bound, NULL) : NULL;
+                /* the reference passes every bound name: locals, universes, variables */
+                PyObject *tt = vstr(type_text), *all = PySet_New(bound);
+                int ok = tt && all && set_update_iter(all, universes) == 0 &&
+                         (!varnames || set_update_iter(all, varnames) == 0);
+                name = ok ? PyObject_CallFunctionObjArgs(cfg.instance_name, tt, all, NULL) : NULL;
                 Py_XDECREF(tt);
+                Py_XDECREF(all);
             } else {
                 name = PyUnicode_FromFormat("_anon_%ld", line);
             }
@@ -1645,7 +1671,7 @@ static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V or
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(subnames); i++) {
         PyObject *q = PyUnicode_FromFormat("%U.%U", full, PyList_GET_ITEM(subnames, i));
         if (!q) goto fail;
-        PyList_SET_ITEM(subnames, i, q); /* steals q, drops the old item */
+        if (PyList_SetItem(subnames, i, q) < 0) goto fail; /* steals q, releases the old item */
     }
 
     /* statement: up to the terminator (or last code character), squashed */
@@ -1674,7 +1700,13 @@ static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V or
     }
     if (!role_meta) goto fail;
 
-    res = PyDict_New();
+    /* attributes set one by one, in field order: CPython then keeps them inline
+       in the instance (shared keys), about half the memory of a separate dict */
+    {
+        PyObject *empty = PyTuple_New(0);
+        res = empty ? PyBaseObject_Type.tp_new(raw_type, empty, NULL) : NULL;
+        Py_XDECREF(empty);
+    }
     if (!res) goto fail;
     PyObject *lo = PyLong_FromLong(line), *el = PyLong_FromSsize_t(end_line > line ? end_line : line);
     if (!lo || !el) {
@@ -1682,15 +1714,14 @@ static PyObject *decl_dict(Cfg *cfgp, PyObject *kind, PyObject *pre, V cmd, V or
         Py_XDECREF(el);
         goto fail;
     }
-    int bad = PyDict_SetItem(res, K_name, full) | PyDict_SetItem(res, K_kind, kind) |
-              PyDict_SetItem(res, K_line, lo) | PyDict_SetItem(res, K_end_line, el) |
-              PyDict_SetItem(res, K_ctx, cid) | PyDict_SetItem(res, K_role, PyTuple_GET_ITEM(role_meta, 0)) |
-              PyDict_SetItem(res, K_doc, doc) | PyDict_SetItem(res, K_meta, PyTuple_GET_ITEM(role_meta, 1)) |
-              PyDict_SetItem(res, K_statement, statement) | PyDict_SetItem(res, K_hyp, hyp) |
-              PyDict_SetItem(res, K_concl, concl) | PyDict_SetItem(res, K_proof, proof) |
-              PyDict_SetItem(res, K_flags, flags) | PyDict_SetItem(res, K_attrs, attrs) |
-              PyDict_SetItem(res, K_modifiers, modifiers) | PyDict_SetItem(res, K_subnames, subnames) |
-              PyDict_SetItem(res, K_binder_heads, heads);
+    PyObject *const keys[] = {K_name,      K_kind,  K_line,  K_end_line, K_ctx,   K_role,    K_doc,
+                              K_meta,      K_statement, K_hyp, K_concl,  K_proof, K_flags,   K_attrs,
+                              K_modifiers, K_subnames,  K_binder_heads};
+    PyObject *const vals[] = {full,      kind,     lo,   el,    cid,   PyTuple_GET_ITEM(role_meta, 0),
+                              doc,       PyTuple_GET_ITEM(role_meta, 1), statement, hyp, concl, proof, flags,
+                              attrs,     modifiers, subnames, heads};
+    int bad = 0;
+    for (int k = 0; k < 17 && !bad; k++) bad = PyObject_SetAttr(res, keys[k], vals[k]) < 0;
     Py_DECREF(lo);
     Py_DECREF(el);
     if (bad) goto fail;
@@ -1797,6 +1828,13 @@ static PyObject *parse_run(PyObject *self, PyObject *const *args, Py_ssize_t nar
     V text = {b->text, b->n}, ct = {b->ct, b->n};
     for (Py_ssize_t i = i0; i < i1; i++) {
         PyObject *st = PyList_GET_ITEM(starts, i);
+        if (!PyTuple_Check(st) || PyTuple_GET_SIZE(st) != 4 || !PyUnicode_Check(PyTuple_GET_ITEM(st, 2)) ||
+            !PyUnicode_Check(PyTuple_GET_ITEM(st, 3)) ||
+            (i + 1 < PyList_GET_SIZE(starts) && (!PyTuple_Check(PyList_GET_ITEM(starts, i + 1)) ||
+                                                 PyTuple_GET_SIZE(PyList_GET_ITEM(starts, i + 1)) < 1))) {
+            PyErr_SetString(PyExc_TypeError, "starts must hold (hstart, kstart, keyword, prefix) tuples");
+            goto fail;
+        }
         Py_ssize_t hstart = PyLong_AsSsize_t(PyTuple_GET_ITEM(st, 0));
         Py_ssize_t kstart = PyLong_AsSsize_t(PyTuple_GET_ITEM(st, 1));
         PyObject *kw = PyTuple_GET_ITEM(st, 2), *pre = PyTuple_GET_ITEM(st, 3);
@@ -1820,18 +1858,18 @@ static PyObject *parse_run(PyObject *self, PyObject *const *args, Py_ssize_t nar
         PyObject *dt = PyDict_GetItemWithError(docs, key);
         Py_DECREF(key);
         if (!dt && PyErr_Occurred()) goto fail;
+        if (dt && (!PyTuple_Check(dt) || PyTuple_GET_SIZE(dt) < 1 || !PyUnicode_Check(PyTuple_GET_ITEM(dt, 0)))) {
+            PyErr_SetString(PyExc_TypeError, "docs_by_end values must be (text, start) tuples");
+            goto fail;
+        }
         PyObject *doc = dt ? PyTuple_GET_ITEM(dt, 0) : Py_None;
-        PyObject *d = decl_dict(&cfg, kw, pre, vsub(ct, hstart, end), vsub(text, hstart, end), kstart - hstart, line, ns,
-                                i == i0 ? first_cid : cid, doc, module, vars);
-        if (!d) goto fail;
-        PyObject *obj = PyBaseObject_Type.tp_new(raw_type, empty, NULL);
-        if (!obj || PyObject_GenericSetDict(obj, d, NULL) < 0 || PyList_Append(out, obj) < 0) {
+        PyObject *obj = decl_object(&cfg, raw_type, kw, pre, vsub(ct, hstart, end), vsub(text, hstart, end),
+                                    kstart - hstart, line, ns, i == i0 ? first_cid : cid, doc, module, vars);
+        if (!obj || PyList_Append(out, obj) < 0) {
             Py_XDECREF(obj);
-            Py_DECREF(d);
             goto fail;
         }
         Py_DECREF(obj);
-        Py_DECREF(d);
     }
     Py_DECREF(empty);
     intern_free(&names);
@@ -1902,6 +1940,7 @@ static PyObject *py_clean(PyObject *self, PyObject *arg)
     if (!src) return NULL;
     ch *out = PyMem_Malloc((n ? n : 1) * sizeof(ch));
     PyObject *docs = PyList_New(0), *problems = PyList_New(0), *res = NULL;
+    if (!out) PyErr_NoMemory();
     if (!out || !docs || !problems) goto done;
     memcpy(out, src, n * sizeof(ch));
     V t = {src, n};
@@ -2365,16 +2404,10 @@ static PyObject *py_binder_groups(PyObject *self, PyObject *args)
 static PyObject *S_name, *S_ctx, *S_hyp, *S_concl, *S_proof, *S_external, *S_binder_heads, *S_contexts, *S_decls,
     *S_namespace;
 
-/* A field from an instance dict, as a new reference (AttributeError if missing). */
-static PyObject *dict_field(PyObject *dict, PyObject *key)
+/* A field of a record, as a new reference (AttributeError if missing). */
+static PyObject *get_field(PyObject *obj, PyObject *key)
 {
-    PyObject *v = PyDict_GetItemWithError(dict, key);
-    if (v) {
-        Py_INCREF(v);
-        return v;
-    }
-    if (!PyErr_Occurred()) PyErr_SetObject(PyExc_AttributeError, key);
-    return NULL;
+    return PyObject_GetAttr(obj, key); /* a new reference, or AttributeError */
 }
 
 /* decl_namespace(name, ctx) */
@@ -2405,6 +2438,10 @@ static int resolve_ident(PyObject *ident, PyObject *heads, PyObject *ctx, PyObje
                          PyObject *dname, PyObject *inner, PyObject *lmemo, PyObject *resolve, PyObject *lookup,
                          PyObject *closed, PyObject *decls, PyObject *target, PyObject *external)
 {
+    if (!PyUnicode_Check(ident)) {
+        PyErr_Format(PyExc_TypeError, "a raw name must be a str, not %.100s", Py_TYPE(ident)->tp_name);
+        return -1;
+    }
     Py_ssize_t n = PyUnicode_GET_LENGTH(ident);
     if (PyDict_GET_SIZE(heads)) {
         Py_ssize_t dot = PyUnicode_FindChar(ident, '.', 0, n, 1);
@@ -2427,7 +2464,12 @@ static int resolve_ident(PyObject *ident, PyObject *heads, PyObject *ctx, PyObje
                 }
                 int rc = -1;
                 if (head) {
-                    int truthy = head != Py_None && PyObject_IsTrue(head);
+                    int truthy = head == Py_None ? 0 : PyObject_IsTrue(head);
+                    if (truthy < 0) {
+                        Py_DECREF(head);
+                        Py_XDECREF(rest);
+                        return -1;
+                    }
                     PyObject *full = truthy ? PyUnicode_FromFormat("%U.%U", head, rest) : NULL;
                     PyObject *hit = NULL;
                     if (truthy && full) { /* lookup is context-free: memoised by full name */
@@ -2439,13 +2481,17 @@ static int resolve_ident(PyObject *ident, PyObject *heads, PyObject *ctx, PyObje
                         }
                     }
                     if (!truthy || hit) {
-                        if (hit && hit != Py_None && PyObject_IsTrue(hit)) {
+                        int hit_true = hit && hit != Py_None ? PyObject_IsTrue(hit) : 0;
+                        if (hit_true < 0) {
+                            rc = -1;
+                        } else if (hit_true) {
                             rc = PySet_Add(target, hit);
                         } else if (truthy) {
                             PyObject *hd = PyDict_GetItemWithError(decls, head);
                             PyObject *c = (hd || !PyErr_Occurred()) ? PyObject_CallOneArg(closed, hd ? hd : Py_None) : NULL;
                             if (c) {
-                                rc = PyObject_IsTrue(c) ? PySet_Add(external, full) : 0;
+                                int yes = PyObject_IsTrue(c);
+                                rc = yes < 0 ? -1 : yes ? PySet_Add(external, full) : 0;
                                 Py_DECREF(c);
                             }
                         } else {
@@ -2484,7 +2530,7 @@ static int resolve_ident(PyObject *ident, PyObject *heads, PyObject *ctx, PyObje
 }
 
 /*
- * resolve_refs(files, decls, memo, resolve, lookup, closed_structure, refs_type, refs)
+ * resolve_refs(files, decls, resolve, lookup, closed_structure, refs_type, refs)
  *
  * The loop of resolve_project: every kept declaration's raw names resolved into
  * refs[name]. resolve (which has its own memo) is called once per identifier and
@@ -2492,10 +2538,10 @@ static int resolve_ident(PyObject *ident, PyObject *heads, PyObject *ctx, PyObje
  */
 static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
 {
-    PyObject *files, *decls, *memo, *resolve, *lookup, *closed, *refs;
+    PyObject *files, *decls, *resolve, *lookup, *closed, *refs;
     PyTypeObject *refs_type;
-    if (!PyArg_ParseTuple(args, "O!O!O!OOOO!O!", &PyList_Type, &files, &PyDict_Type, &decls, &PyDict_Type, &memo,
-                          &resolve, &lookup, &closed, &PyType_Type, &refs_type, &PyDict_Type, &refs))
+    if (!PyArg_ParseTuple(args, "O!O!OOOO!O!", &PyList_Type, &files, &PyDict_Type, &decls, &resolve, &lookup,
+                          &closed, &PyType_Type, &refs_type, &PyDict_Type, &refs))
         return NULL;
     PyObject *empty = PyTuple_New(0), *mul = PyLong_FromLong(1000003);
     PyObject *memo2 = PyDict_New(), *lmemo = PyDict_New(); /* (ctx key, ns) -> {ident: hit}; name -> lookup */
@@ -2511,15 +2557,14 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
         int rc = dl ? 0 : -1;
         for (Py_ssize_t k = 0; rc == 0 && k < PyList_GET_SIZE(dl); k++) {
             PyObject *d = PyList_GET_ITEM(dl, k);
-            PyObject *dd0 = PyObject_GenericGetDict(d, NULL); /* RawDecl fields, without attribute lookup */
-            PyObject *name = dd0 ? PyDict_GetItemWithError(dd0, S_name) : NULL;
+            PyObject *dd0 = d; /* attributes are read with GetAttr: no instance dict is materialised */
+            Py_INCREF(dd0);
+            PyObject *name = PyObject_GetAttr(d, S_name);
             if (!name) {
-                if (dd0 && !PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "a RawDecl without a name");
-                Py_XDECREF(dd0);
+                Py_DECREF(dd0);
                 rc = -1;
                 break;
             }
-            Py_INCREF(name);
             PyObject *owner = PyDict_GetItemWithError(decls, name);
             if (owner != d) {
                 Py_DECREF(name);
@@ -2527,7 +2572,7 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
                 if (!owner && PyErr_Occurred()) rc = -1;
                 continue;
             }
-            PyObject *cidx = dict_field(dd0, S_ctx);
+            PyObject *cidx = get_field(dd0, S_ctx);
             PyObject *ctx = NULL, *ctx_ns = NULL, *ns = NULL, *ctx_key = NULL;
             if (cidx && last_cidx && PyObject_RichCompareBool(cidx, last_cidx, Py_EQ) == 1) {
                 /* same context as the previous declaration: reuse what it cost */
@@ -2546,7 +2591,7 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
             }
             ns = ctx_key ? decl_ns(name, ctx_ns) : NULL;
             if (!ns) Py_CLEAR(ctx_key);
-            PyObject *heads = ctx_key ? dict_field(dd0, S_binder_heads) : NULL;
+            PyObject *heads = ctx_key ? get_field(dd0, S_binder_heads) : NULL;
             PyObject *sets[3] = {NULL, NULL, NULL}, *external = NULL, *inner = NULL;
             if (heads) { /* this context's memo: identifier -> resolution */
                 PyObject *ik = PyTuple_Pack(2, ctx_key, ns);
@@ -2562,7 +2607,7 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
                 PyObject *fields[3] = {S_hyp, S_concl, S_proof};
                 rc = external ? 0 : -1;
                 for (int b = 0; rc == 0 && b < 3; b++) {
-                    PyObject *bucket = dict_field(dd0, fields[b]);
+                    PyObject *bucket = get_field(dd0, fields[b]);
                     sets[b] = PySet_New(NULL);
                     PyObject *it = bucket && sets[b] ? PyObject_GetIter(bucket) : NULL, *ident;
                     if (!it) rc = -1;
@@ -2584,15 +2629,13 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
                     Py_XDECREF(p2);
                     Py_XDECREF(p3);
                 }
-                if (rc == 0) {
-                    PyObject *dd = PyDict_New();
-                    PyObject *obj = dd ? PyBaseObject_Type.tp_new(refs_type, empty, NULL) : NULL;
-                    if (!obj || PyDict_SetItem(dd, S_hyp, sets[0]) < 0 || PyDict_SetItem(dd, S_concl, sets[1]) < 0 ||
-                        PyDict_SetItem(dd, S_proof, sets[2]) < 0 || PyDict_SetItem(dd, S_external, external) < 0 ||
-                        PyObject_GenericSetDict(obj, dd, NULL) < 0 || PyDict_SetItem(refs, name, obj) < 0)
+                if (rc == 0) { /* attributes in field order: stored inline, like Refs(...) would */
+                    PyObject *obj = PyBaseObject_Type.tp_new(refs_type, empty, NULL);
+                    if (!obj || PyObject_SetAttr(obj, S_hyp, sets[0]) < 0 || PyObject_SetAttr(obj, S_concl, sets[1]) < 0 ||
+                        PyObject_SetAttr(obj, S_proof, sets[2]) < 0 || PyObject_SetAttr(obj, S_external, external) < 0 ||
+                        PyDict_SetItem(refs, name, obj) < 0)
                         rc = -1;
                     Py_XDECREF(obj);
-                    Py_XDECREF(dd);
                 }
             } else {
                 if (heads) PyErr_SetString(PyExc_TypeError, "binder_heads must be a dict");
@@ -2632,6 +2675,88 @@ fail0:
     return NULL;
 }
 
+static PyObject *S_subnames, *S_aliases, *S_path, *S_line, *S_kind;
+
+/*
+ * index_decls(files, decls, decl_file, parents, aliases, duplicates, field_heads)
+ *
+ * resolve_project's indexing loop: the first declaration of each name wins (later
+ * `example@` entries replace earlier ones), subnames point to their parent, and
+ * theorem/lemma names are collected as field-notation heads.
+ */
+static PyObject *py_index_decls(PyObject *self, PyObject *args)
+{
+    PyObject *files, *decls, *decl_file, *parents, *aliases, *dups, *heads;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!", &PyList_Type, &files, &PyDict_Type, &decls, &PyDict_Type,
+                          &decl_file, &PyDict_Type, &parents, &PyDict_Type, &aliases, &PyList_Type, &dups,
+                          &PySet_Type, &heads))
+        return NULL;
+    for (Py_ssize_t fi = 0; fi < PyList_GET_SIZE(files); fi++) {
+        PyObject *fs = PyList_GET_ITEM(files, fi);
+        PyObject *dl = PyObject_GetAttr(fs, S_decls), *fidx = PyLong_FromSsize_t(fi);
+        int rc = dl && fidx && PyList_Check(dl) ? 0 : -1;
+        if (rc < 0 && !PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "FileScan.decls must be a list");
+        for (Py_ssize_t k = 0; rc == 0 && k < PyList_GET_SIZE(dl); k++) {
+            PyObject *d = PyList_GET_ITEM(dl, k);
+            PyObject *dd = d; /* fields via GetAttr: no instance dict is materialised */
+            Py_INCREF(dd);
+            PyObject *name = get_field(dd, S_name);
+            if (!name) {
+                Py_XDECREF(dd);
+                rc = -1;
+                break;
+            }
+            int present = PyDict_Contains(decls, name);
+            if (present > 0 && !str_starts_ascii(name, "example@")) {
+                PyObject *line = get_field(dd, S_line), *path = line ? PyObject_GetAttr(fs, S_path) : NULL;
+                PyObject *t = path ? PyTuple_Pack(3, path, line, name) : NULL;
+                if (!t || PyList_Append(dups, t) < 0) rc = -1;
+                Py_XDECREF(t);
+                Py_XDECREF(path);
+                Py_XDECREF(line);
+            } else if (present >= 0) {
+                PyObject *kind = get_field(dd, S_kind), *subs = kind ? get_field(dd, S_subnames) : NULL;
+                if (!subs || PyDict_SetItem(decls, name, d) < 0 || PyDict_SetItem(decl_file, name, fidx) < 0)
+                    rc = -1;
+                if (rc == 0 && (kind_is(kind, "theorem") || kind_is(kind, "lemma")) && PySet_Add(heads, name) < 0)
+                    rc = -1;
+                PyObject *it = rc == 0 ? PyObject_GetIter(subs) : NULL, *sub;
+                if (rc == 0 && !it) rc = -1;
+                while (rc == 0 && (sub = PyIter_Next(it))) {
+                    if (PyDict_SetDefault(parents, sub, name) == NULL) rc = -1;
+                    Py_DECREF(sub);
+                }
+                if (PyErr_Occurred()) rc = -1;
+                Py_XDECREF(it);
+                Py_XDECREF(subs);
+                Py_XDECREF(kind);
+            } else {
+                rc = -1;
+            }
+            Py_DECREF(name);
+            Py_DECREF(dd);
+        }
+        PyObject *al = rc == 0 ? PyObject_GetAttr(fs, S_aliases) : NULL;
+        PyObject *it = al ? PyObject_GetIter(al) : NULL, *entry;
+        if (rc == 0 && !it) rc = -1;
+        while (rc == 0 && (entry = PyIter_Next(it))) {
+            if (!PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) < 2 ||
+                PyDict_SetItem(aliases, PyTuple_GET_ITEM(entry, 0), PyTuple_GET_ITEM(entry, 1)) < 0) {
+                if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "aliases must be (alias, target, ctx)");
+                rc = -1;
+            }
+            Py_DECREF(entry);
+        }
+        if (PyErr_Occurred()) rc = -1;
+        Py_XDECREF(it);
+        Py_XDECREF(al);
+        Py_XDECREF(fidx);
+        Py_XDECREF(dl);
+        if (rc < 0) return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"clean", py_clean, METH_O, "Blank comments, strings and chars; return (text, docs, problems)."},
     {"check_brackets", py_check_brackets, METH_O, "The first bracket problem: (offset, message) or None."},
@@ -2640,6 +2765,7 @@ static PyMethodDef methods[] = {
     {"buffers", py_buffers, METH_VARARGS, "A handle on a file's text and cleaned text, for parse_run."},
     {"parse_run", (PyCFunction)(void (*)(void))parse_run, METH_FASTCALL, "A run of declarations as RawDecls."},
     {"resolve_refs", py_resolve_refs, METH_VARARGS, "resolve_project's loop: raw names to Refs."},
+    {"index_decls", py_index_decls, METH_VARARGS, "resolve_project's indexing loop."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2678,6 +2804,11 @@ PyMODINIT_FUNC PyInit__cscan(void)
     KEY(S_contexts, "contexts");
     KEY(S_decls, "decls");
     KEY(S_namespace, "namespace");
+    KEY(S_subnames, "subnames");
+    KEY(S_aliases, "aliases");
+    KEY(S_path, "path");
+    KEY(S_line, "line");
+    KEY(S_kind, "kind");
 #undef KEY
     PyObject *m = PyModule_Create(&module);
     if (m && PyModule_AddIntConstant(m, "ABI", CSCAN_ABI) < 0) {

@@ -29,8 +29,9 @@ _WITH = re.compile(r"[ \t]*([^|\s][^\n]{0,400}?)(?:\n|\Z)")
 _CASE = re.compile(r"\s+([^\n]{0,400}?)=>")
 _ARM = re.compile(r"([^|\n]{0,400}?)=>")
 _IF = re.compile(r"\s+(\w[\w']*)\s*:(?!=)")
-_GEN = re.compile(r"\s+(?:(\w[\w']*)\s*:)?[^\n]*?=\s*(\w[\w']*)")
-_SETB = re.compile(r"\s*(\w[\w']*)\s*(?::[^|}\n]*)?(?:\||//)")
+# Spans are bounded (400 characters) so that hostile one-line input stays linear.
+_GEN = re.compile(r"\s+(?:(\w[\w']*)\s*:)?[^\n]{0,400}?=\s*(\w[\w']*)")
+_SETB = re.compile(r"\s*(\w[\w']*)\s*(?::[^|}\n]{0,400})?(?:\||//)")
 _SPAN_OF = {
     **dict.fromkeys(("fun", "λ"), _UNTIL_ARROW),
     **dict.fromkeys(

@@ -36,7 +36,7 @@ from axiomdl.scan.records import Context, FileScan, OpenDirective, RawDecl
 try:  # the compiled core is optional: without a C compiler the reference code runs
     from axiomdl.scan import _cscan  # type: ignore[attr-defined]
 
-    if getattr(_cscan, "ABI", None) != 4:  # a stale build from an older checkout
+    if getattr(_cscan, "ABI", None) != 6:  # a stale build from an older checkout
         _cscan = None
 except ImportError:  # pragma: no cover - depends on the build
     _cscan = None
@@ -164,6 +164,7 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
 
     stack = [_Frame("file", "", "")]
     vars_ = _VarState(stack)
+    vars_native = vars_.native()
     pending_opens: list[OpenDirective] = []
     ctx_index: dict[Context, int] = {}
     scope_cid: int | None = None  # the context id while no scope command intervenes
@@ -210,7 +211,7 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
                         top.namespace,
                         docs_by_end,
                         module,
-                        vars_.native,
+                        vars_native,
                         *line_of.state(),
                         RawDecl,
                     )
@@ -312,6 +313,7 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
             "omit",
         ):
             vars_ = _VarState(stack)
+            vars_native = vars_.native()
         if kw == "import":
             for w in words:
                 if IDENT_RE.fullmatch(w):
@@ -749,8 +751,11 @@ class _VarState:
         self.names = {n for g in self.groups for n in g.names}
         self.deps = [{t.split(".", 1)[0] for t in g.type_refs} & self.names for g in self.groups]
         self._memo: dict[frozenset[str], tuple[set[str], dict[str, str]]] = {}
-        # what the native core reads, in one tuple
-        self.native = (self.universes, self.names, bool(self.groups), self.included, self._memo)
+
+    def native(self) -> tuple:
+        """What the native core reads, in one tuple (built by the caller, never stored on
+        self: a bound method kept on its own object would be a reference cycle)."""
+        return (self.universes, self.names, bool(self.groups), self.included, self._memo)
 
     def included(self, mentioned: set[str]) -> tuple[set[str], dict[str, str]]:
         """Lean 4's rule: mentioned variables, what their types mention, and instance

@@ -16,7 +16,7 @@ from axiomdl.scan.parse import scan_text
 from axiomdl.scan.records import FileScan, RawDecl
 from axiomdl.scan.resolve import Resolver, decl_namespace
 
-SCANNER_VERSION = "0.1.0-14"
+SCANNER_VERSION = "0.1.0-15"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
 _MISS = object()
 
@@ -273,17 +273,24 @@ def resolve_project(root: Path, files: list[FileScan], *, native: bool | None = 
     parents: dict[str, str] = {}
     aliases: dict[str, str] = {}
     duplicates: list[tuple[str, int, str]] = []
-    for fi, fs in enumerate(files):
-        for d in fs.decls:
-            if d.name in decls and not d.name.startswith("example@"):
-                duplicates.append((fs.path, d.line, d.name))
-                continue
-            decls[d.name] = d
-            decl_file[d.name] = fi
-            for sub in d.subnames:
-                parents.setdefault(sub, d.name)
-        for alias, target, _ in fs.aliases:
-            aliases[alias] = target
+    field_heads: set[str] = set()  # theorems: `foo_iff.mpr` is field notation on a proof
+    core = _native_core() if native is None or native else None
+    if core is not None:
+        core.index_decls(files, decls, decl_file, parents, aliases, duplicates, field_heads)
+    else:
+        for fi, fs in enumerate(files):
+            for d in fs.decls:
+                if d.name in decls and not d.name.startswith("example@"):
+                    duplicates.append((fs.path, d.line, d.name))
+                    continue
+                decls[d.name] = d
+                decl_file[d.name] = fi
+                if d.kind in ("theorem", "lemma"):
+                    field_heads.add(d.name)
+                for sub in d.subnames:
+                    parents.setdefault(sub, d.name)
+            for alias, target, _ in fs.aliases:
+                aliases[alias] = target
     names = set(decls) | set(parents)
     for alias, target in list(aliases.items()):
         ns = alias.rsplit(".", 1)[0] if "." in alias else ""
@@ -294,20 +301,11 @@ def resolve_project(root: Path, files: list[FileScan], *, native: bool | None = 
                 aliases[alias] = cand
                 break
     names |= set(aliases)
-    field_heads = {n for n, d in decls.items() if d.kind in ("theorem", "lemma")}
     resolver = Resolver(names, parents, aliases, field_heads)
     refs: dict[str, Refs] = {}
-    core = _native_core() if native is None or native else None
     if core is not None:
         core.resolve_refs(
-            files,
-            decls,
-            resolver.memo,
-            resolver.resolve,
-            resolver.lookup,
-            _closed_structure,
-            Refs,
-            refs,
+            files, decls, resolver.resolve, resolver.lookup, _closed_structure, Refs, refs
         )
     else:
         _resolve_refs(files, decls, resolver, refs)
