@@ -246,3 +246,44 @@ def test_native_resolution_matches_reference_on_generated_project(tmp_path: Path
         d.mkdir(exist_ok=True)
         (d / f"M{seed}.lean").write_text(module_text(seed, 25), encoding="utf-8")
     _resolve_both(tmp_path)
+
+
+_RESOLUTION_PROJECT = {
+    "A/Base.lean": """namespace A
+structure S where
+  x : Nat
+inductive I | one | two
+def f (n : Nat) : Nat := n
+theorem foo_iff : True ↔ True := Iff.rfl
+namespace B
+def g : Nat := 1
+theorem h : g = g := rfl
+end B
+end A
+""",
+    "A/Use.lean": """open A (f S) in
+theorem t1 : f 1 = f 1 := rfl
+open A hiding f
+theorem t2 : S.mk 1 = S.mk 1 := rfl
+open A renaming f → ff
+theorem t3 : ff 1 = A.f 1 := rfl
+theorem t4 : A.I.rec = A.I.rec := rfl
+theorem t5 : A.f.eq_1 = A.f.eq_1 := rfl
+theorem t6 : True := A.foo_iff.mpr trivial
+theorem _root_.A.B.t7 : A.B.g = g := rfl
+namespace A.B
+theorem t8 : g = f 1 := rfl
+export A (f)
+end A.B
+theorem t9 : A.B.f 2 = 2 := rfl
+theorem t10 : Nat.succ 0 = 1 := rfl
+""",
+}
+
+
+def test_native_resolution_matches_reference_on_lookup_rules(tmp_path: Path) -> None:
+    for rel, text in _RESOLUTION_PROJECT.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    _resolve_both(tmp_path)

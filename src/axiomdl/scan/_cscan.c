@@ -15,7 +15,7 @@
 #include <Python.h>
 #include <string.h>
 
-#define CSCAN_ABI 6
+#define CSCAN_ABI 7
 #define SPAN_MAX 400
 #define STATEMENT_LIMIT 4000
 
@@ -2433,10 +2433,268 @@ static PyObject *decl_ns(PyObject *name, PyObject *ctx_ns)
     return ctx_ns;
 }
 
+
+/* ---------------------------------------------------------------- name lookup */
+
+/* What Resolver knows: names, parents, aliases, theorem heads, last components. */
+typedef struct {
+    PyObject *names, *parents, *aliases, *field_heads, *lasts, *field_lasts, *auto_suffixes;
+} Known;
+
+static PyObject *S_opens, *S_only, *S_hiding, *S_renaming, *S_base;
+
+/* Resolver.lookup: the declaration a full name denotes, or None (new references). */
+static PyObject *c_lookup(Known *k, PyObject *full)
+{
+    PyObject *a = PyDict_GetItemWithError(k->aliases, full);
+    if (!a && PyErr_Occurred()) return NULL;
+    if (a) full = a;
+    int r = PySet_Contains(k->names, full);
+    if (r < 0) return NULL;
+    if (r) {
+        PyObject *p = PyDict_GetItemWithError(k->parents, full);
+        if (!p && PyErr_Occurred()) return NULL;
+        p = p ? p : full;
+        Py_INCREF(p);
+        return p;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(full), dot = PyUnicode_FindChar(full, '.', 0, n, -1);
+    if (dot == -2) return NULL;
+    if (dot > 0) { /* head non-empty */
+        PyObject *last = PyUnicode_Substring(full, dot + 1, n);
+        if (!last) return NULL;
+        int is_auto = PySet_Contains(k->auto_suffixes, last);
+        if (is_auto == 0 && str_starts_ascii(last, "eq_") && PyUnicode_GET_LENGTH(last) > 3) {
+            is_auto = 1; /* last[3:].isdigit() */
+            for (Py_ssize_t i = 3; i < PyUnicode_GET_LENGTH(last); i++)
+                if (!Py_UNICODE_ISDIGIT(PyUnicode_READ_CHAR(last, i))) is_auto = 0;
+        }
+        Py_DECREF(last);
+        if (is_auto < 0) return NULL;
+        if (is_auto) {
+            PyObject *head = PyUnicode_Substring(full, 0, dot);
+            int in = head ? PySet_Contains(k->names, head) : -1;
+            if (in > 0) {
+                PyObject *p = PyDict_GetItemWithError(k->parents, head);
+                if (!p && PyErr_Occurred()) in = -1;
+                else {
+                    p = p ? p : head;
+                    Py_INCREF(p);
+                    Py_DECREF(head);
+                    return p;
+                }
+            }
+            Py_XDECREF(head);
+            if (in < 0) return NULL;
+        }
+    }
+    Py_RETURN_NONE;
+}
+
+/* a.b with an empty a meaning b (_join) */
+static PyObject *join_names(PyObject *a, PyObject *b)
+{
+    if (!PyUnicode_GET_LENGTH(a)) {
+        Py_INCREF(b);
+        return b;
+    }
+    return PyUnicode_FromFormat("%U.%U", a, b);
+}
+
+/* Try each prefix of ns (longest first, then "") joined to name; *found gets the first
+ * lookup hit accepted (any hit, or a field head when heads_only). 1 found, 0 not, -1 error. */
+static int try_prefixes(Known *k, PyObject *ns, PyObject *name, int heads_only, PyObject **found)
+{
+    Py_ssize_t end = PyUnicode_GET_LENGTH(ns);
+    for (;;) {
+        PyObject *pre = PyUnicode_Substring(ns, 0, end);
+        PyObject *cand = pre ? join_names(pre, name) : NULL;
+        Py_XDECREF(pre);
+        PyObject *hit = cand ? c_lookup(k, cand) : NULL;
+        Py_XDECREF(cand);
+        if (!hit) return -1;
+        if (hit != Py_None) {
+            int ok = heads_only ? PySet_Contains(k->field_heads, hit) : 1;
+            if (ok < 0) {
+                Py_DECREF(hit);
+                return -1;
+            }
+            if (ok) {
+                *found = hit;
+                return 1;
+            }
+        }
+        Py_DECREF(hit);
+        if (end == 0) return 0;
+        Py_ssize_t dot = PyUnicode_FindChar(ns, '.', 0, end, -1);
+        if (dot == -2) return -1;
+        end = dot < 0 ? 0 : dot;
+    }
+}
+
+/* Resolver.candidates followed by lookup: the first hit for ident at ctx. */
+static int first_candidate(Known *k, PyObject *ident, PyObject *ctx, PyObject *decl_ns, int heads_only,
+                           PyObject **found)
+{
+    if (str_starts_ascii(ident, "_root_.")) {
+        PyObject *rest = PyUnicode_Substring(ident, 7, PyUnicode_GET_LENGTH(ident));
+        PyObject *hit = rest ? c_lookup(k, rest) : NULL;
+        Py_XDECREF(rest);
+        if (!hit) return -1;
+        int ok = hit != Py_None && (heads_only ? PySet_Contains(k->field_heads, hit) : 1);
+        if (ok > 0) {
+            *found = hit;
+            return 1;
+        }
+        Py_DECREF(hit);
+        return ok < 0 ? -1 : 0;
+    }
+    int r = try_prefixes(k, decl_ns, ident, heads_only, found);
+    if (r != 0) return r;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(ident), dot = PyUnicode_FindChar(ident, '.', 0, n, 1);
+    PyObject *first = dot >= 0 ? PyUnicode_Substring(ident, 0, dot) : (Py_INCREF(ident), ident);
+    PyObject *opens = first ? PyObject_GetAttr(ctx, S_opens) : NULL;
+    PyObject *seq = opens ? PySequence_Fast(opens, "opens must be a sequence") : NULL;
+    r = seq ? 0 : -1;
+    for (Py_ssize_t i = seq ? PySequence_Fast_GET_SIZE(seq) - 1 : -1; r == 0 && i >= 0; i--) {
+        PyObject *o = PySequence_Fast_GET_ITEM(seq, i);
+        PyObject *only = PyObject_GetAttr(o, S_only), *hiding = only ? PyObject_GetAttr(o, S_hiding) : NULL;
+        PyObject *ren = hiding ? PyObject_GetAttr(o, S_renaming) : NULL;
+        PyObject *base = ren ? PyObject_GetAttr(o, S_base) : NULL, *ons = base ? PyObject_GetAttr(o, S_namespace) : NULL;
+        PyObject *name = NULL;
+        int skip = 0;
+        if (!ons) r = -1;
+        if (r == 0 && only != Py_None) {
+            int c = PySequence_Contains(only, first);
+            if (c < 0) r = -1;
+            else skip = !c;
+        }
+        if (r == 0 && !skip) {
+            int c = PySequence_Contains(hiding, first);
+            if (c < 0) r = -1;
+            else skip = c;
+        }
+        if (r == 0 && !skip) {
+            name = ident;
+            Py_INCREF(name);
+            PyObject *rs = PySequence_Fast(ren, "renaming must be a sequence");
+            for (Py_ssize_t j = 0; rs && j < PySequence_Fast_GET_SIZE(rs); j++) {
+                PyObject *pair = PySequence_Fast_GET_ITEM(rs, j);
+                if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+                    PyErr_SetString(PyExc_TypeError, "renaming entries must be (old, new)");
+                    r = -1;
+                    break;
+                }
+                int eq = PyObject_RichCompareBool(first, PyTuple_GET_ITEM(pair, 1), Py_EQ);
+                if (eq < 0) {
+                    r = -1;
+                    break;
+                }
+                if (eq) { /* name = old + ident[len(first):] */
+                    PyObject *tail = PyUnicode_Substring(ident, PyUnicode_GET_LENGTH(first), n);
+                    PyObject *nn = tail ? PyUnicode_Concat(PyTuple_GET_ITEM(pair, 0), tail) : NULL;
+                    Py_XDECREF(tail);
+                    if (!nn) {
+                        r = -1;
+                        break;
+                    }
+                    Py_SETREF(name, nn);
+                }
+            }
+            if (!rs) r = -1;
+            Py_XDECREF(rs);
+            /* _join(_join(p, namespace), name) for each prefix p of base */
+            if (r == 0) {
+                Py_ssize_t end = PyUnicode_GET_LENGTH(base);
+                for (;;) {
+                    PyObject *pre = PyUnicode_Substring(base, 0, end);
+                    PyObject *pn = pre ? join_names(pre, ons) : NULL;
+                    PyObject *cand = pn ? join_names(pn, name) : NULL;
+                    Py_XDECREF(pre);
+                    Py_XDECREF(pn);
+                    PyObject *hit = cand ? c_lookup(k, cand) : NULL;
+                    Py_XDECREF(cand);
+                    if (!hit) {
+                        r = -1;
+                        break;
+                    }
+                    int ok = hit != Py_None && (heads_only ? PySet_Contains(k->field_heads, hit) : 1);
+                    if (ok > 0) {
+                        *found = hit;
+                        r = 1;
+                        break;
+                    }
+                    Py_DECREF(hit);
+                    if (ok < 0) {
+                        r = -1;
+                        break;
+                    }
+                    if (end == 0) break;
+                    Py_ssize_t dot2 = PyUnicode_FindChar(base, '.', 0, end, -1);
+                    end = dot2 < 0 ? 0 : dot2;
+                }
+            }
+        }
+        Py_XDECREF(name);
+        Py_XDECREF(ons);
+        Py_XDECREF(base);
+        Py_XDECREF(ren);
+        Py_XDECREF(hiding);
+        Py_XDECREF(only);
+    }
+    Py_XDECREF(seq);
+    Py_XDECREF(opens);
+    Py_XDECREF(first);
+    return r;
+}
+
+/* Resolver.resolve without its memo (the caller memoises): a new reference or None. */
+static PyObject *c_resolve(Known *k, PyObject *ident, PyObject *ctx, PyObject *decl_ns, int renames)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(ident), dot = PyUnicode_FindChar(ident, '.', 0, n, -1);
+    if (dot == -2) return NULL;
+    PyObject *found = NULL;
+    int may = renames;
+    if (!may) { /* _may_name(last) */
+        PyObject *last = PyUnicode_Substring(ident, dot + 1, n);
+        if (!last) return NULL;
+        may = PySet_Contains(k->lasts, last);
+        if (may == 0) may = PySet_Contains(k->auto_suffixes, last);
+        if (may == 0 && str_starts_ascii(last, "eq_") && PyUnicode_GET_LENGTH(last) > 3) {
+            may = 1;
+            for (Py_ssize_t i = 3; i < PyUnicode_GET_LENGTH(last); i++)
+                if (!Py_UNICODE_ISDIGIT(PyUnicode_READ_CHAR(last, i))) may = 0;
+        }
+        Py_DECREF(last);
+        if (may < 0) return NULL;
+    }
+    if (may) {
+        int r = first_candidate(k, ident, ctx, decl_ns, 0, &found);
+        if (r < 0) return NULL;
+        if (r > 0) return found;
+    }
+    if (dot > 0) { /* generalized field notation on a constant: `foo_iff.mpr` */
+        PyObject *head = PyUnicode_Substring(ident, 0, dot);
+        if (!head) return NULL;
+        int go = renames;
+        if (!go) {
+            Py_ssize_t hd = PyUnicode_FindChar(head, '.', 0, dot, -1);
+            PyObject *hl = hd == -2 ? NULL : PyUnicode_Substring(head, hd + 1, dot);
+            go = hl ? PySet_Contains(k->field_lasts, hl) : -1;
+            Py_XDECREF(hl);
+        }
+        int r = go > 0 ? first_candidate(k, head, ctx, decl_ns, 1, &found) : go;
+        Py_DECREF(head);
+        if (r < 0) return NULL;
+        if (r > 0) return found;
+    }
+    Py_RETURN_NONE;
+}
+
 /* One raw identifier of a declaration: into target, or external. Returns -1 on error. */
-static int resolve_ident(PyObject *ident, PyObject *heads, PyObject *ctx, PyObject *ctx_key, PyObject *ns,
-                         PyObject *dname, PyObject *inner, PyObject *lmemo, PyObject *resolve, PyObject *lookup,
-                         PyObject *closed, PyObject *decls, PyObject *target, PyObject *external)
+static int resolve_ident(Known *k, int renames, PyObject *ident, PyObject *heads, PyObject *ctx, PyObject *ns,
+                         PyObject *dname, PyObject *inner, PyObject *lmemo, PyObject *closed, PyObject *decls,
+                         PyObject *target, PyObject *external)
 {
     if (!PyUnicode_Check(ident)) {
         PyErr_Format(PyExc_TypeError, "a raw name must be a str, not %.100s", Py_TYPE(ident)->tp_name);
@@ -2458,7 +2716,7 @@ static int resolve_ident(PyObject *ident, PyObject *heads, PyObject *ctx, PyObje
                     head = PyDict_GetItemWithError(inner, htype);
                     if (head) Py_INCREF(head);
                     else if (!PyErr_Occurred()) {
-                        head = PyObject_CallFunctionObjArgs(resolve, htype, ctx, ctx_key, ns, NULL);
+                        head = c_resolve(k, htype, ctx, ns, renames);
                         if (head && PyDict_SetItem(inner, htype, head) < 0) Py_CLEAR(head);
                     }
                 }
@@ -2476,7 +2734,7 @@ static int resolve_ident(PyObject *ident, PyObject *heads, PyObject *ctx, PyObje
                         hit = PyDict_GetItemWithError(lmemo, full);
                         if (hit) Py_INCREF(hit);
                         else if (!PyErr_Occurred()) {
-                            hit = PyObject_CallOneArg(lookup, full);
+                            hit = c_lookup(k, full);
                             if (hit && PyDict_SetItem(lmemo, full, hit) < 0) Py_CLEAR(hit);
                         }
                     }
@@ -2512,7 +2770,7 @@ static int resolve_ident(PyObject *ident, PyObject *heads, PyObject *ctx, PyObje
         Py_INCREF(hit);
     } else {
         if (PyErr_Occurred()) return -1;
-        hit = PyObject_CallFunctionObjArgs(resolve, ident, ctx, ctx_key, ns, NULL);
+        hit = c_resolve(k, ident, ctx, ns, renames);
         if (!hit || PyDict_SetItem(inner, ident, hit) < 0) {
             Py_XDECREF(hit);
             return -1;
@@ -2530,17 +2788,22 @@ static int resolve_ident(PyObject *ident, PyObject *heads, PyObject *ctx, PyObje
 }
 
 /*
- * resolve_refs(files, decls, resolve, lookup, closed_structure, refs_type, refs)
+ * resolve_refs(files, decls, names, parents, aliases, field_heads, lasts, field_lasts,
+ *              auto_suffixes, closed_structure, refs_type, refs)
  *
  * The loop of resolve_project: every kept declaration's raw names resolved into
- * refs[name]. resolve (which has its own memo) is called once per identifier and
- * context; this loop keeps a per-context memo keyed by the identifier alone.
+ * refs[name], with Resolver's lookup rules (c_resolve, c_lookup) and a memo per
+ * context keyed by the identifier alone.
  */
 static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
 {
-    PyObject *files, *decls, *resolve, *lookup, *closed, *refs;
+    PyObject *files, *decls, *closed, *refs;
     PyTypeObject *refs_type;
-    if (!PyArg_ParseTuple(args, "O!O!OOOO!O!", &PyList_Type, &files, &PyDict_Type, &decls, &resolve, &lookup,
+    Known known;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!O!O!OO!O!", &PyList_Type, &files, &PyDict_Type, &decls, &PySet_Type,
+                          &known.names, &PyDict_Type, &known.parents, &PyDict_Type, &known.aliases, &PySet_Type,
+                          &known.field_heads, &PySet_Type, &known.lasts, &PySet_Type, &known.field_lasts,
+                          &PyFrozenSet_Type, &known.auto_suffixes,
                           &closed, &PyType_Type, &refs_type, &PyDict_Type, &refs))
         return NULL;
     PyObject *empty = PyTuple_New(0), *mul = PyLong_FromLong(1000003);
@@ -2554,6 +2817,7 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
         PyObject *contexts = fid ? PyObject_GetAttr(fs, S_contexts) : NULL;
         PyObject *dl = contexts ? PyObject_GetAttr(fs, S_decls) : NULL;
         PyObject *last_cidx = NULL, *last_ctx = NULL, *last_ns_of_ctx = NULL, *last_key = NULL;
+        int renames = 0;
         int rc = dl ? 0 : -1;
         for (Py_ssize_t k = 0; rc == 0 && k < PyList_GET_SIZE(dl); k++) {
             PyObject *d = PyList_GET_ITEM(dl, k);
@@ -2582,6 +2846,19 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
                 ctx = PyObject_GetItem(contexts, cidx);
                 ctx_ns = ctx ? PyObject_GetAttr(ctx, S_namespace) : NULL;
                 ctx_key = ctx_ns ? PyNumber_Add(fid, cidx) : NULL;
+                if (ctx_key) { /* any(o.renaming for o in ctx.opens) */
+                    PyObject *opens = PyObject_GetAttr(ctx, S_opens);
+                    PyObject *seq = opens ? PySequence_Fast(opens, "opens must be a sequence") : NULL;
+                    renames = 0;
+                    for (Py_ssize_t oi = 0; seq && oi < PySequence_Fast_GET_SIZE(seq) && !renames; oi++) {
+                        PyObject *ren = PyObject_GetAttr(PySequence_Fast_GET_ITEM(seq, oi), S_renaming);
+                        renames = ren ? PyObject_IsTrue(ren) : -1;
+                        Py_XDECREF(ren);
+                    }
+                    if (!seq || renames < 0) Py_CLEAR(ctx_key);
+                    Py_XDECREF(seq);
+                    Py_XDECREF(opens);
+                }
                 if (ctx_key) {
                     Py_XSETREF(last_cidx, (Py_INCREF(cidx), cidx));
                     Py_XSETREF(last_ctx, (Py_INCREF(ctx), ctx));
@@ -2612,8 +2889,8 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
                     PyObject *it = bucket && sets[b] ? PyObject_GetIter(bucket) : NULL, *ident;
                     if (!it) rc = -1;
                     while (rc == 0 && it && (ident = PyIter_Next(it))) {
-                        rc = resolve_ident(ident, heads, ctx, ctx_key, ns, name, inner, lmemo, resolve, lookup, closed,
-                                           decls, sets[b], external);
+                        rc = resolve_ident(&known, renames, ident, heads, ctx, ns, name, inner, lmemo, closed, decls,
+                                           sets[b], external);
                         Py_DECREF(ident);
                     }
                     if (PyErr_Occurred()) rc = -1;
@@ -2809,6 +3086,11 @@ PyMODINIT_FUNC PyInit__cscan(void)
     KEY(S_path, "path");
     KEY(S_line, "line");
     KEY(S_kind, "kind");
+    KEY(S_opens, "opens");
+    KEY(S_only, "only");
+    KEY(S_hiding, "hiding");
+    KEY(S_renaming, "renaming");
+    KEY(S_base, "base");
 #undef KEY
     PyObject *m = PyModule_Create(&module);
     if (m && PyModule_AddIntConstant(m, "ABI", CSCAN_ABI) < 0) {

@@ -36,7 +36,7 @@ from axiomdl.scan.records import Context, FileScan, OpenDirective, RawDecl
 try:  # the compiled core is optional: without a C compiler the reference code runs
     from axiomdl.scan import _cscan  # type: ignore[attr-defined]
 
-    if getattr(_cscan, "ABI", None) != 6:  # a stale build from an older checkout
+    if getattr(_cscan, "ABI", None) != 7:  # a stale build from an older checkout
         _cscan = None
 except ImportError:  # pragma: no cover - depends on the build
     _cscan = None

@@ -14,7 +14,7 @@ from axiomdl.scan.files import SourceFile, decode, discover
 from axiomdl.scan.parse import native_core as _native_core
 from axiomdl.scan.parse import scan_text
 from axiomdl.scan.records import FileScan, RawDecl
-from axiomdl.scan.resolve import Resolver, decl_namespace
+from axiomdl.scan.resolve import AUTO_SUFFIXES, Resolver, decl_namespace
 
 SCANNER_VERSION = "0.1.0-15"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
@@ -305,7 +305,18 @@ def resolve_project(root: Path, files: list[FileScan], *, native: bool | None = 
     refs: dict[str, Refs] = {}
     if core is not None:
         core.resolve_refs(
-            files, decls, resolver.resolve, resolver.lookup, _closed_structure, Refs, refs
+            files,
+            decls,
+            resolver.names,
+            resolver.parents,
+            resolver.aliases,
+            resolver.field_heads,
+            resolver.lasts,
+            resolver.field_lasts,
+            AUTO_SUFFIXES,
+            _closed_structure,
+            Refs,
+            refs,
         )
     else:
         _resolve_refs(files, decls, resolver, refs)

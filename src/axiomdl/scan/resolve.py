@@ -85,8 +85,8 @@ class Resolver:
         # Last components of every known name: a name whose last component is not
         # among them (nor an auto-generated suffix) cannot resolve, whatever the
         # namespaces and opens. Most external references are rejected by this alone.
-        self._lasts = {n.rpartition(".")[2] for n in self.names}
-        self._field_lasts = {n.rpartition(".")[2] for n in self.field_heads}
+        self.lasts = {n.rpartition(".")[2] for n in self.names}
+        self.field_lasts = {n.rpartition(".")[2] for n in self.field_heads}
         self._renames: dict[int, bool] = {}
 
     def candidates(self, ident: str, ctx: Context, decl_ns: str) -> Iterator[str]:
@@ -136,7 +136,7 @@ class Resolver:
                 found = self.lookup(cand)
                 if found is not None:
                     break
-        if found is None and head and (renames or head.rpartition(".")[2] in self._field_lasts):
+        if found is None and head and (renames or head.rpartition(".")[2] in self.field_lasts):
             # generalized field notation on a constant: `foo_iff.mpr`
             for cand in self.candidates(head, ctx, decl_ns):
                 hit = self.lookup(cand)
@@ -149,7 +149,7 @@ class Resolver:
     def _may_name(self, last: str) -> bool:
         """Whether a name ending in ``last`` could be known (directly or as an auto name)."""
         return (
-            last in self._lasts
+            last in self.lasts
             or last in AUTO_SUFFIXES
             or (last.startswith("eq_") and last[3:].isdigit())
         )
