@@ -1,6 +1,6 @@
 """Run every benchmark in one session, so the figures are comparable side by side.
 
-Run: ``python benchmarks/run_all.py`` (about 15 minutes on 2 cores). Each benchmark
+Run: ``python benchmarks/run_all.py`` (about 5 minutes on 2 cores). Each benchmark
 prints its own table and writes ``benchmarks/results/<name>.json``.
 """
 
