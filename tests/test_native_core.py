@@ -287,3 +287,70 @@ def test_native_resolution_matches_reference_on_lookup_rules(tmp_path: Path) -> 
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     _resolve_both(tmp_path)
+
+
+_MALFORMED = r"""
+import sys
+from pathlib import Path
+from axiomdl.scan.project import resolve_project
+from axiomdl.scan.records import Context, FileScan, OpenDirective, RawDecl
+case, native = sys.argv[1], sys.argv[2] == "1"
+fs = FileScan(path="F.lean", module="F")
+fs.contexts.append(Context("A", (OpenDirective("B", "", None, (), ()),)))
+d = RawDecl(name="A.t", kind="theorem", line=1, end_line=1, ctx=0)
+d.hyp = {"h.x", "f"}
+fs.decls = [d, RawDecl(name="A.f", kind="def", line=2, end_line=2, ctx=0)]
+if case == "head":
+    d.binder_heads = {"h": 12345}
+elif case == "namespace":
+    fs.contexts[0] = Context(None, ())
+elif case == "open":  # a name found only through the opens, so they are read
+    fs.contexts[0] = Context("A", (OpenDirective(7, None, None, (), ()),))
+    fs.decls.append(RawDecl(name="Z.g", kind="def", line=3, end_line=3, ctx=0))
+    d.hyp = {"g"}
+elif case == "name":
+    d.name = 5
+elif case == "raw":
+    d.hyp = {3}
+try:
+    resolve_project(Path("."), [fs], native=native)
+    print("no error")
+except Exception as e:
+    print("raised", type(e).__name__)
+"""
+
+
+@pytest.mark.parametrize("case", ["head", "namespace", "open", "name", "raw"])
+def test_native_resolution_raises_on_malformed_records(case: str) -> None:
+    # records from a corrupt cache: an exception like the reference's, never a crash
+    import subprocess
+
+    out = subprocess.run(
+        [sys.executable, "-c", _MALFORMED, case, "1"], capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr[-500:]
+    assert out.stdout.startswith("raised"), out.stdout
+
+
+def test_scan_rebuilds_when_cached_scans_have_wrong_shapes(tmp_path: Path) -> None:
+    import pickle
+
+    from axiomdl.scan.cache import CACHE_FORMAT, CacheDir
+    from axiomdl.scan.project import SCANNER_VERSION, scan_project
+
+    root = tmp_path / "p"
+    root.mkdir()
+    for i in range(3):
+        (root / f"M{i}.lean").write_text(f"theorem t{i} : True := trivial\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    scan_project(root, cache_dir=cache)
+    store = CacheDir(cache, root, SCANNER_VERSION)
+    files = pickle.loads(store.path("files").read_bytes())["value"]
+    for fs in files.values():
+        for d in fs.decls:
+            d.name = 42  # a well-formed pickle whose records hold the wrong types
+    store.path("files").write_bytes(pickle.dumps({"format": CACHE_FORMAT, "value": files}))
+    (root / "M0.lean").write_text("theorem t0 : True := trivial\n\n", encoding="utf-8")
+    again = scan_project(root, cache_dir=cache)
+    assert sorted(again.decls) == ["t0", "t1", "t2"]
+    assert again.cache_note and "ignored corrupt cache" in again.cache_note

@@ -111,6 +111,7 @@ static Py_ssize_t vfind(V v, const char *lit, Py_ssize_t from)
 }
 
 static int set_update_iter(PyObject *set, PyObject *iterable);
+static int need_str(PyObject *o, const char *what);
 
 /* ---------------------------------------------------------------- identifiers */
 
@@ -1157,6 +1158,7 @@ static int type_seg(void *vctx, int kind, V seg)
 /* The part of a name before its first dot, interned (a new reference). */
 static PyObject *first_part(Intern *in, PyObject *t, Py_ssize_t *dot_out)
 {
+    if (need_str(t, "a name") < 0) return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(t);
     Py_ssize_t dot = PyUnicode_FindChar(t, '.', 0, n, 1);
     *dot_out = dot;
@@ -1341,6 +1343,14 @@ static int str_starts_ascii(PyObject *s, const char *lit)
     for (Py_ssize_t k = 0; lit[k]; k++)
         if (k >= n || PyUnicode_READ_CHAR(s, k) != (Py_UCS4)(unsigned char)lit[k]) return 0;
     return 1;
+}
+
+/* Records from a foreign or corrupt cache may hold anything: never assume a str. */
+static int need_str(PyObject *o, const char *what)
+{
+    if (PyUnicode_Check(o)) return 0;
+    PyErr_Format(PyExc_TypeError, "%s must be a str, not %.100s", what, Py_TYPE(o)->tp_name);
+    return -1;
 }
 
 static int kind_is(PyObject *kind, const char *w) { return PyUnicode_CompareWithASCIIString(kind, w) == 0; }
@@ -2413,6 +2423,7 @@ static PyObject *get_field(PyObject *obj, PyObject *key)
 /* decl_namespace(name, ctx) */
 static PyObject *decl_ns(PyObject *name, PyObject *ctx_ns)
 {
+    if (need_str(name, "a declaration name") < 0 || need_str(ctx_ns, "a context namespace") < 0) return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(name);
     Py_ssize_t dot = PyUnicode_FindChar(name, '.', 0, n, -1);
     if (dot == -2) return NULL;
@@ -2563,7 +2574,7 @@ static int first_candidate(Known *k, PyObject *ident, PyObject *ctx, PyObject *d
         PyObject *base = ren ? PyObject_GetAttr(o, S_base) : NULL, *ons = base ? PyObject_GetAttr(o, S_namespace) : NULL;
         PyObject *name = NULL;
         int skip = 0;
-        if (!ons) r = -1;
+        if (!ons || need_str(ons, "an open's namespace") < 0 || need_str(base, "an open's base") < 0) r = -1;
         if (r == 0 && only != Py_None) {
             int c = PySequence_Contains(only, first);
             if (c < 0) r = -1;
@@ -2580,7 +2591,7 @@ static int first_candidate(Known *k, PyObject *ident, PyObject *ctx, PyObject *d
             PyObject *rs = PySequence_Fast(ren, "renaming must be a sequence");
             for (Py_ssize_t j = 0; rs && j < PySequence_Fast_GET_SIZE(rs); j++) {
                 PyObject *pair = PySequence_Fast_GET_ITEM(rs, j);
-                if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+                if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2 || !PyUnicode_Check(PyTuple_GET_ITEM(pair, 0))) {
                     PyErr_SetString(PyExc_TypeError, "renaming entries must be (old, new)");
                     r = -1;
                     break;
@@ -2710,6 +2721,7 @@ static int resolve_ident(Known *k, int renames, PyObject *ident, PyObject *heads
             PyObject *htype = PyDict_GetItemWithError(heads, first);
             Py_DECREF(first);
             if (!htype && PyErr_Occurred()) return -1;
+            if (htype && need_str(htype, "a binder head") < 0) return -1;
             if (htype) { /* h.field on a binder whose type is known */
                 PyObject *rest = PyUnicode_Substring(ident, dot + 1, n), *head = NULL;
                 if (rest) {
@@ -2978,7 +2990,8 @@ static PyObject *py_index_decls(PyObject *self, PyObject *args)
             PyObject *dd = d; /* fields via GetAttr: no instance dict is materialised */
             Py_INCREF(dd);
             PyObject *name = get_field(dd, S_name);
-            if (!name) {
+            if (!name || need_str(name, "a declaration name") < 0) {
+                Py_XDECREF(name);
                 Py_XDECREF(dd);
                 rc = -1;
                 break;
@@ -2995,7 +3008,8 @@ static PyObject *py_index_decls(PyObject *self, PyObject *args)
                 PyObject *kind = get_field(dd, S_kind), *subs = kind ? get_field(dd, S_subnames) : NULL;
                 if (!subs || PyDict_SetItem(decls, name, d) < 0 || PyDict_SetItem(decl_file, name, fidx) < 0)
                     rc = -1;
-                if (rc == 0 && (kind_is(kind, "theorem") || kind_is(kind, "lemma")) && PySet_Add(heads, name) < 0)
+                if (rc == 0 && PyUnicode_Check(kind) && (kind_is(kind, "theorem") || kind_is(kind, "lemma")) &&
+                    PySet_Add(heads, name) < 0)
                     rc = -1;
                 PyObject *it = rc == 0 ? PyObject_GetIter(subs) : NULL, *sub;
                 if (rc == 0 && !it) rc = -1;

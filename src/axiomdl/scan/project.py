@@ -187,27 +187,19 @@ def _scan_project(
                 progress(0, 0)
     if project is None:
         per_file: dict[str, FileScan] = (store.load("files", notes) or {}) if use_cache else {}
-        results: list[FileScan | None] = [None] * len(sources)
-        todo: list[tuple[int, bytes]] = []
-        for i, src in enumerate(sources):
-            if i in unreadable:
-                results[i] = unreadable[i]
-                continue
-            hit = per_file.get(f"{hashes[i]}:{src.rel}:{src.module}")
-            if hit is not None:
-                results[i] = hit
-                continue
-            data = data_of.get(i)
-            if data is None:
-                try:
-                    data = _read(src.path)
-                except OSError:
-                    results[i] = scan_file(src)
-                    continue
-            todo.append((i, data))
-        _scan_all(todo, sources, results, jobs, progress, native)
-        files = [r for r in results if r is not None]
-        project = resolve_project(root, files, native=native)
+        try:
+            project, results = _build(
+                root, sources, hashes, data_of, unreadable, per_file, jobs, progress, native
+            )
+        except (TypeError, AttributeError, ValueError, KeyError, IndexError) as e:
+            if not per_file:
+                raise
+            # cached scans that unpickled but hold the wrong shapes: rescan everything
+            notes.append(f"ignored corrupt cache ({type(e).__name__}: {e}); rebuilding")
+            per_file = {}
+            project, results = _build(
+                root, sources, hashes, data_of, unreadable, per_file, jobs, progress, native
+            )
         if use_cache:
             keep = {
                 f"{hashes[i]}:{s.rel}:{s.module}": results[i]
@@ -229,6 +221,41 @@ def _scan_project(
         store.save("index", {"stats": new_stats, "digest": digest}, notes)
     project.cache_note = "; ".join(notes) if notes else None
     return project
+
+
+def _build(
+    root: Path,
+    sources: list[SourceFile],
+    hashes: list[str],
+    data_of: dict[int, bytes],
+    unreadable: dict[int, FileScan],
+    per_file: dict[str, FileScan],
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+    native: bool | None,
+) -> tuple[Project, list[FileScan | None]]:
+    """Scan what the per-file cache does not hold, then resolve the whole project."""
+    results: list[FileScan | None] = [None] * len(sources)
+    todo: list[tuple[int, bytes]] = []
+    for i, src in enumerate(sources):
+        if i in unreadable:
+            results[i] = unreadable[i]
+            continue
+        hit = per_file.get(f"{hashes[i]}:{src.rel}:{src.module}")
+        if hit is not None:
+            results[i] = hit
+            continue
+        data = data_of.get(i)
+        if data is None:
+            try:
+                data = _read(src.path)
+            except OSError:
+                results[i] = scan_file(src)
+                continue
+        todo.append((i, data))
+    _scan_all(todo, sources, results, jobs, progress, native)
+    files = [r for r in results if r is not None]
+    return resolve_project(root, files, native=native), results
 
 
 def _scan_all(
