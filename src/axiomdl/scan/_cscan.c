@@ -1592,9 +1592,9 @@ static PyObject *decl_object(Cfg *cfgp, PyTypeObject *raw_type, PyObject *kind, 
         }
         PyObject *key = PyFrozenSet_New(mentioned); /* the memo key of _VarState.included */
         PyObject *inc = key ? PyDict_GetItemWithError(PyTuple_GET_ITEM(vars, 4), key) : NULL;
+        Py_XINCREF(inc); /* own the value before the key goes */
         Py_XDECREF(key);
-        if (inc) Py_INCREF(inc);
-        else if (!PyErr_Occurred()) inc = PyObject_CallOneArg(PyTuple_GET_ITEM(vars, 3), mentioned);
+        if (!inc && !PyErr_Occurred()) inc = PyObject_CallOneArg(PyTuple_GET_ITEM(vars, 3), mentioned);
         Py_DECREF(mentioned);
         if (!inc) goto fail;
         if (!PyTuple_Check(inc) || PyTuple_GET_SIZE(inc) != 2 || !PyDict_Check(PyTuple_GET_ITEM(inc, 1))) {
@@ -1709,6 +1709,10 @@ static PyObject *decl_object(Cfg *cfgp, PyTypeObject *raw_type, PyObject *kind, 
         role_meta = Py_BuildValue("(sN)", role, PyDict_New());
     }
     if (!role_meta) goto fail;
+    if (!PyTuple_Check(role_meta) || PyTuple_GET_SIZE(role_meta) != 2) {
+        PyErr_SetString(PyExc_TypeError, "parse_doc must return (role, meta)");
+        goto fail;
+    }
 
     /* attributes set one by one, in field order: CPython then keeps them inline
        in the instance (shared keys), about half the memory of a separate dict */
@@ -2552,7 +2556,7 @@ static int first_candidate(Known *k, PyObject *ident, PyObject *ctx, PyObject *d
         PyObject *hit = rest ? c_lookup(k, rest) : NULL;
         Py_XDECREF(rest);
         if (!hit) return -1;
-        int ok = hit != Py_None && (heads_only ? PySet_Contains(k->field_heads, hit) : 1);
+        int ok = hit == Py_None ? 0 : heads_only ? PySet_Contains(k->field_heads, hit) : 1; /* -1: error */
         if (ok > 0) {
             *found = hit;
             return 1;
@@ -2629,7 +2633,7 @@ static int first_candidate(Known *k, PyObject *ident, PyObject *ctx, PyObject *d
                         r = -1;
                         break;
                     }
-                    int ok = hit != Py_None && (heads_only ? PySet_Contains(k->field_heads, hit) : 1);
+                    int ok = hit == Py_None ? 0 : heads_only ? PySet_Contains(k->field_heads, hit) : 1; /* -1: error */
                     if (ok > 0) {
                         *found = hit;
                         r = 1;
@@ -2830,7 +2834,8 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
         PyObject *dl = contexts ? PyObject_GetAttr(fs, S_decls) : NULL;
         PyObject *last_cidx = NULL, *last_ctx = NULL, *last_ns_of_ctx = NULL, *last_key = NULL;
         int renames = 0;
-        int rc = dl ? 0 : -1;
+        int rc = dl && PyList_Check(dl) ? 0 : -1;
+        if (dl && rc < 0) PyErr_SetString(PyExc_TypeError, "FileScan.decls must be a list");
         for (Py_ssize_t k = 0; rc == 0 && k < PyList_GET_SIZE(dl); k++) {
             PyObject *d = PyList_GET_ITEM(dl, k);
             PyObject *dd0 = d; /* attributes are read with GetAttr: no instance dict is materialised */
@@ -2850,7 +2855,9 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
             }
             PyObject *cidx = get_field(dd0, S_ctx);
             PyObject *ctx = NULL, *ctx_ns = NULL, *ns = NULL, *ctx_key = NULL;
-            if (cidx && last_cidx && PyObject_RichCompareBool(cidx, last_cidx, Py_EQ) == 1) {
+            int same_ctx = cidx && last_cidx ? PyObject_RichCompareBool(cidx, last_cidx, Py_EQ) : 0;
+            if (same_ctx < 0) Py_CLEAR(cidx); /* the error propagates below */
+            if (same_ctx > 0) {
                 /* same context as the previous declaration: reuse what it cost */
                 ctx = last_ctx, ctx_ns = last_ns_of_ctx, ctx_key = last_key;
                 Py_INCREF(ctx), Py_INCREF(ctx_ns), Py_INCREF(ctx_key);
