@@ -2415,14 +2415,8 @@ static PyObject *py_binder_groups(PyObject *self, PyObject *args)
 
 /* ---------------------------------------------------------------- resolution */
 
-static PyObject *S_name, *S_ctx, *S_hyp, *S_concl, *S_proof, *S_external, *S_binder_heads, *S_contexts, *S_decls,
+static PyObject *S_external, *S_contexts, *S_decls,
     *S_namespace;
-
-/* A field of a record, as a new reference (AttributeError if missing). */
-static PyObject *get_field(PyObject *obj, PyObject *key)
-{
-    return PyObject_GetAttr(obj, key); /* a new reference, or AttributeError */
-}
 
 /* decl_namespace(name, ctx) */
 static PyObject *decl_ns(PyObject *name, PyObject *ctx_ns)
@@ -2838,22 +2832,18 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
         if (dl && rc < 0) PyErr_SetString(PyExc_TypeError, "FileScan.decls must be a list");
         for (Py_ssize_t k = 0; rc == 0 && k < PyList_GET_SIZE(dl); k++) {
             PyObject *d = PyList_GET_ITEM(dl, k);
-            PyObject *dd0 = d; /* attributes are read with GetAttr: no instance dict is materialised */
-            Py_INCREF(dd0);
-            PyObject *name = PyObject_GetAttr(d, S_name);
+            PyObject *name = PyObject_GetAttr(d, K_name);
             if (!name) {
-                Py_DECREF(dd0);
                 rc = -1;
                 break;
             }
             PyObject *owner = PyDict_GetItemWithError(decls, name);
             if (owner != d) {
                 Py_DECREF(name);
-                Py_DECREF(dd0);
                 if (!owner && PyErr_Occurred()) rc = -1;
                 continue;
             }
-            PyObject *cidx = get_field(dd0, S_ctx);
+            PyObject *cidx = PyObject_GetAttr(d, K_ctx);
             PyObject *ctx = NULL, *ctx_ns = NULL, *ns = NULL, *ctx_key = NULL;
             int same_ctx = cidx && last_cidx ? PyObject_RichCompareBool(cidx, last_cidx, Py_EQ) : 0;
             if (same_ctx < 0) Py_CLEAR(cidx); /* the error propagates below */
@@ -2887,7 +2877,7 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
             }
             ns = ctx_key ? decl_ns(name, ctx_ns) : NULL;
             if (!ns) Py_CLEAR(ctx_key);
-            PyObject *heads = ctx_key ? get_field(dd0, S_binder_heads) : NULL;
+            PyObject *heads = ctx_key ? PyObject_GetAttr(d, K_binder_heads) : NULL;
             PyObject *sets[3] = {NULL, NULL, NULL}, *external = NULL, *inner = NULL;
             if (heads) { /* this context's memo: identifier -> resolution */
                 PyObject *ik = PyTuple_Pack(2, ctx_key, ns);
@@ -2900,10 +2890,10 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
             }
             if (heads && PyDict_Check(heads)) {
                 external = PySet_New(NULL);
-                PyObject *fields[3] = {S_hyp, S_concl, S_proof};
+                PyObject *fields[3] = {K_hyp, K_concl, K_proof};
                 rc = external ? 0 : -1;
                 for (int b = 0; rc == 0 && b < 3; b++) {
-                    PyObject *bucket = get_field(dd0, fields[b]);
+                    PyObject *bucket = PyObject_GetAttr(d, fields[b]);
                     sets[b] = PySet_New(NULL);
                     PyObject *it = bucket && sets[b] ? PyObject_GetIter(bucket) : NULL, *ident;
                     if (!it) rc = -1;
@@ -2927,8 +2917,8 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
                 }
                 if (rc == 0) { /* attributes in field order: stored inline, like Refs(...) would */
                     PyObject *obj = PyBaseObject_Type.tp_new(refs_type, empty, NULL);
-                    if (!obj || PyObject_SetAttr(obj, S_hyp, sets[0]) < 0 || PyObject_SetAttr(obj, S_concl, sets[1]) < 0 ||
-                        PyObject_SetAttr(obj, S_proof, sets[2]) < 0 || PyObject_SetAttr(obj, S_external, external) < 0 ||
+                    if (!obj || PyObject_SetAttr(obj, K_hyp, sets[0]) < 0 || PyObject_SetAttr(obj, K_concl, sets[1]) < 0 ||
+                        PyObject_SetAttr(obj, K_proof, sets[2]) < 0 || PyObject_SetAttr(obj, S_external, external) < 0 ||
                         PyDict_SetItem(refs, name, obj) < 0)
                         rc = -1;
                     Py_XDECREF(obj);
@@ -2947,7 +2937,6 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
             Py_XDECREF(ctx);
             Py_XDECREF(cidx);
             Py_DECREF(name);
-            Py_DECREF(dd0);
         }
         Py_XDECREF(last_cidx);
         Py_XDECREF(last_ctx);
@@ -2971,7 +2960,7 @@ fail0:
     return NULL;
 }
 
-static PyObject *S_subnames, *S_aliases, *S_path, *S_line, *S_kind;
+static PyObject *S_aliases, *S_path;
 
 /*
  * index_decls(files, decls, decl_file, parents, aliases, duplicates, field_heads)
@@ -2994,25 +2983,22 @@ static PyObject *py_index_decls(PyObject *self, PyObject *args)
         if (rc < 0 && !PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "FileScan.decls must be a list");
         for (Py_ssize_t k = 0; rc == 0 && k < PyList_GET_SIZE(dl); k++) {
             PyObject *d = PyList_GET_ITEM(dl, k);
-            PyObject *dd = d; /* fields via GetAttr: no instance dict is materialised */
-            Py_INCREF(dd);
-            PyObject *name = get_field(dd, S_name);
+            PyObject *name = PyObject_GetAttr(d, K_name);
             if (!name || need_str(name, "a declaration name") < 0) {
                 Py_XDECREF(name);
-                Py_XDECREF(dd);
                 rc = -1;
                 break;
             }
             int present = PyDict_Contains(decls, name);
             if (present > 0 && !str_starts_ascii(name, "example@")) {
-                PyObject *line = get_field(dd, S_line), *path = line ? PyObject_GetAttr(fs, S_path) : NULL;
+                PyObject *line = PyObject_GetAttr(d, K_line), *path = line ? PyObject_GetAttr(fs, S_path) : NULL;
                 PyObject *t = path ? PyTuple_Pack(3, path, line, name) : NULL;
                 if (!t || PyList_Append(dups, t) < 0) rc = -1;
                 Py_XDECREF(t);
                 Py_XDECREF(path);
                 Py_XDECREF(line);
             } else if (present >= 0) {
-                PyObject *kind = get_field(dd, S_kind), *subs = kind ? get_field(dd, S_subnames) : NULL;
+                PyObject *kind = PyObject_GetAttr(d, K_kind), *subs = kind ? PyObject_GetAttr(d, K_subnames) : NULL;
                 if (!subs || PyDict_SetItem(decls, name, d) < 0 || PyDict_SetItem(decl_file, name, fidx) < 0)
                     rc = -1;
                 if (rc == 0 && PyUnicode_Check(kind) && (kind_is(kind, "theorem") || kind_is(kind, "lemma")) &&
@@ -3032,7 +3018,6 @@ static PyObject *py_index_decls(PyObject *self, PyObject *args)
                 rc = -1;
             }
             Py_DECREF(name);
-            Py_DECREF(dd);
         }
         PyObject *al = rc == 0 ? PyObject_GetAttr(fs, S_aliases) : NULL;
         PyObject *it = al ? PyObject_GetIter(al) : NULL, *entry;
@@ -3092,21 +3077,12 @@ PyMODINIT_FUNC PyInit__cscan(void)
     KEY(K_modifiers, "modifiers");
     KEY(K_subnames, "subnames");
     KEY(K_binder_heads, "binder_heads");
-    KEY(S_name, "name");
-    KEY(S_ctx, "ctx");
-    KEY(S_hyp, "hyp");
-    KEY(S_concl, "concl");
-    KEY(S_proof, "proof");
     KEY(S_external, "external");
-    KEY(S_binder_heads, "binder_heads");
     KEY(S_contexts, "contexts");
     KEY(S_decls, "decls");
     KEY(S_namespace, "namespace");
-    KEY(S_subnames, "subnames");
     KEY(S_aliases, "aliases");
     KEY(S_path, "path");
-    KEY(S_line, "line");
-    KEY(S_kind, "kind");
     KEY(S_opens, "opens");
     KEY(S_only, "only");
     KEY(S_hiding, "hiding");

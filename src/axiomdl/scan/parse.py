@@ -179,12 +179,7 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
         if kw in DECL_KINDS:
             cid = scope_cid if not this_opens else None
             if cid is None:
-                opens = tuple(o for f in stack for o in f.opens) + tuple(this_opens)
-                ctx = Context(top.namespace, opens)
-                cid = ctx_index.get(ctx)
-                if cid is None:
-                    cid = ctx_index[ctx] = len(fs.contexts)
-                    fs.contexts.append(ctx)
+                cid = _context_id(fs, ctx_index, stack, this_opens)
                 if not this_opens:
                     scope_cid = cid
             if core is not None:
@@ -193,12 +188,7 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
                 while run_end < len(starts) and starts[run_end][2] in DECL_KINDS:
                     run_end += 1
                 if scope_cid is None and run_end > idx + 1:
-                    opens = tuple(o for f in stack for o in f.opens)
-                    ctx = Context(top.namespace, opens)
-                    scope_cid = ctx_index.get(ctx)
-                    if scope_cid is None:
-                        scope_cid = ctx_index[ctx] = len(fs.contexts)
-                        fs.contexts.append(ctx)
+                    scope_cid = _context_id(fs, ctx_index, stack, [])
                 fs.decls.extend(
                     core.parse_run(
                         _CFG,
@@ -328,6 +318,22 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
                 )
             )
     return fs
+
+
+def _context_id(
+    fs: FileScan,
+    ctx_index: dict[Context, int],
+    stack: list[_Frame],
+    extra_opens: list[OpenDirective],
+) -> int:
+    """The index in ``fs.contexts`` of the scope's context (namespace and opens), added once."""
+    opens = tuple(o for f in stack for o in f.opens) + tuple(extra_opens)
+    ctx = Context(stack[-1].namespace, opens)
+    cid = ctx_index.get(ctx)
+    if cid is None:
+        cid = ctx_index[ctx] = len(fs.contexts)
+        fs.contexts.append(ctx)
+    return cid
 
 
 def _command_starts(ct: str) -> list[tuple[int, int, str, str]]:
