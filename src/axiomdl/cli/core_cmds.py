@@ -217,13 +217,15 @@ def lint(path, project, open_session, core_names, fmt, output) -> int:
     elif fmt == "github":
         emit(
             "".join(
-                f"::error file={f.file},line={f.line or 1}::{f.message}\n" for f in result.findings
+                f"::{f.severity} file={f.file},line={f.line or 1}::{f.message}\n"
+                for f in result.findings
             ),
             output,
         )
     else:
         emit(render.lint_text(result), output)
-    return EXIT_FINDINGS if result.findings else EXIT_OK
+    # Warnings are shown but do not fail the run; errors do.
+    return EXIT_FINDINGS if any(f.severity == "error" for f in result.findings) else EXIT_OK
 
 
 @click.command()

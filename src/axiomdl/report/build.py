@@ -19,6 +19,7 @@ from axiomdl.model import (
 from axiomdl.probes.evidence import ProbeEvidence, measured_for
 from axiomdl.queries import RESULT_ROLES
 from axiomdl.session import Session
+from axiomdl.witnesses import compute_coverage
 
 FOUNDATION_AXIOMS = ("propext", "Classical.choice", "Quot.sound")
 
@@ -59,6 +60,7 @@ def rests_on(s: Session, name: str) -> RestsOn:
         if hyp not in req and hyp not in est:
             steps = a.why(name, hyp, through_proof=True)
             derived.append(Derivation(assumption=hyp, path=[name] + [st[1] for st in steps]))
+    cov = compute_coverage(s)
     return RestsOn(
         mode=a.mode,  # type: ignore[arg-type]
         name=name,
@@ -67,6 +69,8 @@ def rests_on(s: Session, name: str) -> RestsOn:
         establishes=est,
         uses=uses,
         derived=derived,
+        witnessed=cov.status.get(name),
+        witnessed_by=cov.witnesses.get(name, []),
     )
 
 
@@ -97,6 +101,7 @@ def build_report(
     use_count: Counter[str] = Counter()
     established: dict[str, list[str]] = {}
     theorems: list[TheoremRow] = []
+    cov = compute_coverage(s)
     for n, role in sorted(a.roles.items()):
         if role not in RESULT_ROLES:
             continue
@@ -118,6 +123,8 @@ def build_report(
                 requires=req,
                 establishes=est,  # type: ignore[arg-type]
                 derived=[x for x in uses if x not in req and x not in est],
+                witnessed=cov.status.get(n),
+                witnessed_by=cov.witnesses.get(n, []),
                 file=p.file_of(n).path,
                 line=d.line,
             )
