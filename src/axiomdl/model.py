@@ -89,6 +89,12 @@ class RestsOn(BaseModel):
     uses: list[str]
     derived: list[Derivation] = Field(default_factory=list)
     foundations: list[str] = Field(default_factory=list)
+    statuses: dict[str, str | None] = Field(
+        default_factory=dict, description="stated Status of each required assumption"
+    )
+    summary: str = Field(
+        default="", description="the weakest link in words, e.g. `rests on 1 contested assumption`"
+    )
 
 
 class PathStep(BaseModel):
@@ -154,6 +160,9 @@ class TheoremRow(BaseModel):
     requires: list[str]
     establishes: list[str]
     derived: list[str] = Field(default_factory=list)
+    summary: str = Field(
+        default="", description="statuses of the required assumptions in words (weakest link)"
+    )
     file: str
     line: int
 

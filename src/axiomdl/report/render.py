@@ -100,14 +100,16 @@ def report_text(r: Report, con: Console) -> None:
                 "evidence (marked ⚠)[/bold yellow]"
             )
     t = Table(title="Results and what they require")
-    for col in ("result", "role", "requires", "derived via discharge"):
+    for col in ("result", "role", "requires (status)", "derived via discharge", "weakest link"):
         t.add_column(col)
+    status = {a.name: a.status for a in r.assumptions + r.conjectures}
     for th in r.theorems:
         t.add_row(
             _short(th.name),
             th.role,
-            ", ".join(_short(x) for x in th.requires) or "∅",
+            ", ".join(f"{_short(x)} ({status.get(x) or '?'})" for x in th.requires) or "∅",
             ", ".join(_short(x) for x in th.derived) or "",
+            th.summary.removeprefix("rests on "),
         )
     con.print(t)
     if r.unused:
@@ -151,9 +153,10 @@ def report_md(r: Report) -> str:
             f"| `{_short(a.name)}` | {a.area or '-'} | {a.status or '-'} | {a.required_by} | {a.used_by} |"
             for a in r.assumptions
         ]
-    out += ["", "## Results", "", "| result | role | requires |", "|---|---|---|"]
+    out += ["", "## Results", "", "| result | role | requires | weakest link |", "|---|---|---|---|"]
     out += [
-        f"| `{_short(t.name)}` | {t.role} | {', '.join('`' + _short(x) + '`' for x in t.requires) or '∅'} |"
+        f"| `{_short(t.name)}` | {t.role} | {', '.join('`' + _short(x) + '`' for x in t.requires) or '∅'} "
+        f"| {t.summary} |"
         for t in r.theorems
     ]
     out += ["", "## Findings", ""]
@@ -165,12 +168,15 @@ def rests_on_text(r: RestsOn) -> str:
     """Plain text for rests-on."""
     lines = [
         f"{r.name} ({r.role}, {r.mode} mode)",
-        "  requires:    " + (", ".join(r.requires) or "nothing"),
+        "  requires:    "
+        + (", ".join(f"{x} ({r.statuses.get(x) or 'no status'})" for x in r.requires) or "nothing"),
         "  establishes: " + (", ".join(r.establishes) or "nothing"),
         "  uses:        " + (", ".join(r.uses) or "nothing"),
     ]
     for d in r.derived:
         lines.append(f"  derived {d.assumption} via " + " → ".join(d.path))
+    if r.summary:
+        lines.append(f"  {r.summary}")
     return "\n".join(lines) + "\n"
 
 
