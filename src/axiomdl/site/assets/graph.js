@@ -254,11 +254,15 @@
     }
     // Columns: the widest layout that fits the canvas at the largest zoom in [MIN_SCALE, 1].
     const cw = canvas.clientWidth || 800, ch = canvas.clientHeight || 600;
-    const restingRows = st.rests ? 1 : 0;
+    const resting = [];
+    if (st.rests) {
+      const h = index.get(st.rests);
+      for (let i = 0; i < N; i++) if (RESULT_ROLES.has(roleOf(i)) && S.req[i].includes(h)) resting.push(i);
+    }
     let cols = 1;
     for (let k = 1; k >= MIN_SCALE - 1e-9; k -= 0.02) {
       cols = Math.max(1, Math.floor((cw / k - 40) / cellW));
-      let hh = 10 + restingRows * (BAND + cellH);
+      let hh = 10 + (st.rests ? BAND + Math.ceil(Math.min(resting.length, MAX_RESTING) / cols) * cellH : 0);
       for (const list of byArea.values()) hh += BAND + Math.ceil(list.length / cols) * cellH;
       if (hh * k <= ch) break;
     }
@@ -267,8 +271,6 @@
     let y = 10;
     if (st.rests) {
       const h = index.get(st.rests);
-      const resting = [];
-      for (let i = 0; i < N; i++) if (RESULT_ROLES.has(roleOf(i)) && S.req[i].includes(h)) resting.push(i);
       resting.sort((a, b) => (S.names[a] < S.names[b] ? -1 : 1));
       const shown = resting.slice(0, MAX_RESTING);
       const rows = Math.max(1, Math.ceil(shown.length / cols));
