@@ -82,7 +82,9 @@ def report() -> dict:
 
 def pick_theorem(report: dict) -> str:
     """A theorem with at least two required assumptions (from the CLI's report)."""
-    good = [t["name"] for t in report["theorems"] if t["role"] == "theorem" and len(t["requires"]) >= 2]
+    good = [
+        t["name"] for t in report["theorems"] if t["role"] == "theorem" and len(t["requires"]) >= 2
+    ]
     assert good, "the bundled library should have a theorem with two requirements"
     return good[0]
 
@@ -199,7 +201,9 @@ def test_focused_graph_is_layered_and_legible(browser, bundled_site: Path, repor
     )
     for shown, full in long:
         assert len(shown) <= 28 and full.endswith(shown.replace("…", "")[-3:])
-    assert any("…" in shown for shown, _ in long) or all(len(f.rsplit(".", 1)[-1]) <= 28 for _, f in long)
+    assert any("…" in shown for shown, _ in long) or all(
+        len(f.rsplit(".", 1)[-1]) <= 28 for _, f in long
+    )
     assert w.errors == []
 
 
@@ -251,7 +255,9 @@ def test_index_filters_area_by_module_and_established_only(
     shown = w.page.eval_on_selector_all("#results a.name", "els => els.map(e => e.textContent)")
     files = {t["name"]: t["file"] for t in report["theorems"]}
     assert shown and all("/Generalization/" in files[n] for n in shown)
-    want = sum(1 for t in report["theorems"] if t["role"] == "theorem" and "/Generalization/" in t["file"])
+    want = sum(
+        1 for t in report["theorems"] if t["role"] == "theorem" and "/Generalization/" in t["file"]
+    )
     assert len(shown) == min(want, 200)
     # Results resting only on established assumptions, against the report's statuses.
     status = {a["name"]: a["status"] for a in report["assumptions"] + report["conjectures"]}

@@ -156,9 +156,14 @@ def test_map_edges_come_from_discharges(bundled_site: Path) -> None:
 
 def test_theorem_area_is_its_module_area(bundled_site: Path) -> None:
     data = site_data(bundled_site)
-    area_of = {n: data["areas"][a] if a >= 0 else None for n, a in zip(data["names"], data["area"])}
+    area_of = {
+        n: data["areas"][a] if a >= 0 else None
+        for n, a in zip(data["names"], data["area"], strict=True)
+    }
     assert area_of["AxiomDL.gd_linear_convergence"] == "landscape"
-    thms = [n for n, r in zip(data["names"], data["role"]) if data["roles"][r] == "theorem"]
+    thms = [
+        n for n, r in zip(data["names"], data["role"], strict=True) if data["roles"][r] == "theorem"
+    ]
     assert sum(1 for n in thms if area_of[n] == "generalization") >= 5
 
 

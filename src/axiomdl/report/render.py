@@ -153,7 +153,13 @@ def report_md(r: Report) -> str:
             f"| `{_short(a.name)}` | {a.area or '-'} | {a.status or '-'} | {a.required_by} | {a.used_by} |"
             for a in r.assumptions
         ]
-    out += ["", "## Results", "", "| result | role | requires | weakest link |", "|---|---|---|---|"]
+    out += [
+        "",
+        "## Results",
+        "",
+        "| result | role | requires | weakest link |",
+        "|---|---|---|---|",
+    ]
     out += [
         f"| `{_short(t.name)}` | {t.role} | {', '.join('`' + _short(x) + '`' for x in t.requires) or '∅'} "
         f"| {t.summary} |"

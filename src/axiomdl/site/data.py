@@ -201,9 +201,7 @@ def collect(s: Session, label: str, title: str | None = None) -> SiteData:
     p = s.project
     a = s.analysis
     g = s.graph
-    areas = {
-        d.meta["area"].lower(): d.meta["area"] for d in p.decls.values() if d.meta.get("area")
-    }
+    areas = {d.meta["area"].lower(): d.meta["area"] for d in p.decls.values() if d.meta.get("area")}
     req_bits: dict[str, int] = {}
     use_bits: dict[str, int] = {}
     est_bits: dict[str, int] = {}
@@ -229,9 +227,7 @@ def collect(s: Session, label: str, title: str | None = None) -> SiteData:
             end_line=d.end_line,
             doc=d.doc,
             meta=meta,
-            statement=source_statement(
-                _file_lines(p.root, fs.path, sources), d.line, d.statement
-            ),
+            statement=source_statement(_file_lines(p.root, fs.path, sources), d.line, d.statement),
             area=meta.get("area") or module_area(fs.module, areas),
             requires=bit_names(rb, a.hyps),
             establishes=bit_names(eb, a.hyps),

@@ -173,7 +173,7 @@
     const i = index.get(name);
     return record(i).then((rec) => { render(i, rec); window.scrollTo(0, 0); })
       .catch((e) => { root.replaceChildren(el("p", { class: "none" }, String(e.message || e))); })
-      .finally(() => { document.body.dataset.ready = "1"; });
+      .finally(() => { window.axiomdlReadyMs = performance.now(); document.body.dataset.ready = "1"; });
   }
 
   window.addEventListener("hashchange", show);

@@ -14,7 +14,7 @@
   const FONT = "system-ui, -apple-system, 'Segoe UI', sans-serif";
   const MIN_LABEL_PX = 11, SMALL_FONT = 12, NAME_FONT = 13;
   const MIN_SCALE = MIN_LABEL_PX / SMALL_FONT; // the smallest label stays ≥ 11 px on screen
-  const MAX_FOCUS_NODES = 200, MAX_WHOLE = 800, MAX_RESTING = 40;
+  const MAX_MAP = 400, MAX_FOCUS_NODES = 200, MAX_WHOLE = 800, MAX_RESTING = 40;
   const HEAD = 26, GAP = 8, BAND = HEAD + GAP; // map band: title height, space below
   const RESULT_ROLES = new Set(["theorem", "discharge", "witness"]);
   const PROOF = 2;
@@ -199,7 +199,12 @@
 
   /* ---- the assumption map ---- */
   function mapModel(st) {
-    const hyps = S.hyps;
+    // A map of thousands of boxes is unreadable: show the most required MAX_MAP ones.
+    let hyps = S.hyps;
+    if (hyps.length > MAX_MAP) {
+      hyps = [...hyps].sort((a, b) => AX.reqBy(b) - AX.reqBy(a) || a - b).slice(0, MAX_MAP);
+      if (st.rests && !hyps.includes(index.get(st.rests))) hyps.push(index.get(st.rests));
+    }
     const inMap = new Set(hyps);
     // rank: longest chain of implications below a node, so implied assumptions sit later in a row
     const rank = new Map(hyps.map((i) => [i, 0]));
@@ -303,7 +308,7 @@
       edges.push({ a, b, cls: "implies", arrow: "arrow-implies", curve: true, title: `${S.names[a]} implies ${S.names[b]} (by ${by.map((d) => S.names[d]).join(", ")})` });
     }
     for (const e of edges) e.pts = clip(nodes.get(e.a), nodes.get(e.b));
-    return { nodes: [...nodes.values()], edges, groups, width: cols * cellW + 40, height: y, implications: pairs.size, areas: areas.length };
+    return { nodes: [...nodes.values()], edges, groups, width: cols * cellW + 40, height: y, implications: pairs.size, areas: areas.length, shown: hyps.length };
   }
 
   /* The segment between two boxes' borders (so arrowheads are not hidden under a box). */
@@ -526,7 +531,8 @@
       draw(m, null);
       mapPanel(st, m);
       $("graph-h").textContent = "Assumption map";
-      statusEl.textContent = unknown + `Assumption map: ${S.hyps.length} assumptions and conjectures in ${m.areas} area${m.areas === 1 ? "" : "s"}, ${m.implications} implication${m.implications === 1 ? "" : "s"} from discharges.`;
+      const cut = m.shown < S.hyps.length ? ` (the ${m.shown} required by the most results are drawn; search the index for the others)` : "";
+      statusEl.textContent = unknown + `Assumption map: ${S.hyps.length} assumptions and conjectures${cut} in ${m.areas} area${m.areas === 1 ? "" : "s"}, ${m.implications} implication${m.implications === 1 ? "" : "s"} from discharges.`;
       document.title = `Assumption map · ${S.title} · axiomdl explorer`;
     } else {
       adjacency();
@@ -549,6 +555,7 @@
         (m.dropped ? `; ${m.dropped} more within that depth are not drawn (lower the depth or hide kinds)` : "");
       document.title = (st.focus ? shortName(st.focus) + " · " : "") + `Graph · ${S.title} · axiomdl explorer`;
     }
+    window.axiomdlReadyMs = performance.now();
     document.body.dataset.ready = "1";
   }
 

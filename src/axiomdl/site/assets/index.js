@@ -112,5 +112,6 @@
   window.addEventListener("hashchange", () => { fromHash(); show(); });
   fromHash();
   show();
+  window.axiomdlReadyMs = performance.now();
   document.body.dataset.ready = "1";
 })();
