@@ -414,7 +414,7 @@
       const w = Math.ceil(Math.max(textWidth(label, NAME_FONT, i === f), textWidth(second, SMALL_FONT))) + 18;
       const h = Math.round((NAME_FONT + SMALL_FONT) * 1.25 + 12);
       const n = {
-        id: i, w, h, lines: [[label, NAME_FONT, i === f], [second, SMALL_FONT]], href: i === f ? declUrl(full) : AX.graphUrl({ focus: full, depth: st.depth === "2" ? "" : st.depth, dir: st.dir === "both" ? "" : st.dir, hide: st.hide.join(",") }),
+        id: i, w, h, lines: [[label, NAME_FONT, i === f], [second, SMALL_FONT]], href: i === f ? declUrl(full) : focusUrl(st, full),
         title: full + "\n" + second + (i === f ? "\n(open its page)" : "\n(focus on it)"),
         fill: AX.ROLE_COLOUR[role] || "#fff", stroke: i === f ? "#000" : onPath.has(i) ? "#0072B2" : "#555",
         sw: i === f ? 3 : onPath.has(i) ? 3 : 1, dash: derived.has(i) ? "5 4" : "", cls: i === f ? "focus" : "",
@@ -447,9 +447,12 @@
   }
 
   /* ---- side panel ---- */
+  /* The URL of a focused view that keeps the current depth, direction and hidden kinds. */
+  function focusUrl(st, name, extra) {
+    return AX.graphUrl(Object.assign({ focus: name, depth: st.depth === "2" ? "" : st.depth, dir: st.dir === "both" ? "" : st.dir, hide: st.hide.join(",") }, extra));
+  }
   function focusLink(name, text) {
-    const st = state();
-    return el("a", { href: AX.graphUrl({ focus: name, depth: st.depth === "2" ? "" : st.depth, dir: st.dir === "both" ? "" : st.dir, hide: st.hide.join(",") }), "data-name": name }, text || name);
+    return el("a", { href: focusUrl(state(), name), "data-name": name }, text || name);
   }
   function nameList(title, items, id, extra, total) {
     const sec = el("section");
@@ -495,7 +498,7 @@
     info.append(nameList("Uses", rec.use, "uses-list", (li, i) => {
       if (m.derived.has(i)) {
         li.append(" ", el("span", { class: "derived" }, "derived"), " ");
-        li.append(el("a", { href: AX.graphUrl({ focus: st.focus, depth: st.depth === "2" ? "" : st.depth, dir: st.dir === "both" ? "" : st.dir, why: S.names[i] }), class: "why" }, "why?"));
+        li.append(el("a", { href: focusUrl(st, st.focus, { why: S.names[i] }), class: "why" }, "why?"));
       }
     }, rec.nuse));
     const users = [];
