@@ -96,6 +96,12 @@ class RestsOn(BaseModel):
         "requirement has a witness; none-needed: no requirement; missing: not shown satisfiable",
     )
     witnessed_by: list[str] = Field(default_factory=list)
+    statuses: dict[str, str | None] = Field(
+        default_factory=dict, description="stated Status of each required assumption"
+    )
+    summary: str = Field(
+        default="", description="the weakest link in words, e.g. `rests on 1 contested assumption`"
+    )
 
 
 class PathStep(BaseModel):
@@ -163,6 +169,9 @@ class TheoremRow(BaseModel):
     derived: list[str] = Field(default_factory=list)
     witnessed: WitnessStatus | None = None
     witnessed_by: list[str] = Field(default_factory=list)
+    summary: str = Field(
+        default="", description="statuses of the required assumptions in words (weakest link)"
+    )
     file: str
     line: int
 

@@ -73,8 +73,11 @@ def report(path, project, open_session, fmt, output, evidence_dir, site_dir) -> 
         emit(render.console_text(lambda c: render.report_text(r, c)), output)
     if site_dir is not None:
         from axiomdl.site import build_site
+        from axiomdl.site.build import project_title
 
-        site = build_site(s, site_dir, label=r.project, evidence=evidence)
+        site = build_site(
+            s, site_dir, label=r.project, title=project_title(target), evidence=evidence
+        )
         click.echo(f"wrote the explorer to {site.out / 'index.html'}", err=True)
     status = _input_status(s, fmt)
     if status:

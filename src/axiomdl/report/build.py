@@ -19,6 +19,7 @@ from axiomdl.model import (
 from axiomdl.probes.evidence import ProbeEvidence, measured_for
 from axiomdl.queries import RESULT_ROLES
 from axiomdl.session import Session
+from axiomdl.weakest import summary
 from axiomdl.witnesses import compute_coverage
 
 FOUNDATION_AXIOMS = ("propext", "Classical.choice", "Quot.sound")
@@ -61,6 +62,7 @@ def rests_on(s: Session, name: str) -> RestsOn:
             steps = a.why(name, hyp, through_proof=True)
             derived.append(Derivation(assumption=hyp, path=[name] + [st[1] for st in steps]))
     cov = compute_coverage(s)
+    statuses = {x: s.project.decls[x].meta.get("status") for x in req}
     return RestsOn(
         mode=a.mode,  # type: ignore[arg-type]
         name=name,
@@ -71,6 +73,8 @@ def rests_on(s: Session, name: str) -> RestsOn:
         derived=derived,
         witnessed=cov.status.get(name),
         witnessed_by=cov.witnesses.get(name, []),
+        statuses=statuses,
+        summary=summary(statuses.values()),
     )
 
 
@@ -98,7 +102,7 @@ def build_report(
     a = s.analysis
     p = s.project
     req_count: Counter[str] = Counter()
-    use_count: Counter[str] = Counter()
+    use_count = a.used_by()
     established: dict[str, list[str]] = {}
     theorems: list[TheoremRow] = []
     cov = compute_coverage(s)
@@ -110,8 +114,6 @@ def build_report(
         uses = a.uses(n)
         for x in req:
             req_count[x] += 1
-        for x in uses:
-            use_count[x] += 1
         for x in est:
             if role in ("discharge", "witness"):
                 established.setdefault(x, []).append(n)
@@ -125,6 +127,7 @@ def build_report(
                 derived=[x for x in uses if x not in req and x not in est],
                 witnessed=cov.status.get(n),
                 witnessed_by=cov.witnesses.get(n, []),
+                summary=summary(p.decls[x].meta.get("status") for x in req),
                 file=p.file_of(n).path,
                 line=d.line,
             )

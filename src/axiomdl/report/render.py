@@ -101,14 +101,23 @@ def report_text(r: Report, con: Console) -> None:
                 "evidence (marked ⚠)[/bold yellow]"
             )
     t = Table(title="Results and what they require")
-    for col in ("result", "role", "requires", "derived via discharge", "witnessed"):
+    for col in (
+        "result",
+        "role",
+        "requires (status)",
+        "derived via discharge",
+        "weakest link",
+        "witnessed",
+    ):
         t.add_column(col)
+    status = {a.name: a.status for a in r.assumptions + r.conjectures}
     for th in r.theorems:
         t.add_row(
             _short(th.name),
             th.role,
-            ", ".join(_short(x) for x in th.requires) or "∅",
+            ", ".join(f"{_short(x)} ({status.get(x) or '?'})" for x in th.requires) or "∅",
             ", ".join(_short(x) for x in th.derived) or "",
+            th.summary.removeprefix("rests on "),
             _witnessed_cell(th),
         )
     con.print(t)
@@ -160,12 +169,12 @@ def report_md(r: Report) -> str:
         "",
         witness_summary(r),
         "",
-        "| result | role | requires | witnessed |",
-        "|---|---|---|---|",
+        "| result | role | requires | weakest link | witnessed |",
+        "|---|---|---|---|---|",
     ]
     out += [
         f"| `{_short(t.name)}` | {t.role} | {', '.join('`' + _short(x) + '`' for x in t.requires) or '∅'} "
-        f"| {_witnessed_cell(t)} |"
+        f"| {t.summary} | {_witnessed_cell(t)} |"
         for t in r.theorems
     ]
     out += ["", "## Findings", ""]
@@ -177,12 +186,15 @@ def rests_on_text(r: RestsOn) -> str:
     """Plain text for rests-on."""
     lines = [
         f"{r.name} ({r.role}, {r.mode} mode)",
-        "  requires:    " + (", ".join(r.requires) or "nothing"),
+        "  requires:    "
+        + (", ".join(f"{x} ({r.statuses.get(x) or 'no status'})" for x in r.requires) or "nothing"),
         "  establishes: " + (", ".join(r.establishes) or "nothing"),
         "  uses:        " + (", ".join(r.uses) or "nothing"),
     ]
     for d in r.derived:
         lines.append(f"  derived {d.assumption} via " + " → ".join(d.path))
+    if r.summary:
+        lines.append(f"  {r.summary}")
     if r.witnessed is not None:
         lines.append("  witnessed:   " + _witnessed_long(r.witnessed, r.witnessed_by))
     return "\n".join(lines) + "\n"
