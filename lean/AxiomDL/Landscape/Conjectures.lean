@@ -74,9 +74,11 @@ Refs: Kawaguchi (NeurIPS 2016); Nguyen, Hein, "The Loss Surface of Deep and Wide
 def LocalMinimaAreGlobal (E : InnerProductSpace K V) (f : V → K) : Prop :=
   ∀ x : V, IsLocalMin E f x → IsGlobalMin f x
 
-/-- Conjecture: mode connectivity. Any two global minimisers are joined by a chain of parameters
-with arbitrarily small steps along which the loss stays within any tolerance of the optimum
-(minima form a connected low-loss set).
+/-- Conjecture: mode connectivity, in ε-chain form. Any two global minimisers are joined by a
+finite chain of parameters with steps of squared length at most `ε` along which the loss stays
+within `ε` of the optimum, for every `ε > 0` (the discrete form of "minima form a connected
+low-loss set"; weaker than a continuous low-loss path, which the library cannot state without
+topology).
 Area: landscape
 Status: plausible
 Evidence: Low-loss paths between independently trained networks are found empirically (Garipov et al. 2018; Draxler et al. 2018); proved for dropout-stable or very wide networks (Kuditipudi et al. 2019); linear connectivity needs permutation alignment (Entezari et al. 2022).

@@ -82,7 +82,8 @@ theorem gd_interpolation_geometric (E : InnerProductSpace K V) (f : V → K) (g 
 
 /-- PL* along the trajectory ⇒ geometric decrease of a nonnegative loss (Liu–Zhu–Belkin):
 if the GD iterates with step `η` (`0 ≤ η`, `L η ≤ 1`, `μ η ≤ 1`) stay in a region `S` on which
-μ-PL* holds, then `f(x_t) ≤ (1 - μη)^t f(x_0)`. -/
+μ-PL* holds, then `f(x_t) ≤ (1 - μη)^t f(x_0)`. That the iterates stay in `S` is the hypothesis
+`hstay` here; in Liu–Zhu–Belkin it is the hard part, proved from the width of the network. -/
 theorem gd_plStar_geometric (E : InnerProductSpace K V) (f : V → K) (g : V → V)
     {L η μ : K} {S : V → Prop} (hP : PLStarOn E f g μ S) (hS : Smooth E f g L) (hη : 0 ≤ η)
     (hLη : L * η ≤ 1) (hμη : μ * η ≤ 1) (x0 : V)

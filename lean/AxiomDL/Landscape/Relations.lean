@@ -118,7 +118,9 @@ theorem quadraticGrowth_of_strongConvex_of_smooth (E : InnerProductSpace K V) (f
     isStationary_of_isGlobalMin_of_smooth E f g hS hS.pos (isGlobalMin_of_projects E hP x)
   exact quadraticGrowth_of_strongConvex E f g hSC hP hstat
 
-/-- Discharge: μ-strong convexity ⇒ the restricted secant inequality with constant `μ/2`. -/
+/-- Discharge: μ-strong convexity ⇒ the restricted secant inequality with constant `μ/2` (the
+literature gets `μ` by adding the quadratic lower bound at `proj x`, where the gradient vanishes;
+this proof uses the bound at `x` only and loses a factor `2`). -/
 theorem restrictedSecant_of_strongConvex (E : InnerProductSpace K V) (f : V → K) (g : V → V)
     {μ fstar : K} {proj : V → V} (hSC : StrongConvex E f g μ)
     (hP : ProjectsToMinimizers E f fstar proj) :
@@ -172,7 +174,7 @@ theorem errorBound_of_restrictedSecant (E : InnerProductSpace K V) (f : V → K)
   grind
 
 /-- Discharge: μ-strong convexity ⇒ the error bound with constant `μ/2` (through the
-restricted secant inequality). -/
+restricted secant inequality; the literature gets the constant `μ`). -/
 theorem errorBound_of_strongConvex (E : InnerProductSpace K V) (f : V → K) (g : V → V)
     {μ fstar : K} {proj : V → V} (hSC : StrongConvex E f g μ)
     (hP : ProjectsToMinimizers E f fstar proj) : ErrorBound E f g fstar proj (μ / 2) :=

@@ -8,8 +8,7 @@ import AxiomDL.Landscape.Benign
 
 Which assumptions make every stationary point a global minimiser: convexity, the PL
 inequality (with `μ > 0` and a lower bound), and star convexity (whose centre is a global
-minimiser). Each gives a
-discharge of `BenignLandscape`.
+minimiser). Each gives a discharge of `BenignLandscape`.
 -/
 
 set_option autoImplicit false
