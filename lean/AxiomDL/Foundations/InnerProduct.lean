@@ -31,7 +31,8 @@ parameters are only `[Lean.Grind.Field K] [LE K]` (so that purely algebraic defi
 spans need no order instances), and every theorem of the library that uses it assumes the full
 ordered-field context `[LT K] [Std.LawfulOrderLT K] [Std.IsLinearOrder K]
 [Lean.Grind.OrderedRing K]` as well. The laws `inner_sub_left` and `inner_zero_left` follow
-from the others; they are kept as fields because the library's proofs cite them directly.
+from the others (`inner_sub_left_of_laws`, `inner_zero_left_of_laws`); they are kept as fields
+because the library's proofs cite them directly.
 Area: foundations
 Status: established
 Evidence: Euclidean space `Kⁿ` with the dot product satisfies every law; so does the 1-D model `selfSpace`.
@@ -128,6 +129,23 @@ theorem normSq_eq_zero_iff (E : InnerProductSpace K V) (v : V) : E.normSq v = 0 
 theorem zero_add (E : InnerProductSpace K V) (x : V) : E.add E.zero x = x := by
   rw [E.add_comm E.zero x]
   exact E.add_zero x
+
+/-- `inner_sub_left` follows from the other laws: `x = (x - y) + y` and additivity. -/
+theorem inner_sub_left_of_laws (E : InnerProductSpace K V) (x y z : V) :
+    E.inner (E.sub x y) z = E.inner x z - E.inner y z := by
+  have h1 : E.inner (E.add (E.sub x y) y) z = E.inner (E.sub x y) z + E.inner y z :=
+    E.inner_add_left (E.sub x y) y z
+  have h2 : E.add (E.sub x y) y = x := E.sub_add_cancel x y
+  rw [h2] at h1
+  grind
+
+/-- `inner_zero_left` follows from the other laws: `0 = 0 + 0` and additivity. -/
+theorem inner_zero_left_of_laws (E : InnerProductSpace K V) (y : V) : E.inner E.zero y = 0 := by
+  have h1 : E.inner (E.add E.zero E.zero) y = E.inner E.zero y + E.inner E.zero y :=
+    E.inner_add_left E.zero E.zero y
+  have h2 : E.add E.zero E.zero = E.zero := E.add_zero E.zero
+  rw [h2] at h1
+  grind
 
 /-- The inner product is additive in its second argument. -/
 theorem inner_add_right (E : InnerProductSpace K V) (x y z : V) :

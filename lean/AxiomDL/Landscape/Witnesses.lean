@@ -128,6 +128,7 @@ theorem pl_witness : PolyakLojasiewicz (selfSpace (K := K)) quadLoss quadGrad 2 
 theorem plStarOn_witness : PLStarOn (selfSpace (K := K)) quadLoss quadGrad 2 (fun _ => True) := by
   constructor
   · grind
+  · exact ⟨0, trivial⟩
   · intro x _
     show 2 * (x * x) ≤ 2 * x * (2 * x) / 2
     grind
