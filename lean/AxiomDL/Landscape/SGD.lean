@@ -29,18 +29,6 @@ theorem sgd_descent_lemma (E : InnerProductSpace K V) (f : V → K) (g : V → V
     {L η σsq : K} (hS : Smooth E f g L) (hN : BoundedGradientNoise E g sg σsq) (hη : 0 ≤ η)
     (hLη : L * η ≤ 1) (i : ι) (x : V) :
     f (sgdStep E sg η i x) ≤ f x - η / 2 * E.normSq (g x) + η / 2 * σsq := by
-  -- smoothness along the step `x⁺ - x = -η s` (with `s = sg i x`)
-  have h1 : f (sgdStep E sg η i x)
-      ≤ f x + -(η * E.inner (g x) (sg i x)) + L / 2 * (η * η * E.normSq (sg i x)) := by
-    have hup : f (sgdStep E sg η i x) ≤ f x + E.inner (g x) (E.sub (sgdStep E sg η i x) x)
-        + L / 2 * E.normSq (E.sub (sgdStep E sg η i x) x) :=
-      hS.upper x (sgdStep E sg η i x)
-    have h2 : E.inner (g x) (E.sub (sgdStep E sg η i x) x) = -(η * E.inner (g x) (sg i x)) :=
-      E.inner_step_right x (sg i x) (g x) η
-    have h3 : E.normSq (E.sub (sgdStep E sg η i x) x) = η * η * E.normSq (sg i x) :=
-      E.normSq_step x (sg i x) η
-    rw [h2, h3] at hup
-    exact hup
   -- the curvature term: `L/2 η² ‖s‖² ≤ η/2 ‖s‖²` because `L η ≤ 1`
   have hquad : L / 2 * (η * η * E.normSq (sg i x)) ≤ η / 2 * E.normSq (sg i x) := by
     have hns : 0 ≤ E.normSq (sg i x) := E.normSq_nonneg (sg i x)
@@ -62,6 +50,18 @@ theorem sgd_descent_lemma (E : InnerProductSpace K V) (f : V → K) (g : V → V
     have hc' : η * E.inner (sg i x) (g x) = η * E.inner (g x) (sg i x) := by
       rw [hc]
     grind
+  -- smoothness along the step `x⁺ - x = -η s` (with `s = sg i x`)
+  have h1 : f (sgdStep E sg η i x)
+      ≤ f x + -(η * E.inner (g x) (sg i x)) + L / 2 * (η * η * E.normSq (sg i x)) := by
+    have hup : f (sgdStep E sg η i x) ≤ f x + E.inner (g x) (E.sub (sgdStep E sg η i x) x)
+        + L / 2 * E.normSq (E.sub (sgdStep E sg η i x) x) :=
+      hS.upper x (sgdStep E sg η i x)
+    have h2 : E.inner (g x) (E.sub (sgdStep E sg η i x) x) = -(η * E.inner (g x) (sg i x)) :=
+      E.inner_step_right x (sg i x) (g x) η
+    have h3 : E.normSq (E.sub (sgdStep E sg η i x) x) = η * η * E.normSq (sg i x) :=
+      E.normSq_step x (sg i x) η
+    rw [h2, h3] at hup
+    exact hup
   -- combine
   calc f (sgdStep E sg η i x)
       ≤ f x + -(η * E.inner (g x) (sg i x)) + L / 2 * (η * η * E.normSq (sg i x)) := h1
