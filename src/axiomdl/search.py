@@ -203,8 +203,37 @@ def summary(doc: str, limit: int = 200) -> str:
 
 
 _STOP = frozenset(
-    "the and for with from that this then than are its into under over each all any "
-    "has have not but when where which what how does can must".split()
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "then",
+        "than",
+        "are",
+        "its",
+        "into",
+        "under",
+        "over",
+        "each",
+        "all",
+        "any",
+        "has",
+        "have",
+        "not",
+        "but",
+        "when",
+        "where",
+        "which",
+        "what",
+        "how",
+        "does",
+        "can",
+        "must",
+    ]
 )
 
 

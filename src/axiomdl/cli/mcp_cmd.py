@@ -52,7 +52,12 @@ def mcp_cmd(project: Path | None, open_session, evidence_dir: Path | None) -> in
 @click.option("--area", type=click.Choice(AREAS), default=None, help="Only this area.")
 @click.option("--status", type=click.Choice(STATUSES), default=None, help="Only this status.")
 @click.option(
-    "-n", "--limit", type=click.IntRange(1, 10_000), default=20, show_default=True, help="At most N."
+    "-n",
+    "--limit",
+    type=click.IntRange(1, 10_000),
+    default=20,
+    show_default=True,
+    help="At most N.",
 )
 @project_options
 @format_option(("text", "json"))
@@ -70,9 +75,7 @@ def search_cmd(query, kind, area, status, limit, project, open_session, fmt) -> 
         emit(dump(r), None)
     else:
         width = min(max((len(h.name) for h in r.hits), default=10), 60)
-        lines = [
-            f"{h.name:<{width}}  {h.role:<11} {h.match:<9} {h.file}:{h.line}" for h in r.hits
-        ]
+        lines = [f"{h.name:<{width}}  {h.role:<11} {h.match:<9} {h.file}:{h.line}" for h in r.hits]
         more = f" (showing {len(r.hits)})" if r.total > len(r.hits) else ""
         lines.append(f"{r.total} match(es) for `{query}`{more}")
         emit("\n".join(lines) + "\n", None)

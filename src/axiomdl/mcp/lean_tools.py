@@ -108,7 +108,12 @@ def build(state: ProjectState, path: str | None, timeout: float) -> LeanCheck:
     if not tc.usable:
         return _missing(tc, "`build`")
     result = run_build(
-        tc, s.project, state.scan_root, state.lake_root, target=target, timeout=timeout,
+        tc,
+        s.project,
+        state.scan_root,
+        state.lake_root,
+        target=target,
+        timeout=timeout,
         progress=_say,
     )
     c = result.counts

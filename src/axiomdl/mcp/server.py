@@ -16,8 +16,8 @@ from typing import Annotated, Literal, TypeVar
 import anyio
 import anyio.to_thread
 from mcp.server.mcpserver import MCPServer
-from mcp.server.stdio import stdio_server
 from mcp.server.mcpserver.exceptions import ResourceNotFoundError, ToolError
+from mcp.server.stdio import stdio_server
 from mcp.types import Resource
 from pydantic import Field
 
