@@ -18,7 +18,7 @@ from axiomdl.lean.build import run_build
 from axiomdl.lean.messages import is_sorry, parse_messages
 from axiomdl.lean.models import Diagnostic
 from axiomdl.mcp.models import LeanCheck
-from axiomdl.mcp.snippets import SNIPPET_FILE, overlay
+from axiomdl.mcp.snippets import SNIPPET_FILE, check_source, overlay
 from axiomdl.mcp.state import ProjectState
 from axiomdl.scan.records import FileScan
 
@@ -49,6 +49,7 @@ def _say(line: str) -> None:
 
 def try_source(state: ProjectState, source: str, timeout: float) -> LeanCheck:
     """Elaborate ``source`` against the built project; Lean's messages as diagnostics."""
+    check_source(source)
     tc = state.toolchain()
     if not tc.usable:
         return _missing(tc, "`try`")
