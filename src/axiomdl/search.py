@@ -237,6 +237,17 @@ _STOP = frozenset(
 )
 
 
+_SUFFIXES = ("ness", "ingly", "ing", "edly", "ed", "ly", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A crude stem, so ``converges`` meets ``convergence`` and ``smoothness`` ``Smooth``."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def relevant(
     entries: Iterable[Entry], text: str, *, roles: frozenset[str], limit: int
 ) -> list[Entry]:
@@ -247,7 +258,7 @@ def relevant(
     """
     tokens = re.findall(r"\w+", text)
     caps = {t for t in tokens if len(t) >= 2 and t.isalpha() and t.isupper()}
-    words = {fold(t) for t in tokens if len(t) >= 3} - _STOP
+    words = {stem(w) for w in (fold(t) for t in tokens if len(t) >= 3) if w not in _STOP}
     named = set(tokens)
     scored = []
     for e in entries:

@@ -16,9 +16,9 @@ def require_sdk() -> None:
     """Exit 2 with the install command when the ``mcp`` SDK (version 2) is missing."""
     try:
         from mcp.server.mcpserver import MCPServer  # noqa: F401
-    except ImportError as e:
+    except ImportError:
         raise AxiomdlError(
-            f"`axiomdl mcp` needs the optional Model Context Protocol SDK (`mcp` 2.x, "
-            f"{type(e).__name__}: {e}): {INSTALL}",
+            "`axiomdl mcp` needs the optional Model Context Protocol SDK (the `mcp` package, "
+            f"version 2): {INSTALL}",
             exit_code=EXIT_USAGE,
         ) from None

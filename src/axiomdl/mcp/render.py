@@ -59,8 +59,8 @@ Workflow (call the axiomdl tools in this order):
    statement is false as written (check `<` vs `≤`, division by zero, Nat subtraction).
 5. `try` the module with Lean (if it answers `toolchain: missing`, rely on 3 and 4 and
    say that the proof is unchecked).
-6. `rests_on` the new theorem's name is not available until it is in the project; state
-   which assumptions it requires in its docstring instead."""
+6. Once the module is saved into the project (the server rereads changed files),
+   `rests_on NAME` shows what the new theorem requires: check it against its docstring."""
 
 
 def prove_prompt(state: ProjectState, goal: str) -> str:
