@@ -30,22 +30,9 @@ from axiomdl.scan.cache import atomic_write_text
 
 RESULTS = Path(__file__).parent / "results" / "mcp.json"
 TARGET_MS = 200.0
-SNIPPET = """\
-import AxiomDL.Landscape.PL
-set_option autoImplicit false
-
-namespace AxiomDL
-
-variable {K : Type} [Lean.Grind.Field K] [LE K] [LT K] [Std.LawfulOrderLT K]
-  [Std.IsLinearOrder K] [Lean.Grind.OrderedRing K] {V : Type}
-
-/-- Under PL, the value gap is bounded by the gradient norm (restated). -/
-theorem gap_le_of_pl (E : InnerProductSpace K V) (f : V → K) (g : V → V) (μ fstar : K)
-    (h : PolyakLojasiewicz E f g μ fstar) (x : V) : μ * (f x - fstar) ≤ E.normSq (g x) / 2 :=
-  h.pl x
-
-end AxiomDL
-"""
+SNIPPET = (Path(__file__).resolve().parents[1] / "tests/fixtures/mcp/GapLeOfPl.lean").read_text(
+    encoding="utf-8"
+)
 CALLS: list[tuple[str, str, dict[str, Any]]] = [
     ("search PL", "search", {"query": "PL"}),
     ("search words", "search", {"query": "gradient descent"}),
@@ -61,7 +48,11 @@ CALLS: list[tuple[str, str, dict[str, Any]]] = [
         "falsify",
         {"statement": "(a b : Rat) (ha : 0 ≤ a) (hb : 0 ≤ b) : 0 ≤ a * b + a"},
     ),
-    ("check_loss (least squares)", "check_loss", {"expr": "(w1 + 2*w2 - 1)^2", "vars": ["w1", "w2"]}),
+    (
+        "check_loss (least squares)",
+        "check_loss",
+        {"expr": "(w1 + 2*w2 - 1)^2", "vars": ["w1", "w2"]},
+    ),
     ("try (no Lean: structured)", "try", {"source": SNIPPET}),
     ("build (no Lean: structured)", "build", {}),
     ("unknown name (error)", "assumption", {"name": "Smoth"}),

@@ -38,22 +38,8 @@ TOOLS = {
     "try",
     "build",
 }
-GOOD_SNIPPET = """\
-import AxiomDL.Landscape.PL
-set_option autoImplicit false
-
-namespace AxiomDL
-
-variable {K : Type} [Lean.Grind.Field K] [LE K] [LT K] [Std.LawfulOrderLT K]
-  [Std.IsLinearOrder K] [Lean.Grind.OrderedRing K] {V : Type}
-
-/-- Under PL, the value gap is bounded by the gradient norm (restated). -/
-theorem gap_le_of_pl (E : InnerProductSpace K V) (f : V → K) (g : V → V) (μ fstar : K)
-    (h : PolyakLojasiewicz E f g μ fstar) (x : V) : μ * (f x - fstar) ≤ E.normSq (g x) / 2 :=
-  h.pl x
-
-end AxiomDL
-"""
+# A small module against the library: real Lean text, clean under the strict lint.
+GOOD_SNIPPET = (FIXTURES / "mcp" / "GapLeOfPl.lean").read_text(encoding="utf-8")
 
 
 def run_session(
