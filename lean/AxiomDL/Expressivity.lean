@@ -4,6 +4,7 @@ import AxiomDL.Expressivity.Shallow
 import AxiomDL.Expressivity.Rescaling
 import AxiomDL.Expressivity.Deep
 import AxiomDL.Expressivity.DeepNet
+import AxiomDL.Expressivity.DeepNetMono
 import AxiomDL.Expressivity.Interpolation
 import AxiomDL.Expressivity.LinearPieces
 import AxiomDL.Expressivity.Regions

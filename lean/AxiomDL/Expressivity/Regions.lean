@@ -1,4 +1,4 @@
-import AxiomDL.Expressivity.DeepNet
+import AxiomDL.Expressivity.DeepNetMono
 import AxiomDL.Expressivity.LinearPieces
 
 /-!
