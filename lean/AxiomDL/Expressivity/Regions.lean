@@ -14,7 +14,8 @@ The count never exceeds the true number of linear pieces: if `f` is affine on ea
 consecutive intervals `I₁ < ⋯ < I_p`, then a run that starts at a grid point of `I_j` contains
 every later grid point of `I_j` (they lie on the line of `I_j`), or that start point is the last
 grid point of `I_j`; either way the next run starts in a later interval. So the runs are at most
-`p`, and on a grid fine enough (one that puts two points in every piece) they are exactly `p`.
+`p`, and on a grid fine enough (two grid points in the interior of every piece) they are
+exactly `p`.
 The full piece-count statements are therefore the grid statements for every strictly increasing
 grid.
 
