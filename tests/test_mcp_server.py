@@ -154,7 +154,10 @@ def test_query_tools_answer_and_unknown_names_get_suggestions() -> None:
 def test_lint_falsify_and_check_loss_on_snippets() -> None:
     async def scenario(s: ClientSession) -> None:
         clean = await call(s, "lint", source=GOOD_SNIPPET)
-        assert clean["findings"] == [] and clean["identifiers_checked"] > 0
+        # No error; the one warning says no witness covers the snippet theorem's two hypotheses.
+        assert [f["code"] for f in clean["findings"]] == ["unwitnessed"]
+        assert clean["findings"][0]["severity"] == "warning"
+        assert clean["identifiers_checked"] > 0
         bad = GOOD_SNIPPET.replace("h.pl x", "h.pl x\n\ntheorem oops : Foo.bar = 1 := by sorry")
         found = (await call(s, "lint", source=bad))["findings"]
         codes = {(f["code"], f["line"]) for f in found}
