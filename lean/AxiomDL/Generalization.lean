@@ -6,6 +6,8 @@ import AxiomDL.Generalization.ImplicitBias
 import AxiomDL.Generalization.Stability
 import AxiomDL.Generalization.Bias
 import AxiomDL.Generalization.Conjectures
+import AxiomDL.Generalization.Witnesses
+import AxiomDL.Generalization.BiasWitnesses
 
 /-!
 # AxiomDL: generalisation under implicit bias
