@@ -114,6 +114,7 @@ theorem exists_pos_sq_mul_lt {a b : K} (ha : 0 ≤ a) (hb : 0 < b) :
     have h2 : 0 < b * (1 / (a + b)) := AxiomDL.mul_pos hb (AxiomDL.one_div_pos hab)
     rw [hc, h1]
     exact h2
+  clear hc
   have hbc : 0 < b * c := AxiomDL.mul_pos hb hcpos
   have hca : 0 ≤ c * a := AxiomDL.mul_nonneg (by grind) ha
   have hexp : c * a + b * c = b := by grind
