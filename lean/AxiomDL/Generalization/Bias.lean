@@ -154,6 +154,8 @@ theorem flatMinima_gap_nonpos {L gap : List (Expressivity.Neuron K) → K} {C x�
       flatMinima_rescaled hflat hfun hL net hmin hcpos
     have e : C * (c * c * Expressivity.outputCurvature net x₀)
         = c * c * (C * Expressivity.outputCurvature net x₀) := by grind
+    rw [e] at hb
+    clear hflat hfun hL hmin
     grind
 
 /-- The gradient `∑ ℓ'(y ⟪w, x⟫) y • x` of the margin loss `∑ ℓ(y ⟪w, x⟫)` over the data, for a

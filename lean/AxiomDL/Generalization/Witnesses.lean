@@ -38,7 +38,8 @@ theorem zeroOneLoss_of_ne {h z : Bool} (hne : h ≠ z) : (zeroOneLoss h z : K) =
   exact if_neg hne
 
 /-- The 0-1 loss lies in `[0, 1]`. -/
-theorem zeroOneLoss_mem_Icc (h z : Bool) : (0 : K) ≤ zeroOneLoss h z ∧ zeroOneLoss h z ≤ 1 := by
+theorem zeroOneLoss_mem_Icc (h z : Bool) :
+    (0 : K) ≤ zeroOneLoss h z ∧ (zeroOneLoss h z : K) ≤ 1 := by
   by_cases e : h = z
   · have e1 : (zeroOneLoss h z : K) = 0 := by
       unfold zeroOneLoss
@@ -142,6 +143,7 @@ theorem pac_joint_witness :
   have h4 : (4 : Rat) * (1 / 4) = 1 := AxiomDL.mul_one_div_cancel (by grind)
   have hp : (0 : Rat) < 1 / 2 := AxiomDL.one_div_pos (by grind)
   have h2 : (2 : Rat) * (1 / 2) = 1 := AxiomDL.mul_one_div_cancel (by grind)
+  have hnum : (1 : Rat) / 2 ≤ 1 - 1 / 4 := by grind
   refine ⟨realizable_of_mem _ _ (List.mem_cons.mpr (Or.inl rfl)),
     ⟨Nat.succ_pos 0, fun _ _ _ => rfl⟩,
     ⟨Nat.succ_pos 0, hq, by grind, by grind, by grind, ?_⟩⟩
@@ -196,7 +198,7 @@ theorem pac_joint_witness :
     rw [uniformOn_P, hcount]
     show (natToScalar 1 : Rat) / natToScalar 2 ≤ 1 - 1 / 4
     rw [hn1', hn2']
-    grind
+    exact hnum
   · exact nomatch hnil
 
 /-- The memorising algorithm: it predicts the first training label. -/
