@@ -5,7 +5,7 @@ import AxiomDL.Generalization.Bias
 
 Concrete instances over `Rat`, strictly inside the intended regime, for the theorems of
 `Generalization/ImplicitBias.lean` and `Generalization/Bias.lean` whose hypotheses name two or
-more assumptions (each on its `Covers:` lines), and a witness of the flat-minima assumption in
+more assumptions (each on its `Covers:` line), and a witness of the flat-minima assumption in
 the network setting of `flatMinima_gap_nonpos`.
 -/
 
@@ -64,8 +64,7 @@ def marginWitnessIter (t : Nat) : Rat :=
 `(1, 1)` and `(-1, -1)` are separated with margin one by `wstar = 1 ≠ 0`, the least-norm such
 separator; gradient descent with step `1` on the margin loss with `ℓ' = -1 < 0` moves by `2`
 per step, so from `t = 1` on its iterates are positive multiples of `wstar`.
-Covers: AxiomDL.Generalization.MaxMarginBias.wstar_ne_zero
-Covers: AxiomDL.Generalization.MaxMarginBias.eventually_ne_zero
+Covers: AxiomDL.Generalization.MaxMarginBias.wstar_ne_zero AxiomDL.Generalization.MaxMarginBias.eventually_ne_zero
 -/
 theorem maxMarginBias_witness :
     MaxMarginBias (AxiomDL.selfSpace (K := Rat)) [((1 : Rat), (1 : Rat)), (-1, -1)]
@@ -195,9 +194,7 @@ set, and under the input distribution uniform on `{0, 1}` (not a point mass), wh
 training input lies, its excess risk is `0`. The interpolating spikes sit where the data
 distribution puts no mass, the finite shadow of the spiky-smooth interpolants of the
 literature.
-Covers: AxiomDL.Generalization.BenignOverfitting.excess_vanishes
-Covers: AxiomDL.Generalization.BenignOverfitting.trainError_eq_zero
-Covers: AxiomDL.Generalization.BenignOverfitting.fits_noise
+Covers: AxiomDL.Generalization.BenignOverfitting.excess_vanishes AxiomDL.Generalization.BenignOverfitting.trainError_eq_zero AxiomDL.Generalization.BenignOverfitting.fits_noise
 -/
 theorem benignOverfitting_witness :
     BenignOverfitting

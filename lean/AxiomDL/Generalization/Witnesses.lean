@@ -64,9 +64,7 @@ is the 0-1 loss of the constant prediction `true` (population risk `1/2`), and w
 `ε = δ = 1/2` the empirical risk (`0` or `1`) never deviates by more than `ε`; the class
 `{true}` is finite. Nonempty samples, a non-constant loss, a distribution that is not a point
 mass, `0 < ε` and `0 < δ < 1`.
-Covers: AxiomDL.Generalization.uniform_convergence_finite
-Covers: AxiomDL.Generalization.uniform_convergence_finite_compl
-Covers: AxiomDL.Generalization.finiteClass_uniform_convergence
+Covers: AxiomDL.Generalization.uniform_convergence_finite AxiomDL.Generalization.uniform_convergence_finite_compl AxiomDL.Generalization.finiteClass_uniform_convergence
 -/
 theorem concentration_joint_witness :
     Concentration (uniformOn (K := Rat) [true, false] bool_list_ne_nil)
@@ -126,10 +124,7 @@ one fair coin flip (`m = 1`); with `ε = 1/4` the bad hypotheses are `not` (neve
 and `const true` (true error `1/2`, consistent with probability `1/2`), both below
 `δ = 1 - 1/4 = (1 - ε)^m`. The distributions are not point masses, `0 < ε < 1` and
 `0 ≤ δ < 1`.
-Covers: AxiomDL.Generalization.erm_realizable_consistency
-Covers: AxiomDL.Generalization.realizable_erm_bound
-Covers: AxiomDL.Generalization.Realizable.exists_erm
-Covers: AxiomDL.Generalization.prob_not_sampleConsistent
+Covers: AxiomDL.Generalization.erm_realizable_consistency AxiomDL.Generalization.realizable_erm_bound AxiomDL.Generalization.Realizable.exists_erm AxiomDL.Generalization.prob_not_sampleConsistent
 -/
 theorem pac_joint_witness :
     Realizable (uniformOn (K := Rat) [true, false] bool_list_ne_nil) (fun x : Bool => x)
