@@ -98,13 +98,19 @@ def test_no_findings_in_the_library(report: dict) -> None:
 def test_lint_is_clean_on_the_library(run_cli_module) -> None:
     proc = run_cli_module("lint")
     assert proc.returncode == 0, proc.stdout[-3000:]
-    assert proc.stdout.strip().endswith("identifiers checked)")
-    findings = proc.stdout.strip().splitlines()[:-1]
-    # The only findings allowed are `unwitnessed` warnings (results whose hypotheses no
-    # `Covers:` witness shows jointly satisfiable yet), and none in the expressivity area,
-    # whose joint witnesses are complete.
-    assert all(": warning: " in f and f.endswith("[unwitnessed]") for f in findings), findings
-    assert not [f for f in findings if f.startswith("AxiomDL/Expressivity/")], findings
+    # Not even a warning: every result with several requirements has a joint witness,
+    # and every assumption has a witness inside its regime.
+    assert proc.stdout.startswith("0 finding(s)"), proc.stdout[-3000:]
+
+
+def test_every_result_with_requirements_is_witnessed(report: dict) -> None:
+    for t in report["theorems"]:
+        if t["role"] == "witness":
+            continue
+        n = len(t["requires"])
+        want = {0: "none-needed", 1: "single"}.get(n, "joint")
+        assert t["witnessed"] == want, (t["name"], t["requires"], t["witnessed"])
+        assert bool(t["witnessed_by"]) == (n > 0), t["name"]
 
 
 def test_expressivity_results_are_jointly_witnessed(report: dict) -> None:

@@ -123,7 +123,8 @@ def index(project: Project) -> list[Entry]:
 def _tier(e: Entry, q: str, fq: str, caps: bool) -> tuple[float, MatchKind] | None:
     if q in (e.short, e.name):
         return 1, "exact"
-    if caps and len(q) >= 2 and e.acronym == q:
+    # `PL` names a concept written in capitals (`PolyakLojasiewicz`), not `padLayers`.
+    if caps and len(q) >= 2 and e.acronym == q and e.short[:1].isupper():
         return 2, "acronym"
     if fq in (e.folded_short, e.folded_name):
         return 2.1, "exact"
