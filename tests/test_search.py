@@ -48,6 +48,10 @@ def test_substring_and_docstring_text(entries) -> None:
     assert hits[0].entry.name == "AxiomDL.PolyakLojasiewicz" and hits[0].match == "substring"
     text = rank(entries, "Karimi Nutini")  # authors named only in the Refs: line
     assert "PolyakLojasiewicz" in names(text, 10) and {h.match for h in text} == {"text"}
+    # a name mentioned in a docstring is found by text, but a qualified name is a name query
+    assert "gdIter_minNorm" in names(rank(entries, "minNormBias_gd_witness"), 10)
+    qualified = rank(entries, "AxiomDL.Generalization.minNormBias_gd_witness")
+    assert [h.match for h in qualified] == ["exact"]
     # Status words are a filter, not text: `plausible` finds nothing by text
     assert not [h for h in rank(entries, "plausible") if h.match == "text"]
 
