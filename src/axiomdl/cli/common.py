@@ -6,14 +6,16 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from pydantic import BaseModel
 
 from axiomdl.errors import AxiomdlError
-from axiomdl.scan.cache import atomic_write_text
-from axiomdl.session import Session, load
+
+if TYPE_CHECKING:  # imported where used: the command table must stay light (see cli/lazy.py)
+    from pydantic import BaseModel
+
+    from axiomdl.session import Session
 
 
 def project_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -85,6 +87,8 @@ def _open(
     cache_dir: Path | None,
     exact: Path | bool = False,
 ) -> Session:
+    from axiomdl.session import load
+
     return load(path, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir, exact=exact)
 
 
@@ -138,6 +142,8 @@ def write_output(output: Path, text: str) -> None:
     """Atomic write with a one-line error instead of a traceback."""
     if output.is_dir():
         raise AxiomdlError("is a directory; give a file name for the output", file=output)
+    from axiomdl.scan.cache import atomic_write_text
+
     try:
         atomic_write_text(output, text)
     except OSError as e:

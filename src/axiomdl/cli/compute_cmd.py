@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import click
-import sympy
 
 from axiomdl.cli.common import dump, emit, format_option, output_option, project_options
+from axiomdl.cli.lazy import LazyModule
 from axiomdl.errors import EXIT_FINDINGS, EXIT_OK, AxiomdlError
+
+sympy = LazyModule("sympy")  # imported when a command runs (see cli/lazy.py)
 
 
 def register(group: click.Group) -> None:

@@ -16,10 +16,13 @@ from axiomdl.cli.common import (
     project_options,
     write_output,
 )
+from axiomdl.cli.lazy import LazyModule
 from axiomdl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, AxiomdlError
-from axiomdl.model import PAYLOADS
-from axiomdl.report import build, render
 from axiomdl.scan.files import bundled_root
+
+# imported when a command runs, not when the command table is built (see cli/lazy.py)
+build = LazyModule("axiomdl.report.build")
+render = LazyModule("axiomdl.report.render")
 
 PATH_ARG = click.argument("path", required=False, type=click.Path(path_type=Path))
 
@@ -313,6 +316,8 @@ def docs(project, open_session, output, check) -> int:
 )
 def schema(output) -> int:
     """Write JSON Schemas generated from the output models."""
+    from axiomdl.model import PAYLOADS
+
     out = output or (bundled_root() / "docs" / "schema")
     for name, model in PAYLOADS.items():
         write_output(
