@@ -39,6 +39,12 @@ def register(group: click.Group) -> None:
     "--seed", type=int, default=0, show_default=True, help="Random seed (runs are reproducible)."
 )
 @click.option("--hide-skipped", is_flag=True, help="Do not list declarations outside the fragment.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print only the counterexamples (no checked/skipped lines, no summary).",
+)
 @format_option(("text", "json"), "text")
 @output_option
 @project_options
@@ -47,6 +53,7 @@ def falsify_cmd(
     instances: int | None,
     seed: int,
     hide_skipped: bool,
+    quiet: bool,
     fmt: str,
     output: Path | None,
     project: Path | None,
@@ -103,6 +110,7 @@ def falsify_cmd(
                     seconds=round(o.seconds, 4),
                 )
                 for o in outs
+                if not quiet or o.status == "counterexample"
             ],
         )
         emit(dump(rep), output)
@@ -110,7 +118,7 @@ def falsify_cmd(
         lines = []
         width = min(max((len(o.name) for o in outs), default=10), 60)
         for o in outs:
-            if o.status == "skipped" and hide_skipped:
+            if (o.status == "skipped" and hide_skipped) or (quiet and o.status != "counterexample"):
                 continue
             if o.status == "checked":
                 what = f"checked ({o.instances} instance{'s' if o.instances != 1 else ''})"
@@ -129,8 +137,9 @@ def falsify_cmd(
             f"{counts.get('skipped', 0)} skipped (outside the arithmetic fragment) "
             f"in {dt:.2f} s"
         )
-        lines.append(summary)
-        emit("\n".join(lines) + "\n", output)
+        if not quiet:
+            lines.append(summary)
+        emit("".join(line + "\n" for line in lines), output)
     return EXIT_FINDINGS if counts.get("counterexample") else EXIT_OK
 
 

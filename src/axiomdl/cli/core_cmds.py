@@ -114,9 +114,19 @@ def rests_on(name, project, open_session, fmt, output) -> int:
 def why(name, assumption, project, open_session, fmt, output) -> int:
     """The shortest labelled path from NAME to ASSUMPTION."""
     s = open_session(project)
-    w = build.why(s, s.resolve_name(name), s.resolve_name(assumption))
+    w = build.why(s, s.resolve_name(name), _resolve_assumption(s, assumption))
     emit(dump(w) if fmt == "json" else _md_or_text(render.why_text(w), fmt), output)
     return EXIT_OK if w.steps else EXIT_FINDINGS
+
+
+def _resolve_assumption(s, name: str) -> str:
+    """Like ``resolve_name``, but an unknown name gets suggestions among assumptions only."""
+    if name not in s.graph and not any(n.endswith("." + name) for n in s.graph.nodes):
+        from axiomdl.queries import unknown_name_message
+
+        assumptions = [n for n, role in s.analysis.roles.items() if role == "assumption"]
+        raise AxiomdlError(unknown_name_message(name, assumptions))
+    return s.resolve_name(name)
 
 
 @click.command()
@@ -127,7 +137,7 @@ def why(name, assumption, project, open_session, fmt, output) -> int:
 def impact(assumption, project, open_session, fmt, output) -> int:
     """What falls if ASSUMPTION is dropped: statement vs proof dependents."""
     s = open_session(project)
-    i = build.impact(s, s.resolve_name(assumption))
+    i = build.impact(s, _resolve_assumption(s, assumption))
     emit(dump(i) if fmt == "json" else _md_or_text(render.impact_text(i), fmt), output)
     return EXIT_OK
 
