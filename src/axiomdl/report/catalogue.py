@@ -50,11 +50,8 @@ def render_catalogue(s: Session, r: Report) -> str:
             lines += [f"- **Evidence:** {x.evidence or '—'}", f"- **Refs:** {x.refs or '—'}"]
             if x.probe:
                 lines.append(f"- **Probe:** `{x.probe}`")
-            if d.role == "assumption":
-                if x.established_by:
-                    lines.append(
-                        "- Established by: " + ", ".join(f"`{e}`" for e in x.established_by)
-                    )
+            if d.role == "assumption" and x.established_by:
+                lines.append("- Established by: " + ", ".join(f"`{e}`" for e in x.established_by))
             lines += ["", "```lean", d.statement, "```", ""]
     return "\n".join(lines).rstrip() + "\n"
 
