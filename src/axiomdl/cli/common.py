@@ -18,6 +18,24 @@ if TYPE_CHECKING:  # imported where used: the command table must stay light (see
     from axiomdl.session import Session
 
 
+class Seconds(click.ParamType):
+    """A positive, finite number of seconds (``nan``, ``inf`` and ``-1`` are usage errors)."""
+
+    name = "seconds"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        try:
+            x = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"`{value}` is not a number of seconds", param, ctx)
+        if not (0 < x < float("inf")):
+            self.fail(f"`{value}` is not a positive, finite number of seconds", param, ctx)
+        return x
+
+
+SECONDS = Seconds()
+
+
 def project_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """``--project/-C``, ``--jobs``, ``--no-cache``, ``--cache-dir`` (and load the session lazily)."""
 

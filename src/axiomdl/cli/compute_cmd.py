@@ -322,8 +322,8 @@ def bound_cmd(
             raise AxiomdlError(f"--param `{p}` is not NAME=VALUE")
         k, v = p.split("=", 1)
         raw[k.strip()] = v.strip()
-    if target is not None and not target > 0:
-        raise AxiomdlError("--target must be positive")
+    if target is not None and not 0 < target < float("inf"):
+        raise AxiomdlError("--target must be positive and finite")
     s = open_session(project)
     full = s.resolve_name(name)
     if full not in s.project.decls:
@@ -364,8 +364,10 @@ def bound_cmd(
     if exact_s is not None:
         shown = exact_s if len(exact_s) <= 120 else exact_s[:60] + f"… ({len(exact_s)} characters)"
         lines.append(f"  exact      {shown}")
-        if r.value is not None:
-            lines.append(f"  value      {r.value:.6g}")
+    if r.value is not None:
+        lines.append(f"  value      {r.value:.6g}")
+    if r.note and solve_for is None:
+        lines.append(f"  note       {r.note}")
     if solve_for is not None:
         if r.needed is not None:
             lines.append(
