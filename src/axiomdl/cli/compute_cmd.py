@@ -146,21 +146,6 @@ def falsify_cmd(
 # ---------------------------------------------------------------- check-loss
 
 
-def _show(x: Any) -> str:
-    if x is None:
-        return "—"
-    if isinstance(x, float):
-        return f"{x:.6g}"
-    e = sympy.nsimplify(x) if not isinstance(x, sympy.Expr) else x
-    s = sympy.sstr(e)
-    if e.free_symbols or e.is_Rational:
-        return s
-    try:
-        return f"{s} ≈ {float(e):.6g}"
-    except TypeError:
-        return s
-
-
 @click.command("check-loss")
 @click.argument("expr")
 @click.option("--vars", "vars_", required=True, help="Comma-separated parameters, e.g. w1,w2.")
@@ -187,96 +172,27 @@ def check_loss_cmd(
 ) -> int:
     """Decide which landscape assumptions a concrete loss EXPR satisfies, and what follows.
 
-    EXPR is a sympy expression (`^` is power) over the --vars. Convexity, the smoothness
-    constant L and the strong-convexity constant μ are symbolic where sympy can decide
-    them, else sampled on a grid; the PL constant is always estimated. The library
-    theorems whose required assumptions hold are listed with their constants filled in.
+    EXPR is a sympy expression (`^` is power; abs, max, min, relu allowed) over the --vars.
+    A property is reported as holding on ℝⁿ (or on --box) only when sympy proves it;
+    otherwise a grid over a named box gives an estimate, labelled as one. Theorems whose
+    assumptions hold are listed with their constants, side conditions and quantifiers:
+    globally when every assumption is proved, else "on the box only".
     """
+    from axiomdl.compute import loss_report
     from axiomdl.compute.apply import applicable
     from axiomdl.compute.loss import analyse, parse_box, parse_loss
-    from axiomdl.compute.models import LossProperty, LossReport
 
     names = [v.strip() for v in vars_.split(",") if v.strip()]
     if len(set(names)) != len(names):
         raise AxiomdlError("--vars lists a variable twice")
+    if len(names) > 6:
+        raise AxiomdlError("--vars: at most 6 variables (the Hessian is analysed exactly)")
     e, syms = parse_loss(expr, names)
     la = analyse(e, syms, parse_box(box, names), grid)
     s = open_session(project)
     amap, theorems = applicable(s, la)
-    labels = {
-        "convex": "convex",
-        "smooth": "smooth (L)",
-        "strongly_convex": "strongly convex (μ)",
-        "pl": "Polyak-Łojasiewicz (μ)",
-    }
-    props = []
-    for k, v in la.verdicts.items():
-        const = v.constant
-        props.append(
-            LossProperty(
-                name=k,
-                holds=v.holds,
-                constant=None
-                if const is None
-                else sympy.sstr(sympy.nsimplify(const) if not isinstance(const, float) else const),
-                constant_float=None if const is None else float(const),
-                method=v.method,
-                note=v.note,
-            )
-        )
-    minimum = None
-    if la.fstar is not None:
-        minimum = _show(la.fstar)
-        if la.minimizer:
-            minimum += " at (" + ", ".join(f"{k}={v:.4g}" for k, v in la.minimizer.items()) + ")"
-        minimum += f"  [{la.fstar_method}]"
-    else:
-        minimum = la.fstar_method
-    rep = LossReport(
-        expression=sympy.sstr(e),
-        variables=names,
-        domain=la.domain,
-        hessian=[[sympy.sstr(sympy.simplify(x)) for x in row] for row in la.hessian.tolist()],
-        minimum=minimum,
-        properties=props,
-        assumption_map=amap,
-        theorems_scope=(
-            "global"
-            if la.box is None
-            else "box only: the library states its assumptions for all parameters, so these "
-            "theorems hold for the loss restricted to the box (e.g. while the iterates stay in it)"
-        ),
-        theorems=theorems,
-    )
-    if fmt == "json":
-        emit(dump(rep), output)
-        return EXIT_OK
-    out = [
-        f"loss      {rep.expression}",
-        f"domain    {rep.domain}",
-        f"Hessian   {rep.hessian}",
-        f"f*        {minimum}",
-        "",
-        f"{'property':<24}{'holds':<8}{'constant':<28}{'method':<11}note",
-    ]
-    for k, v in la.verdicts.items():
-        holds = {True: "yes", False: "no", None: "?"}[v.holds]
-        out.append(f"{labels[k]:<24}{holds:<8}{_show(v.constant):<28}{v.method:<11}{v.note}")
-    out.append("")
-    if amap:
-        out.append(
-            "library names: " + ", ".join(f"{k} → {v.split('.')[-1]}" for k, v in amap.items())
-        )
-    if theorems:
-        scope = "" if la.box is None else f" — {rep.theorems_scope}"
-        out.append(f"theorems that apply ({len(theorems)}){scope}:")
-        for t in theorems:
-            out.append(f"  {t.name}   [requires {', '.join(t.requires)}]")
-            if t.instantiated:
-                out.append(f"      {t.instantiated}")
-    else:
-        out.append("no library theorem applies (its required assumptions are not all met)")
-    emit("\n".join(out) + "\n", output)
+    rep = loss_report.build(la, amap, theorems)
+    emit(dump(rep) if fmt == "json" else loss_report.text(rep, la), output)
     return EXIT_OK
 
 

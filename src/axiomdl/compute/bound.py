@@ -483,7 +483,9 @@ def _numeric_only(
     try:
         v = f(*[mpmath.mpf(x.p) / x.q for x in (subs[s_] for s_ in syms)])
     except (ZeroDivisionError, OverflowError, ValueError):
-        raise AxiomdlError(f"the bound of `{q.name}` cannot be evaluated for these parameters") from None
+        raise AxiomdlError(
+            f"the bound of `{q.name}` cannot be evaluated for these parameters"
+        ) from None
     if mpmath.im(v) != 0:
         raise AxiomdlError(f"the bound of `{q.name}` is not real for these parameters")
     v = mpmath.re(v)
