@@ -12,7 +12,8 @@ A failure is: exit 4 (internal error), a traceback, or an exit 2 without exactly
 derandomised so CI is reproducible; set it higher locally for a random, longer search).
 
 Kept cheap on purpose (CI budget): project commands run on small fixtures or the bundled
-library with a warm cache; `probe` always gets `--quick --no-plots`; `falsify -n` stops short
+library with a warm cache; `probe` always gets `--quick --no-plots` and a quarter of the
+examples (a valid probe name runs a real experiment); `falsify -n` stops short
 of its upper bound on projects with arithmetic statements; `check-loss --grid` is tried at
 and beyond its lower bound and beyond its upper one; the Lean commands are fuzzed only where
 no Lean toolchain is installed (they then stop at exit 3).
@@ -302,11 +303,52 @@ def test_no_internal_error(
     monkeypatch.chdir(scratch)
     monkeypatch.delenv("AXIOMDL_DEBUG", raising=False)
 
-    @FUZZ
+    @settings(FUZZ, max_examples=max(1, N_EXAMPLES // 4) if path == "probe" else N_EXAMPLES)
     @given(_argv(path, cmd))
     def run(argv: list[str]) -> None:
         code, _, stderr = _run_in_process(argv)
         _check(argv, code, stderr)
+
+    run()
+
+
+FORMULA_LEAVES = st.sampled_from(["w1", "w2", "1", "2", "-1", "1/2", "3"])
+
+
+def _formula(leaves: Any) -> Any:
+    """Well-formed losses in the accepted language, so the analysis itself is exercised."""
+    return st.recursive(
+        leaves,
+        lambda inner: st.one_of(
+            st.tuples(inner, st.sampled_from(["+", "-", "*"]), inner).map(
+                lambda t: f"({t[0]} {t[1]} {t[2]})"
+            ),
+            st.tuples(inner, st.sampled_from(["2", "3", "4"])).map(lambda t: f"({t[0]})^{t[1]}"),
+            st.tuples(st.sampled_from(["abs", "relu", "exp", "sqrt", "tanh", "sin"]), inner).map(
+                lambda t: f"{t[0]}({t[1]})" if t[0] != "sqrt" else f"sqrt(({t[1]})^2 + 1)"
+            ),
+            st.tuples(inner, inner).map(lambda t: f"max({t[0]}, {t[1]})"),
+            inner.map(lambda a: f"log(1 + exp({a}))"),
+        ),
+        max_leaves=5,
+    )
+
+
+@pytest.mark.parametrize("vs", ["w1", "w1,w2"])
+def test_check_loss_on_random_formulas(
+    vs: str, scratch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Exit 0 or a one-line exit 2 (e.g. a loss undefined somewhere), never an internal error."""
+    monkeypatch.chdir(scratch)
+    leaves = FORMULA_LEAVES.filter(lambda x: vs == "w1,w2" or x != "w2")
+
+    @settings(FUZZ, max_examples=max(2, N_EXAMPLES // 3))
+    @given(_formula(leaves), st.sampled_from(["", "w1=-1:1"]))
+    def run(expr: str, box: str) -> None:
+        argv = ["check-loss", expr, "--vars", vs, "--grid", "400"] + (["--box", box] if box else [])
+        code, _, stderr = _run_in_process(argv)
+        _check(argv, code, stderr)
+        assert code in (0, 2)
 
     run()
 

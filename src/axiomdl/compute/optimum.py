@@ -297,6 +297,8 @@ def _pl_one_dim(
                 if m is None:
                     return Fact(None, why="sympy cannot find the infimum of ½ f'² / (f − f*)")
             infs.append(m)
+    if not infs:
+        return Fact(None, why="f = f* everywhere: every μ works, so there is no constant to report")
     mu = min(infs, key=lambda v: float(v) if v.is_finite else 1e308)
     if bool(mu > 0):
         return Fact(True, mu, f"inf ½ f'² / (f − f*) = {sympy.sstr(mu)} (sympy's minimum, exact)")
