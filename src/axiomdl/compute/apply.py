@@ -96,7 +96,7 @@ def met(la: LossAnalysis) -> dict[str, Have]:
         v = la.verdicts[key]
         if v.fact.holds:
             out[key] = Have(True if key == "convex" else v.fact.constant, proved_scope, fstar)
-        elif v.fact.holds is None and v.estimate is not None and v.estimate.holds:
+        elif v.estimate is not None and v.estimate.holds:  # fails far out, may hold on the box
             val = True if key == "convex" else v.estimate.value
             out[key] = Have(val, "box", fstar if fstar is not None else est_f)
     if o.lower is not None:
@@ -187,6 +187,8 @@ def _num(x: Any) -> sympy.Expr:
 
 
 def _num_text(v: Any) -> str:
+    if isinstance(v, float):  # a grid estimate, never an exact constant
+        return f"≈ {v:.4g} (estimated)"
     e = _num(v)
     s = sympy.sstr(e)
     if e.is_Rational or e.is_Float or e.free_symbols:
@@ -283,15 +285,15 @@ def _side_conditions(
         if isinstance(b.ty, Bin) and b.ty.op in _RELS:
             a, c = _arith(b.ty.a), _arith(b.ty.b)
             if a is None or c is None:
-                remaining.append(_fill(show(b.ty), values, la))
+                remaining.append(_fill(b.ty_text, values, la))
                 continue
             lhs, rhs = a.subs(subs), c.subs(subs)
             free = (lhs - rhs).free_symbols
             if not free:
                 ok = _holds(b.ty.op, lhs, rhs)
                 if not ok:
-                    return checked, remaining, show(b.ty)
-                checked.append(f"{show(b.ty)} ✓")
+                    return checked, remaining, b.ty_text
+                checked.append(f"{b.ty_text} ✓")
                 continue
             remaining.append(_solved(b.ty.op, a, c, subs, free))
         elif _is_prop(b.ty_text):

@@ -81,6 +81,30 @@ def interval(dom: Domain, x: sympy.Symbol) -> sympy.Set:
     return sympy.Interval(lo, hi)
 
 
+def tidy(v: Any) -> Any:
+    """Resolve ``Min``/``Max`` of closed-form numbers that sympy left unevaluated: equal
+    arguments (simplify proves it) or clearly ordered ones (50 digits apart) pick one."""
+    if not isinstance(v, sympy.Basic) or not v.has(sympy.Min, sympy.Max):
+        return v
+
+    def pick(e: Any) -> Any:
+        if not isinstance(e, sympy.Min | sympy.Max) or e.free_symbols:
+            return e
+        args = sorted(e.args, key=sympy.count_ops)
+        best = args[0]
+        for a in args[1:]:
+            if attempt(STEP, lambda a=a, b=best: sympy.simplify(a - b)) == 0:
+                continue
+            d = (a - best).evalf(50)
+            if not d.is_Number or abs(d) < sympy.Float("1e-40"):
+                return e  # too close to call: keep the exact Min/Max
+            if (d < 0) == isinstance(e, sympy.Min):
+                best = a
+        return best
+
+    return v.replace(lambda e: isinstance(e, sympy.Min | sympy.Max), pick)
+
+
 def finite_points(sol: Any) -> list[Any] | None:
     """The points of a solveset answer, or None when it is not a finite set (an interval,
     a ConditionSet, an image set: sympy could not list them)."""
@@ -204,11 +228,11 @@ def _one_dim(h: sympy.Expr, x: sympy.Symbol, dom: Domain, label: str) -> Spectru
     s = attempt(STEP, lambda: sympy.simplify(h)) or h
     dom_x = interval(dom, x)
     out = Spectrum()
-    lo = attempt(STEP, lambda: minimum(s, x, dom_x))
+    lo = tidy(attempt(STEP, lambda: minimum(s, x, dom_x)))
     if lo is not None and lo.is_extended_real:
         why = f"inf {label} = {sympy.sstr(lo)} {where(dom)} (sympy's minimum)"
         out.inf_lo = out.inf_hi = Side(lo, why)
-    hi = attempt(STEP, lambda: maximum(s, x, dom_x))
+    hi = tidy(attempt(STEP, lambda: maximum(s, x, dom_x)))
     if hi is not None and hi.is_extended_real:
         why = f"sup {label} = {sympy.sstr(hi)} {where(dom)} (sympy's maximum)"
         out.sup_lo = out.sup_hi = Side(hi, why)

@@ -30,6 +30,7 @@ from axiomdl.compute.exact import (
     ray_limits,
     rayleigh_at,
     spectrum,
+    tidy,
 )
 from axiomdl.compute.kinks import (
     Kink,
@@ -475,8 +476,8 @@ def _piece_facts(
     for p in pieces:
         h = sympy.diff(p.expr, x, 2)
         rng = sympy.Interval(p.lo, p.hi)
-        infs.append(attempt(STEP, lambda h=h, rng=rng: minimum(h, x, rng)))
-        sups.append(attempt(STEP, lambda h=h, rng=rng: maximum(h, x, rng)))
+        infs.append(tidy(attempt(STEP, lambda h=h, rng=rng: minimum(h, x, rng))))
+        sups.append(tidy(attempt(STEP, lambda h=h, rng=rng: maximum(h, x, rng))))
 
     def at(k: Kink) -> str:
         return f"{x} = {sympy.sstr(k.at)}"

@@ -106,7 +106,11 @@ def text(rep: LossReport, la: LossAnalysis) -> str:
             f.holds
         ]
         const = f"{SYMBOL[k]} = {show_value(f.constant)}" if f.holds and k in SYMBOL else "—"
-        out.append(f"{LABELS[k]:<24}{verdict:<22}{const:<26}{f.why}")
+        why = f.why
+        if len(const) > 25:  # a long closed form: the decimal in the column, the exact value after
+            why += f" (exact: {const})"
+            const = f"{SYMBOL[k]} ≈ {float(f.constant):.4g}"
+        out.append(f"{LABELS[k]:<24}{verdict:<22}{const:<26}{why}")
         e = v.estimate
         if e is not None and f.holds is not True:
             est = {True: "estimated: holds", False: "estimated: fails", None: "estimated: ?"}[
@@ -157,7 +161,13 @@ def _theorem_lines(ts: list[ApplicableTheorem]) -> list[str]:
             lines.append(f"      {t.instantiated}")
         facts = []
         if t.constants:
-            facts.append("with " + ", ".join(f"{k} = {v}" for k, v in t.constants.items()))
+            facts.append(
+                "with "
+                + ", ".join(
+                    f"{k} {v}" if v.startswith("≈") else f"{k} = {v}"
+                    for k, v in t.constants.items()
+                )
+            )
         if t.checked:
             facts.append("checked: " + ", ".join(t.checked))
         if facts:

@@ -26,6 +26,7 @@ from axiomdl.compute.exact import (
     prove_nonneg,
     ridge_form,
     separable_blocks,
+    tidy,
 )
 from axiomdl.compute.kinks import Piece, inside_point
 
@@ -124,7 +125,7 @@ def _one_dim(f: sympy.Expr, x: sympy.Symbol, dom: Domain, pieces: list[Piece] | 
     if dom is not None:
         cands += [lo, hi]
     for p in parts:
-        m = attempt(STEP, lambda p=p: minimum(p.expr, x, sympy.Interval(p.lo, p.hi)))
+        m = tidy(attempt(STEP, lambda p=p: minimum(p.expr, x, sympy.Interval(p.lo, p.hi))))
         if m is None or not m.is_extended_real:
             return Optimum(why="sympy cannot find the minimum")
         infs.append(m)
@@ -289,8 +290,14 @@ def _pl_one_dim(
         raw = sympy.diff(p.expr, x) ** 2 / (2 * (p.expr - opt.value))
         ratio = attempt(STEP, lambda raw=raw: sympy.simplify(raw)) or raw
         for a, b in itertools.pairwise(cuts):
-            m = attempt(
-                STEP, lambda a=a, b=b, ratio=ratio: minimum(ratio, x, sympy.Interval.open(a, b))
+            m = (
+                ratio
+                if not ratio.free_symbols
+                else tidy(
+                    attempt(
+                        STEP, lambda a=a, b=b, r=ratio: minimum(r, x, sympy.Interval.open(a, b))
+                    )
+                )
             )
             if m is None or not m.is_extended_real:
                 m = _ratio_limit_zero(ratio, x, a, b)
