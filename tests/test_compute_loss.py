@@ -365,6 +365,17 @@ def test_bad_input_is_exit_2(
     assert msg in err and "Traceback" not in err and err.count("\n") == 1
 
 
+def test_grid_eigenvalues_match_the_exact_ones() -> None:
+    """The grid's Jacobi eigen-solver against a matrix with known spectrum 2 - √2, 2, 2 + √2."""
+    from axiomdl.compute.sampling import eig
+
+    vals, vecs = eig([[2.0, 1.0, 0.0], [1.0, 2.0, 1.0], [0.0, 1.0, 2.0]])
+    for got, want in zip(vals, (2 - math.sqrt(2), 2.0, 2 + math.sqrt(2)), strict=True):
+        assert math.isclose(got, want, rel_tol=1e-12)
+    v = vecs[0]  # (1, -√2, 1)/2
+    assert math.isclose(abs(v[1]), math.sqrt(2) / 2, rel_tol=1e-9) and math.isclose(v[0], v[2])
+
+
 def test_a_box_makes_log_a_loss(capsys: pytest.CaptureFixture[str], cache: Path) -> None:
     d = check(capsys, cache, "1 - log(w)", "--vars", "w", "--box", "w=1/2:2")
     p = props(d)

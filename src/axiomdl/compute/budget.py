@@ -77,3 +77,17 @@ def attempt(seconds: float, fn: Callable[[], T]) -> T | None:
         return None
     except Exception:  # sympy's many ways of giving up
         return None
+
+
+def bounded(seconds: float, fn: Callable[[], T], default: T) -> T:
+    """``fn()`` within the budget, or ``default`` when the budget runs out. Unlike
+    :func:`attempt`, any other exception propagates: a phase of the analysis may run out of
+    time, but a bug in it must not pass for "not proved"."""
+    token: object | None = None
+    try:
+        with within(seconds) as token:
+            return fn()
+    except OutOfTime as e:
+        if token is None or e.token is not token:
+            raise
+        return default

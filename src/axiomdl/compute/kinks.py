@@ -233,8 +233,8 @@ def _witness(
     minus = f.subs({x: p[x] - t * di for x, di in zip(xs, d, strict=True)}, simultaneous=True)
     vals = []
     for g in (plus, minus):
-        lim_f = attempt(STEP, lambda g=g: sympy.limit(g, t, 0, "+"))
-        slope = attempt(STEP, lambda g=g: sympy.limit((g - f0) / t, t, 0, "+"))
+        lim_f = attempt(STEP / 2, lambda g=g: sympy.limit(g, t, 0, "+"))
+        slope = attempt(STEP / 2, lambda g=g: sympy.limit((g - f0) / t, t, 0, "+"))
         if lim_f is None or slope is None or not f0.is_real:
             return None
         vals.append((lim_f, slope))

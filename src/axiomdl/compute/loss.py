@@ -20,7 +20,7 @@ from typing import Any
 import sympy
 from sympy.parsing.sympy_parser import convert_xor, parse_expr, standard_transformations
 
-from axiomdl.compute.budget import attempt
+from axiomdl.compute.budget import attempt, bounded
 from axiomdl.compute.exact import (
     STEP,
     Domain,
@@ -41,6 +41,7 @@ from axiomdl.compute.kinks import (
     is_nonsmooth,
     pieces_1d,
     probe_kinks,
+    switches,
 )
 from axiomdl.compute.optimum import Fact, Optimum, optimum, pl_fact, show
 from axiomdl.compute.sampling import (
@@ -76,6 +77,7 @@ _ALLOWED_FUNCS: dict[str, Any] = {
 }
 DEFAULT_BOX = (-2.0, 2.0)
 TOL = 1e-9
+PHASE = 20.0  # seconds for each exact phase (curvature, f*, PL); each sympy step has STEP
 
 
 @dataclass
@@ -292,22 +294,31 @@ def analyse(
     ae = almost_everywhere(expr)
     la = LossAnalysis(expr, syms, box, sample_box, sympy.hessian(ae, syms), nonsmooth=ns)
     st, fn, gfn = sample(ae, syms, sample_box, grid)
-    pieces: list[Piece] | None = None
+    late = Fact(None, why="sympy ran out of time (the estimate below is all there is)")
     if not ns:
-        convex, smooth, strong = _smooth_facts(expr, syms, dom, st)
+        convex, smooth, strong = bounded(
+            PHASE, lambda: _smooth_facts(expr, syms, dom, st), (late,) * 3
+        )
+        pieces: list[Piece] | None = None
     else:
-        convex, smooth, strong, pieces = _kinked_facts(expr, syms, dom, st)
+        convex, smooth, strong, pieces = bounded(
+            PHASE, lambda: _kinked_facts(expr, syms, dom, st), (late, late, late, None)
+        )
     guesses = [
         {
             s: sympy.nsimplify(round(v, 6), rational=True)
             for s, v in zip(syms, st.f_min_at, strict=True)
         }
     ]
-    la.optimum = optimum(expr, syms, dom, convex.holds, pieces, guesses)
+    la.optimum = bounded(
+        PHASE,
+        lambda: optimum(expr, syms, dom, convex.holds, pieces, guesses),
+        Optimum(why="sympy ran out of time"),
+    )
     if ns and len(syms) > 1:
         pl = Fact(None, why="not decided by sympy for a non-smooth loss in several variables")
     else:
-        pl = pl_fact(expr, syms, dom, la.optimum, strong, pieces)
+        pl = bounded(PHASE, lambda: pl_fact(expr, syms, dom, la.optimum, strong, pieces), late)
     la.est_fstar = (st.f_min, dict(zip(names, st.f_min_at, strict=True)))
     box_txt = la.sample_text
     la.verdicts["convex"] = Verdict(
@@ -363,7 +374,7 @@ def _facts_from_spectrum(s: Spectrum) -> tuple[Fact, Fact, Fact]:
 def _smooth_facts(
     expr: sympy.Expr, syms: list[sympy.Symbol], dom: Domain, st: GridStats
 ) -> tuple[Fact, Fact, Fact]:
-    s = attempt(4 * STEP, lambda: spectrum(expr, syms, dom)) or Spectrum()
+    s = bounded(PHASE / 2, lambda: spectrum(expr, syms, dom), Spectrum())
     h = sympy.hessian(expr, syms)
     _grid_witnesses(s, h, syms, st)
     if dom is None and (s.sup_hi is None and s.sup_lo is None):
@@ -448,17 +459,31 @@ def _floats(pt: dict[sympy.Symbol, Any]) -> dict[str, float]:
 
 
 def _refute_convex_on_piece(expr: sympy.Expr, syms: list[sympy.Symbol], st: GridStats) -> Fact:
-    if st.lam_min < -TOL:
+    """A negative curvature strictly inside a smooth piece (no switch is zero there, so f
+    equals one smooth branch around the point) refutes convexity exactly."""
+    if st.lam_min >= -TOL:
+        return Fact(None, why="sympy cannot decide convexity for this non-smooth loss")
+    sw = switches(expr)
+    for nudge in (0, sympy.Rational(1, 1000), sympy.Rational(-1, 997)):
         at = {
-            x: sympy.nsimplify(round(v, 6), rational=True)
+            x: sympy.nsimplify(round(v, 6), rational=True) + nudge
             for x, v in zip(syms, st.lam_min_at, strict=True)
         }
+        if any(s.subs(at) == 0 for s in sw):
+            continue  # on a kink: a branch's Hessian says nothing there
         q = attempt(
             STEP,
-            lambda: rayleigh_at(sympy.hessian(branch(expr, at), syms), syms, at, st.lam_min_vec),
+            lambda at=at: rayleigh_at(
+                sympy.hessian(branch(expr, at), syms), syms, at, st.lam_min_vec
+            ),
         )
         if q is not None and bool(q < 0):
-            return Fact(False, None, f"vᵀ∇²f v / ‖v‖² = {sympy.sstr(q)} < 0 at {show(at)} (exact)")
+            return Fact(
+                False,
+                None,
+                f"vᵀ∇²f v / ‖v‖² = {sympy.sstr(q)} < 0 at {show(at)} (exact)",
+                _floats(at),
+            )
     return Fact(None, why="sympy cannot decide convexity for this non-smooth loss")
 
 

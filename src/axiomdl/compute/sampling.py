@@ -14,7 +14,6 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-import mpmath
 import sympy
 
 from axiomdl.errors import AxiomdlError
@@ -23,9 +22,10 @@ Box = dict[str, tuple[float, float]]
 
 
 def grid(box: Box, names: list[str], total: int) -> list[tuple[float, ...]]:
-    """About ``total`` points, an odd number per axis (a symmetric box contains its centre)."""
-    k = max(3, round(total ** (1 / max(len(names), 1))))
-    k += 1 - k % 2
+    """At most ``total`` points (at least 3 per axis), an odd number per axis, so that a
+    symmetric box contains its centre."""
+    k = max(3, int(total ** (1 / max(len(names), 1)) + 1e-9))
+    k -= 1 - k % 2  # at most `total` points in all
     axes = []
     for n in names:
         lo, hi = box[n]
@@ -57,9 +57,39 @@ def eig(m: list[list[float]]) -> tuple[list[float], list[list[float]]]:
         else:
             vl, vh = _unit([lo - d, b]), _unit([hi - d, b])
         return [lo, hi], [vl, vh]
-    e, q = mpmath.eigsy(mpmath.matrix(sym))
-    order = sorted(range(n), key=lambda i: float(e[i]))
-    return [float(e[i]) for i in order], [[float(q[r, i]) for r in range(n)] for i in order]
+    vals, vecs = _jacobi(sym)
+    order = sorted(range(n), key=lambda i: vals[i])
+    return [vals[i] for i in order], [[vecs[r][i] for r in range(n)] for i in order]
+
+
+def _jacobi(a: list[list[float]], sweeps: int = 30) -> tuple[list[float], list[list[float]]]:
+    """Cyclic Jacobi rotations for a small symmetric matrix: eigenvalues and eigenvector
+    columns, in floats (mpmath's eigsy is exact-minded and 50x slower on a grid)."""
+    n = len(a)
+    a = [row[:] for row in a]
+    v = [[float(i == j) for j in range(n)] for i in range(n)]
+    for _ in range(sweeps):
+        off = sum(a[i][j] ** 2 for i in range(n) for j in range(n) if i != j)
+        if off <= 1e-22 * max(1.0, sum(a[i][i] ** 2 for i in range(n))):
+            break
+        for p in range(n - 1):
+            for q in range(p + 1, n):
+                if a[p][q] == 0.0:
+                    continue
+                theta = (a[q][q] - a[p][p]) / (2 * a[p][q])
+                t = math.copysign(1.0, theta) / (abs(theta) + math.sqrt(theta * theta + 1))
+                c = 1 / math.sqrt(t * t + 1)
+                s = t * c
+                for k in range(n):  # A ← A·J
+                    akp, akq = a[k][p], a[k][q]
+                    a[k][p], a[k][q] = c * akp - s * akq, s * akp + c * akq
+                for k in range(n):  # A ← Jᵀ·A
+                    apk, aqk = a[p][k], a[q][k]
+                    a[p][k], a[q][k] = c * apk - s * aqk, s * apk + c * aqk
+                for k in range(n):
+                    vkp, vkq = v[k][p], v[k][q]
+                    v[k][p], v[k][q] = c * vkp - s * vkq, s * vkp + c * vkq
+    return [a[i][i] for i in range(n)], v
 
 
 def _unit(v: list[float]) -> list[float]:
