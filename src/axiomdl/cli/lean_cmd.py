@@ -22,10 +22,11 @@ from axiomdl.cli.common import (
     output_option,
     project_options,
 )
+from axiomdl.cli.lazy import LazyModule
 from axiomdl.errors import EXIT_FINDINGS, EXIT_NO_LEAN, EXIT_OK, AxiomdlError
-from axiomdl.lean import toolchain as tcmod
 from axiomdl.scan.files import bundled_root
 
+tcmod = LazyModule("axiomdl.lean.toolchain")  # subprocess & co., only when a command runs
 PATH_ARG = click.argument("path", required=False, type=click.Path(path_type=Path))
 
 

@@ -290,19 +290,18 @@ def _pl_one_dim(
         raw = sympy.diff(p.expr, x) ** 2 / (2 * (p.expr - opt.value))
         ratio = attempt(STEP, lambda raw=raw: sympy.simplify(raw)) or raw
         for a, b in itertools.pairwise(cuts):
-            m = (
-                ratio
-                if not ratio.free_symbols
-                else tidy(
-                    attempt(
-                        STEP, lambda a=a, b=b, r=ratio: minimum(r, x, sympy.Interval.open(a, b))
-                    )
-                )
-            )
-            if m is None or not m.is_extended_real:
+            if not ratio.free_symbols:
+                m = ratio
+            else:  # a limit of 0 at an end settles it (cheap); else the exact minimum
                 m = _ratio_limit_zero(ratio, x, a, b)
                 if m is None:
-                    return Fact(None, why="sympy cannot find the infimum of ½ f'² / (f − f*)")
+                    m = tidy(
+                        attempt(
+                            STEP, lambda a=a, b=b, r=ratio: minimum(r, x, sympy.Interval.open(a, b))
+                        )
+                    )
+            if m is None or not m.is_extended_real:
+                return Fact(None, why="sympy cannot find the infimum of ½ f'² / (f − f*)")
             infs.append(m)
     if not infs:
         return Fact(None, why="f = f* everywhere: every μ works, so there is no constant to report")
