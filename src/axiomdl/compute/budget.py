@@ -60,25 +60,6 @@ def within(seconds: float) -> Iterator[object | None]:
             signal.setitimer(signal.ITIMER_REAL, max(left, 1e-4))
 
 
-def attempt(seconds: float, fn: Callable[[], T]) -> T | None:
-    """``fn()`` within the budget; ``None`` when it runs out of time or sympy gives up.
-
-    sympy signals "cannot do this" with many exception types (NotImplementedError,
-    PolynomialError, TypeError on undecidable comparisons, RecursionError on deep trees):
-    here every one of them means the same thing, that nothing was proved.
-    """
-    token: object | None = None
-    try:
-        with within(seconds) as token:
-            return fn()
-    except OutOfTime as e:
-        if token is None or e.token is not token:
-            raise  # an outer budget ran out: it is the outer caller's to handle
-        return None
-    except Exception:  # sympy's many ways of giving up
-        return None
-
-
 def bounded(seconds: float, fn: Callable[[], T], default: T) -> T:
     """``fn()`` within the budget, or ``default`` when the budget runs out. Unlike
     :func:`attempt`, any other exception propagates: a phase of the analysis may run out of
@@ -91,3 +72,18 @@ def bounded(seconds: float, fn: Callable[[], T], default: T) -> T:
         if token is None or e.token is not token:
             raise
         return default
+
+
+def attempt(seconds: float, fn: Callable[[], T]) -> T | None:
+    """``fn()`` within the budget; ``None`` when it runs out of time or sympy gives up.
+
+    sympy signals "cannot do this" with many exception types (NotImplementedError,
+    PolynomialError, TypeError on undecidable comparisons, RecursionError on deep trees):
+    here every one of them means the same thing, that nothing was proved.
+    """
+    try:
+        return bounded(seconds, fn, None)
+    except OutOfTime:
+        raise  # an outer budget ran out: it is the outer caller's to handle
+    except Exception:  # sympy's many ways of giving up
+        return None

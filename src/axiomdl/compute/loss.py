@@ -34,6 +34,7 @@ from axiomdl.compute.exact import (
 )
 from axiomdl.compute.kinks import (
     Kink,
+    KinkWitness,
     Piece,
     almost_everywhere,
     branch,
@@ -417,14 +418,7 @@ def _kinked_facts(
             return (*_piece_facts(*split, x), split[0])
     up, down = probe_kinks(expr, syms)
     if down is not None:
-        what = "jumps" if down.jump else "bends downward"
-        convex = Fact(
-            False,
-            None,
-            f"f {what} at {down.where()} (one-sided slopes "
-            f"{sympy.sstr(down.slope_plus)} and {sympy.sstr(down.slope_minus)} add up to < 0)",
-            _floats(down.point),
-        )
+        convex = _kink_fact(down, "bends downward", "< 0", "")
     elif dcp(expr) in ("convex", "affine"):
         convex = Fact(
             True,
@@ -435,14 +429,11 @@ def _kinked_facts(
     else:
         convex = _refute_convex_on_piece(expr, syms, st)
     if up is not None:
-        what = "jumps" if up.jump else "is not differentiable"
-        smooth = Fact(
-            False,
-            None,
-            f"f {what} at {up.where()} (one-sided slopes "
-            f"{sympy.sstr(up.slope_plus)} and {sympy.sstr(up.slope_minus)} add up to > 0): "
-            "no g and L give the quadratic upper bound there; smoothness does not hold",
-            _floats(up.point),
+        smooth = _kink_fact(
+            up,
+            "is not differentiable",
+            "> 0",
+            ": no g and L give the quadratic upper bound there; smoothness does not hold",
         )
     else:
         smooth = Fact(None, why="sympy cannot decide smoothness for this non-smooth loss")
@@ -452,6 +443,17 @@ def _kinked_facts(
         else Fact(None, why="sympy cannot bound the curvature of this non-smooth loss from below")
     )
     return convex, smooth, strong, None
+
+
+def _kink_fact(w: KinkWitness, what: str, sign: str, tail: str) -> Fact:
+    """A refutation at a kink (or a jump) found by :func:`probe_kinks`."""
+    return Fact(
+        False,
+        None,
+        f"f {'jumps' if w.jump else what} at {w.where()} (one-sided slopes "
+        f"{sympy.sstr(w.slope_plus)} and {sympy.sstr(w.slope_minus)} add up to {sign}){tail}",
+        _floats(w.point),
+    )
 
 
 def _floats(pt: dict[sympy.Symbol, Any]) -> dict[str, float]:
