@@ -279,6 +279,10 @@ def test_the_issue_case_is_no_longer_a_false_guarantee(results: dict[str, dict])
     assert pl["holds"] is False and "no μ > 0" in pl["note"]
     glob = {t["name"].split(".")[-1] for t in d["theorems"] if t["scope"] == "global"}
     assert "gd_linear_convergence_inv" not in glob and "gd_convex_rate" in glob
+    box = {t["name"].split(".")[-1]: t for t in d["theorems"] if t["scope"] == "box"}
+    lin = box["gd_linear_convergence_inv"]
+    assert lin["constants"]["μ"].endswith("(estimated)") and lin["constants"]["fstar"] == "1"
+    assert "∈ the box" in lin["quantifiers"]
 
 
 def test_side_conditions_and_quantifiers_are_filled_in(results: dict[str, dict]) -> None:

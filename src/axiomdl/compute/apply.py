@@ -98,7 +98,8 @@ def met(la: LossAnalysis) -> dict[str, Have]:
             out[key] = Have(True if key == "convex" else v.fact.constant, proved_scope, fstar)
         elif v.estimate is not None and v.estimate.holds:  # fails far out, may hold on the box
             val = True if key == "convex" else v.estimate.value
-            out[key] = Have(val, "box", fstar if fstar is not None else est_f)
+            ref = v.estimate.ref if key == "pl" else (fstar if fstar is not None else est_f)
+            out[key] = Have(val, "box", ref)
     if o.lower is not None:
         out["bounded_below"] = Have(o.lower, proved_scope)
     elif est_f is not None:

@@ -78,6 +78,7 @@ _ALLOWED_FUNCS: dict[str, Any] = {
 }
 DEFAULT_BOX = (-2.0, 2.0)
 TOL = 1e-9
+MAX_EXPONENT = 100
 PHASE = 20.0  # seconds for each exact phase (curvature, f*, PL); each sympy step has STEP
 
 
@@ -88,6 +89,7 @@ class Estimate:
     holds: bool | None
     value: float | None
     why: str
+    ref: Any = None  # for PL: the f* the ratio was taken against (exact, or a float)
 
 
 @dataclass
@@ -175,6 +177,12 @@ def parse_loss(text: str, var_names: list[str]) -> tuple[sympy.Expr, list[sympy.
         )
     if expr.has(sympy.I) or expr.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
         raise AxiomdlError(f"`{text}` is not a real-valued expression")
+    big = [p for p in expr.atoms(sympy.Pow) if p.exp.is_Number and abs(p.exp) > MAX_EXPONENT]
+    if big:
+        raise AxiomdlError(
+            f"`{sympy.sstr(big[0])}`: exponents above {MAX_EXPONENT} are not analysed "
+            "(the exact Hessian would carry numbers of thousands of digits)"
+        )
     if expr.atoms(sympy.Float) and any(
         not sympy.Float(x).is_finite for x in expr.atoms(sympy.Float)
     ):
@@ -687,6 +695,7 @@ def _estimate_pl(
         mu if ok else None,
         f"least ½‖∇f‖²/(f − f*) over the grid is {mu:.4g} at "
         f"{show_point(names, pt)}, with {label}; the infimum over the box may be lower",
+        ref=o.value if exact_here else st.f_min,
     )
 
 
