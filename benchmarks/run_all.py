@@ -18,6 +18,7 @@ BENCHES = [
     ("startup", ["bench_startup.py"]),
     ("site", ["bench_site.py"]),
     ("lean", ["bench_lean.py"]),
+    ("mcp", ["bench_mcp.py"]),
     ("probes", ["bench_probes.py"]),
 ]
 

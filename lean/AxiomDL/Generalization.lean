@@ -6,13 +6,19 @@ import AxiomDL.Generalization.ImplicitBias
 import AxiomDL.Generalization.Stability
 import AxiomDL.Generalization.Bias
 import AxiomDL.Generalization.Conjectures
+import AxiomDL.Generalization.Witnesses
+import AxiomDL.Generalization.BiasWitnesses
 
 /-!
 # AxiomDL: generalisation under implicit bias
 
-Finitely additive probability and abstract expectations, empirical and population risk,
-finite-class uniform convergence and realisable ERM, the minimum-norm implicit bias of gradient
-descent, stability, flat minima, max-margin bias, benign overfitting, and the open problems.
+Finitely additive probability (point masses and uniform distributions on finite lists) and
+abstract expectations, empirical and population risk, finite-class uniform convergence, PAC
+learning of a finite class under PAC realisability (and its counting form), the minimum-norm
+implicit bias of gradient descent, uniform stability at sample size `m`, flat minima and the
+rescaling objection, the max-margin bias of gradient descent on separable data, benign
+overfitting of noisy data, the open problems, and joint witnesses over `Rat` for every theorem
+whose hypotheses name two or more assumptions.
 -/
 
 set_option autoImplicit false

@@ -143,9 +143,16 @@ theorem sub_eq_zero_of_inSpan_of_normSq_eq (E : AxiomDL.InnerProductSpace K V)
   exact E.eq_zero_of_normSq_eq_zero h2
 
 /-- Implicit bias of gradient descent: if the `t`-th iterate of GD on linear least squares
-started at zero interpolates the data, it has minimum norm among all interpolants. -/
+started at zero interpolates the data, it has minimum norm among all interpolants.
+
+The hypothesis is *exact* interpolation by the iterate at a finite step `t`. In general GD on
+least squares reaches an interpolant only in the limit `t → ∞`; the library has no limits, so
+the literature's statement about the limit of GD is not what is proved here. Exact
+interpolation at a finite step does happen, for example for one data point `(x, y)` with step
+`η = 1 / ‖x‖²` at `t = 1` (`AxiomDL.Generalization.minNormBias_gd_witness`). -/
 theorem gdIter_minNorm (E : AxiomDL.InnerProductSpace K V) (data : List (V × K)) (η : K)
-    (t : Nat) (hint : AxiomDL.Interpolates E data (AxiomDL.gdIter E (AxiomDL.lsGrad E data) η E.zero t))
+    (t : Nat)
+    (hint : AxiomDL.Interpolates E data (AxiomDL.gdIter E (AxiomDL.lsGrad E data) η E.zero t))
     {v : V} (hv : AxiomDL.Interpolates E data v) :
     E.normSq (AxiomDL.gdIter E (AxiomDL.lsGrad E data) η E.zero t) ≤ E.normSq v :=
   normSq_le_of_inSpan E data (gdIter_inSpan E data η t) hint hv
@@ -165,10 +172,12 @@ structure MinNormBias (E : AxiomDL.InnerProductSpace K V) (data : List (V × K))
   /-- It has minimum squared norm among interpolants. -/
   minimal : ∀ v, AxiomDL.Interpolates E data v → E.normSq w ≤ E.normSq v
 
-/-- Discharge: an interpolating iterate of gradient descent from zero on linear least squares
-satisfies the minimum-norm implicit-bias assumption. -/
+/-- Discharge: an iterate of gradient descent from zero on linear least squares that
+interpolates the data exactly (at the finite step `t`, see `gdIter_minNorm`) satisfies the
+minimum-norm implicit-bias assumption. -/
 theorem minNormBias_of_gdIter (E : AxiomDL.InnerProductSpace K V) (data : List (V × K)) (η : K)
-    (t : Nat) (hint : AxiomDL.Interpolates E data (AxiomDL.gdIter E (AxiomDL.lsGrad E data) η E.zero t)) :
+    (t : Nat)
+    (hint : AxiomDL.Interpolates E data (AxiomDL.gdIter E (AxiomDL.lsGrad E data) η E.zero t)) :
     MinNormBias E data (AxiomDL.gdIter E (AxiomDL.lsGrad E data) η E.zero t) :=
   ⟨hint, fun _ hv => gdIter_minNorm E data η t hint hv⟩
 
@@ -177,17 +186,27 @@ theorem MinNormBias.lsLoss_eq_zero {E : AxiomDL.InnerProductSpace K V} {data : L
     {w : V} (h : MinNormBias E data w) : AxiomDL.lsLoss E data w = 0 :=
   AxiomDL.lsLoss_eq_zero_of_interpolates E data w h.interpolates
 
-/-- Witness: with no data, the zero vector of the 1-D space satisfies `MinNormBias`. -/
-theorem minNormBias_witness : MinNormBias (AxiomDL.selfSpace (K := K)) [] 0 := by
-  refine ⟨fun p hp => nomatch hp, ?_⟩
-  intro v _
-  have hv : 0 ≤ v * v := AxiomDL.mul_self_nonneg v
-  show (0 : K) * 0 ≤ v * v
-  grind
+/-- Witness: in the 1-D space with the single data point `(1, 2)` (nonempty data, a nonzero
+target), the parameter `2` satisfies `MinNormBias`: it is the only interpolant. -/
+theorem minNormBias_witness : MinNormBias (AxiomDL.selfSpace (K := K)) [((1 : K), (2 : K))] 2 := by
+  refine ⟨?_, ?_⟩
+  · intro p hp
+    rcases List.mem_cons.mp hp with e | hnil
+    · subst e
+      show (2 : K) * 1 = 2
+      grind
+    · exact nomatch hnil
+  · intro v hv
+    have hv1 : v * 1 = 2 := hv (1, 2) (List.mem_cons.mpr (Or.inl rfl))
+    have hv2 : v = 2 := by grind
+    subst hv2
+    show (2 : K) * 2 ≤ 2 * 2
+    grind
 
 end ImplicitBias
 
-/-- Witness: `MinNormBias` over `Rat`. -/
-example := minNormBias_witness (K := Rat)
+/-- Witness: `MinNormBias` over `Rat`, with nonempty data. -/
+example : MinNormBias (AxiomDL.selfSpace (K := Rat)) [((1 : Rat), (2 : Rat))] 2 :=
+  minNormBias_witness
 
 end AxiomDL.Generalization

@@ -11,7 +11,20 @@ appealing to function and propositional extensionality).
 
 Derived here: the empty event has mass `0`, monotonicity, `P A ≤ 1`, complements, the
 two-event union bound, and the union bound over a finite list of events by induction
-(`FinAddProb.prob_exists_le_sumOver`), which with a per-event bound `δ` gives `|H| · δ`.
+(`FinAddProb.prob_exists_le_sumOver`), which with a per-event bound `δ` gives `|H| · δ`, and
+its indexed form over the indices `i < m` (`FinAddProb.prob_exists_lt_le`), which bounds the
+probability that one of the `m` examples of a sample is misclassified.
+
+The models are finitely additive probabilities defined on *every* predicate: the point mass
+`dirac` (here) and the uniform distribution on a finite list (`uniformOn`, in
+`Generalization/Counting.lean`). A σ-additive measure is a model only where every set is
+measurable (for example a countable `Ω` with all subsets measurable); on a general space it is
+one only after extension to all subsets, which exists (by a Hahn–Banach or ultrafilter
+argument) but is not canonical.
+
+The file also proves three small facts about quotients (`add_div_same_denom`,
+`div_le_div_of_le_of_pos`, `self_div_self_eq_one`) that the uniform distributions and the
+two-point expectation of the area use.
 
 `AxiomDL.Foundations.Models` is imported for its `Init.Grind.Ordered.Rat` import: the `Rat`
 witnesses of this file and of every file of the area that imports it need core's `grind`
@@ -28,7 +41,7 @@ namespace AxiomDL.Generalization
 /-- Assumption: a finitely additive probability on the events (predicates) of `Ω`.
 Area: foundations
 Status: established
-Evidence: Every probability measure restricted to the events it measures is one; finite additivity is all the union-bound arguments of this library use.
+Evidence: The models are the finitely additive probabilities on all predicates of `Ω` (point masses, uniform distributions on finite lists, their mixtures, every measure on a countable `Ω` with all subsets measurable); a σ-additive measure on a σ-algebra is one only after a non-canonical extension to all subsets; finite additivity is all the union-bound arguments of this library use.
 Refs: Kolmogorov (1933), "Grundbegriffe der Wahrscheinlichkeitsrechnung"; de Finetti (1974), "Theory of Probability".
 -/
 structure FinAddProb (K : Type u) [Lean.Grind.Field K] [LE K] (Ω : Type v) where
@@ -43,6 +56,51 @@ structure FinAddProb (K : Type u) [Lean.Grind.Field K] [LE K] (Ω : Type v) wher
     P (fun ω => A ω ∨ B ω) = P A + P B
   /-- Equivalent events have equal probability. -/
   congr : ∀ A B : Ω → Prop, (∀ ω, A ω ↔ B ω) → P A = P B
+
+section Quotients
+
+variable {K : Type u} [Lean.Grind.Field K] [LE K] [LT K] [Std.LawfulOrderLT K]
+  [Std.IsLinearOrder K] [Lean.Grind.OrderedRing K]
+
+/-- A sum over a common denominator splits: `(a + b) / n = a / n + b / n`. -/
+theorem add_div_same_denom (a b n : K) : (a + b) / n = a / n + b / n := by
+  have h1 : (a + b) / n = (a + b) * (1 / n) := AxiomDL.div_eq_mul_one_div (a + b) n
+  have h2 : a / n = a * (1 / n) := AxiomDL.div_eq_mul_one_div a n
+  have h3 : b / n = b * (1 / n) := AxiomDL.div_eq_mul_one_div b n
+  rw [h1, h2, h3]
+  grind
+
+/-- Dividing by a positive scalar is monotone: `a ≤ b → a / n ≤ b / n`. -/
+theorem div_le_div_of_le_of_pos {a b n : K} (hab : a ≤ b) (hn : 0 < n) : a / n ≤ b / n := by
+  have h1 : a / n = a * (1 / n) := AxiomDL.div_eq_mul_one_div a n
+  have h2 : b / n = b * (1 / n) := AxiomDL.div_eq_mul_one_div b n
+  have hr : 0 < 1 / n := AxiomDL.one_div_pos hn
+  have hr0 : 0 ≤ 1 / n := by grind
+  have hm : a * (1 / n) ≤ b * (1 / n) := AxiomDL.mul_le_mul_of_nonneg_right hab hr0
+  rw [h1, h2]
+  exact hm
+
+/-- A nonzero scalar divided by itself is one. -/
+theorem self_div_self_eq_one {n : K} (hn : n ≠ 0) : n / n = 1 := by
+  have h1 : n / n = n * (1 / n) := AxiomDL.div_eq_mul_one_div n n
+  have h2 : n * (1 / n) = 1 := AxiomDL.mul_one_div_cancel hn
+  rw [h1]
+  exact h2
+
+/-- A quotient of a smaller by a larger positive scalar is below one: `a < b → a / b < 1`. -/
+theorem div_lt_one_of_lt_of_pos {a b : K} (hab : a < b) (hb : 0 < b) : a / b < 1 := by
+  have hne : b ≠ 0 := by grind
+  have h1 : a / b = a * (1 / b) := AxiomDL.div_eq_mul_one_div a b
+  have h2 : b * (1 / b) = 1 := AxiomDL.mul_one_div_cancel hne
+  have hr : 0 < 1 / b := AxiomDL.one_div_pos hb
+  have hm : 1 / b * a < 1 / b * b := AxiomDL.mul_lt_mul_of_pos_left hab hr
+  have e1 : 1 / b * a = a * (1 / b) := by grind
+  have e2 : 1 / b * b = b * (1 / b) := by grind
+  rw [h1]
+  rw [e1, e2, h2] at hm
+  exact hm
+
+end Quotients
 
 namespace FinAddProb
 
@@ -178,6 +236,60 @@ theorem prob_exists_le_length_mul {H : Type w} (μ : FinAddProb K Ω) (hs : List
   have h2 : sumOver hs (fun h => μ.P (Ev h)) ≤ natToScalar hs.length * δ :=
     sumOver_le_length_mul hs hδ
   grind
+
+/-- The union bound over the indices `i < m`: if each event `Ev i` has probability at most `δ`,
+then some `Ev i` with `i < m` occurs with probability at most `m · δ`. -/
+theorem prob_exists_lt_le (μ : FinAddProb K Ω) (Ev : Nat → Ω → Prop) {δ : K} (m : Nat)
+    (hδ : ∀ i, i < m → μ.P (Ev i) ≤ δ) :
+    μ.P (fun ω => ∃ i, i < m ∧ Ev i ω) ≤ natToScalar m * δ := by
+  induction m with
+  | zero =>
+    have hcongr : μ.P (fun ω => ∃ i, i < 0 ∧ Ev i ω) = μ.P (fun _ => False) := by
+      apply μ.congr
+      intro ω
+      constructor
+      · intro h
+        obtain ⟨i, hi, _⟩ := h
+        omega
+      · intro h
+        exact False.elim h
+    have h0 : μ.P (fun _ => False) = 0 := μ.prob_false
+    have hn : (natToScalar 0 : K) * δ = 0 := by
+      have hz : (natToScalar 0 : K) = 0 := natToScalar_zero
+      rw [hz]
+      grind
+    grind
+  | succ k ih =>
+    have hk : μ.P (fun ω => ∃ i, i < k ∧ Ev i ω) ≤ natToScalar k * δ :=
+      ih (fun i hi => hδ i (by omega))
+    have hlast : μ.P (Ev k) ≤ δ := hδ k (by omega)
+    have hcongr : μ.P (fun ω => ∃ i, i < k + 1 ∧ Ev i ω)
+        = μ.P (fun ω => Ev k ω ∨ ∃ i, i < k ∧ Ev i ω) := by
+      apply μ.congr
+      intro ω
+      constructor
+      · intro h
+        obtain ⟨i, hi, he⟩ := h
+        by_cases hik : i = k
+        · rw [hik] at he
+          exact Or.inl he
+        · have hi' : i < k := by omega
+          exact Or.inr ⟨i, hi', he⟩
+      · intro h
+        rcases h with he | hex
+        · have hk' : k < k + 1 := by omega
+          exact ⟨k, hk', he⟩
+        · obtain ⟨i, hi, he⟩ := hex
+          have hi' : i < k + 1 := by omega
+          exact ⟨i, hi', he⟩
+    have hor : μ.P (fun ω => Ev k ω ∨ ∃ i, i < k ∧ Ev i ω)
+        ≤ μ.P (Ev k) + μ.P (fun ω => ∃ i, i < k ∧ Ev i ω) :=
+      μ.prob_or_le (Ev k) (fun ω => ∃ i, i < k ∧ Ev i ω)
+    have hmul : (natToScalar (k + 1) : K) * δ = natToScalar k * δ + δ := by
+      have hs : (natToScalar (k + 1) : K) = natToScalar k + 1 := natToScalar_succ k
+      rw [hs]
+      grind
+    grind
 
 end Lemmas
 

@@ -7,7 +7,11 @@ import AxiomDL.Generalization.Probability
   `empRisk loss h S = (∑_{z ∈ S} loss h z) / |S|`. On the empty sample this is `0 / 0 = 0`
   in Lean; theorems that need a genuine average assume `S ≠ []`.
 * The population risk is an abstract expectation `D.E (loss h)` for an `Expectation K Z`, an
-  axiomatic linear, monotone, normalised functional on `Z → K`.
+  axiomatic linear, monotone, normalised functional on *all* of `Z → K`. Its models are the
+  finite weighted averages: the point mass `Expectation.pointMass` and the equal-weight mixture
+  `Expectation.mix` of two expectations (so the average over two points). Integration against
+  a measure is a model only where every function `Z → K` is integrable (for example a finite
+  `Z`); on a general space it must first be extended to all functions.
 -/
 
 set_option autoImplicit false
@@ -20,7 +24,7 @@ namespace AxiomDL.Generalization
 monotone and normalised.
 Area: foundations
 Status: established
-Evidence: Integration against any probability measure (for integrable functions) has these properties; on finite spaces it is a weighted average.
+Evidence: The models are the normalised positive linear functionals on all functions `Z → K`: finite weighted averages (point masses and their mixtures); integration against a probability measure is one only where every function is integrable (finite `Z`), otherwise only after extension to all functions.
 Refs: Kolmogorov (1933); Billingsley, "Probability and Measure", ch. 3.
 -/
 structure Expectation (K : Type u) [Lean.Grind.Field K] [LE K] (Z : Type v) where
@@ -74,10 +78,56 @@ def pointMass (z₀ : Z) : Expectation K Z where
   mono := fun _ _ h => h z₀
   map_const := fun _ => rfl
 
+/-- The equal-weight mixture `f ↦ (D₁.E f + D₂.E f) / 2` of two expectations. -/
+def mix (D₁ D₂ : Expectation K Z) : Expectation K Z where
+  E := fun f => (D₁.E f + D₂.E f) / 2
+  map_add := by
+    intro f g
+    show (D₁.E (fun z => f z + g z) + D₂.E (fun z => f z + g z)) / 2
+      = (D₁.E f + D₂.E f) / 2 + (D₁.E g + D₂.E g) / 2
+    rw [D₁.map_add f g, D₂.map_add f g]
+    have e : D₁.E f + D₁.E g + (D₂.E f + D₂.E g) = (D₁.E f + D₂.E f) + (D₁.E g + D₂.E g) := by
+      grind
+    rw [e]
+    exact add_div_same_denom _ _ _
+  map_smul := by
+    intro c f
+    show (D₁.E (fun z => c * f z) + D₂.E (fun z => c * f z)) / 2 = c * ((D₁.E f + D₂.E f) / 2)
+    rw [D₁.map_smul c f, D₂.map_smul c f]
+    have h1 : (c * D₁.E f + c * D₂.E f) / 2 = (c * D₁.E f + c * D₂.E f) * (1 / 2) :=
+      AxiomDL.div_eq_mul_one_div _ _
+    have h2 : (D₁.E f + D₂.E f) / 2 = (D₁.E f + D₂.E f) * (1 / 2) :=
+      AxiomDL.div_eq_mul_one_div _ _
+    rw [h1, h2]
+    grind
+  mono := by
+    intro f g h
+    show (D₁.E f + D₂.E f) / 2 ≤ (D₁.E g + D₂.E g) / 2
+    have h1 : D₁.E f ≤ D₁.E g := D₁.mono f g h
+    have h2 : D₂.E f ≤ D₂.E g := D₂.mono f g h
+    have h12 : D₁.E f + D₂.E f ≤ D₁.E g + D₂.E g := by grind
+    have htwo : (0 : K) < 2 := by grind
+    exact div_le_div_of_le_of_pos h12 htwo
+  map_const := by
+    intro c
+    show (D₁.E (fun _ => c) + D₂.E (fun _ => c)) / 2 = c
+    rw [D₁.map_const c, D₂.map_const c]
+    have htwo : (2 : K) ≠ 0 := by grind
+    have h1 : (c + c) / 2 = (c + c) * (1 / 2) := AxiomDL.div_eq_mul_one_div _ _
+    have h2 : (2 : K) * (1 / 2) = 1 := AxiomDL.mul_one_div_cancel htwo
+    have h3 : (c + c) * (1 / 2) = c * (2 * (1 / 2)) := by grind
+    rw [h1, h3, h2]
+    grind
+
 end Expectation
 
 /-- Witness: `Expectation` is satisfiable over `Rat`: evaluation at a point of `Unit`. -/
 example : Expectation Rat Unit := Expectation.pointMass ()
+
+/-- Witness: `Expectation` is satisfiable over `Rat` by an expectation that is not a point
+evaluation: the average `f ↦ (f true + f false) / 2` over the two booleans. -/
+example : Expectation Rat Bool :=
+  Expectation.mix (Expectation.pointMass true) (Expectation.pointMass false)
 
 section Risk
 
@@ -106,6 +156,24 @@ theorem natToScalar_mul_empRisk (loss : H → Z → K) (h : H) {S : List Z} (hS 
     | cons z zs => exact Nat.succ_pos zs.length
   have hne : (natToScalar S.length : K) ≠ 0 := by grind
   exact AxiomDL.mul_div_cancel_left hne
+
+/-- On a one-example sample the empirical risk is the loss at that example. -/
+theorem empRisk_singleton (loss : H → Z → K) (h : H) (z : Z) : empRisk loss h [z] = loss h z := by
+  have hne : [z] ≠ ([] : List Z) := by
+    intro hz
+    cases hz
+  have hmul : natToScalar [z].length * empRisk loss h [z] = sumOver [z] (loss h) :=
+    natToScalar_mul_empRisk loss h hne
+  have hn : (natToScalar [z].length : K) = 1 := by
+    have e1 : (natToScalar 1 : K) = natToScalar 0 + 1 := natToScalar_succ 0
+    have e0 : (natToScalar 0 : K) = 0 := natToScalar_zero
+    show (natToScalar 1 : K) = 1
+    grind
+  have hs : sumOver [z] (loss h) = loss h z + sumOver ([] : List Z) (loss h) :=
+    sumOver_cons z [] (loss h)
+  have hs0 : sumOver ([] : List Z) (loss h) = 0 := sumOver_nil (loss h)
+  rw [hn] at hmul
+  grind
 
 /-- The empirical risk of a nonnegative loss is nonnegative. -/
 theorem empRisk_nonneg (loss : H → Z → K) (h : H) (S : List Z) (hl : ∀ z, 0 ≤ loss h z) :

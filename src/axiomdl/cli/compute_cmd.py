@@ -67,7 +67,7 @@ def falsify_cmd(
     counterexample is found; exit 2 if a NAME given is not arithmetic.
     """
     from axiomdl.compute.falsify import DEFAULT_INSTANCES, falsify
-    from axiomdl.compute.models import FalsifyReport, FalsifyResult
+    from axiomdl.compute.report import falsify_report
 
     n_inst = instances or DEFAULT_INSTANCES
     s = open_session(project)
@@ -91,27 +91,12 @@ def falsify_cmd(
             )
     counts = Counter(o.status for o in outs)
     if fmt == "json":
-        rep = FalsifyReport(
-            project=str(project) if project else "bundled AxiomDL library",
-            instances=n_inst,
-            seed=seed,
-            counts=dict(counts),
-            seconds=round(dt, 3),
-            results=[
-                FalsifyResult(
-                    name=o.name,
-                    status=o.status,
-                    instances=o.instances,
-                    values=o.values,
-                    detail=o.detail,
-                    reason=o.reason,
-                    file=o.file,
-                    line=o.line,
-                    seconds=round(o.seconds, 4),
-                )
-                for o in outs
-                if not quiet or o.status == "counterexample"
-            ],
+        rep = falsify_report(
+            [o for o in outs if not quiet or o.status == "counterexample"],
+            str(project) if project else "bundled AxiomDL library",
+            n_inst,
+            seed,
+            dt,
         )
         emit(dump(rep), output)
     else:
@@ -178,21 +163,11 @@ def check_loss_cmd(
     assumptions hold are listed with their constants, side conditions and quantifiers:
     globally when every assumption is proved, else "on the box only".
     """
-    from axiomdl.compute import loss_report
-    from axiomdl.compute.apply import applicable
-    from axiomdl.compute.loss import analyse, parse_box, parse_loss
+    from axiomdl.compute.report import loss_report, loss_text
 
     names = [v.strip() for v in vars_.split(",") if v.strip()]
-    if len(set(names)) != len(names):
-        raise AxiomdlError("--vars lists a variable twice")
-    if len(names) > 6:
-        raise AxiomdlError("--vars: at most 6 variables (the Hessian is analysed exactly)")
-    e, syms = parse_loss(expr, names)
-    la = analyse(e, syms, parse_box(box, names), grid)
-    s = open_session(project)
-    amap, theorems = applicable(s, la)
-    rep = loss_report.build(la, amap, theorems)
-    emit(dump(rep) if fmt == "json" else loss_report.text(rep, la), output)
+    rep, la = loss_report(lambda: open_session(project), expr, names, box, grid)
+    emit(dump(rep) if fmt == "json" else loss_text(rep, la), output)
     return EXIT_OK
 
 

@@ -82,6 +82,7 @@ class LossReport(BaseModel):
     minimum_proved: bool = False
     properties: list[LossProperty]
     assumption_map: dict[str, str] = Field(default_factory=dict)
+    theorems_scope: str = "global"  # global | box only: … | mixed: … (each theorem has `scope`)
     theorems: list[ApplicableTheorem] = Field(default_factory=list)
 
 

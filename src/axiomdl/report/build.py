@@ -19,6 +19,8 @@ from axiomdl.model import (
 from axiomdl.probes.evidence import ProbeEvidence, measured_for
 from axiomdl.queries import RESULT_ROLES
 from axiomdl.session import Session
+from axiomdl.weakest import summary
+from axiomdl.witnesses import compute_coverage
 
 FOUNDATION_AXIOMS = ("propext", "Classical.choice", "Quot.sound")
 
@@ -59,6 +61,8 @@ def rests_on(s: Session, name: str) -> RestsOn:
         if hyp not in req and hyp not in est:
             steps = a.why(name, hyp, through_proof=True)
             derived.append(Derivation(assumption=hyp, path=[name] + [st[1] for st in steps]))
+    cov = compute_coverage(s)
+    statuses = {x: s.project.decls[x].meta.get("status") for x in req}
     return RestsOn(
         mode=a.mode,  # type: ignore[arg-type]
         name=name,
@@ -67,6 +71,10 @@ def rests_on(s: Session, name: str) -> RestsOn:
         establishes=est,
         uses=uses,
         derived=derived,
+        witnessed=cov.status.get(name),
+        witnessed_by=cov.witnesses.get(name, []),
+        statuses=statuses,
+        summary=summary(statuses.values()),
     )
 
 
@@ -94,9 +102,10 @@ def build_report(
     a = s.analysis
     p = s.project
     req_count: Counter[str] = Counter()
-    use_count: Counter[str] = Counter()
+    use_count = a.used_by()
     established: dict[str, list[str]] = {}
     theorems: list[TheoremRow] = []
+    cov = compute_coverage(s)
     for n, role in sorted(a.roles.items()):
         if role not in RESULT_ROLES:
             continue
@@ -105,8 +114,6 @@ def build_report(
         uses = a.uses(n)
         for x in req:
             req_count[x] += 1
-        for x in uses:
-            use_count[x] += 1
         for x in est:
             if role in ("discharge", "witness"):
                 established.setdefault(x, []).append(n)
@@ -118,6 +125,9 @@ def build_report(
                 requires=req,
                 establishes=est,  # type: ignore[arg-type]
                 derived=[x for x in uses if x not in req and x not in est],
+                witnessed=cov.status.get(n),
+                witnessed_by=cov.witnesses.get(n, []),
+                summary=summary(p.decls[x].meta.get("status") for x in req),
                 file=p.file_of(n).path,
                 line=d.line,
             )

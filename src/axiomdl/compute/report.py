@@ -1,14 +1,80 @@
-"""``check-loss`` output: the payload, and its text form (proofs and estimates kept apart)."""
+"""Build the ``falsify`` and ``check-loss`` payloads (and check-loss's text), shared by the
+CLI and the MCP server. In check-loss output, proofs and estimates are kept apart."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import sympy
 
-from axiomdl.compute.loss import LossAnalysis
-from axiomdl.compute.models import ApplicableTheorem, LossEstimate, LossProperty, LossReport
+from axiomdl.compute.falsify import Outcome
+from axiomdl.compute.loss import LossAnalysis, analyse, parse_box, parse_loss
+from axiomdl.compute.models import (
+    ApplicableTheorem,
+    FalsifyReport,
+    FalsifyResult,
+    LossEstimate,
+    LossProperty,
+    LossReport,
+)
 from axiomdl.compute.optimum import show
+from axiomdl.errors import AxiomdlError
+
+MAX_VARS = 6
+
+
+def falsify_report(
+    outs: list[Outcome], project: str, instances: int, seed: int, seconds: float
+) -> FalsifyReport:
+    """The JSON payload of a falsify run."""
+    counts: dict[str, int] = {}
+    for o in outs:
+        counts[o.status] = counts.get(o.status, 0) + 1
+    return FalsifyReport(
+        project=project,
+        instances=instances,
+        seed=seed,
+        counts=counts,
+        seconds=round(seconds, 3),
+        results=[
+            FalsifyResult(
+                name=o.name,
+                status=o.status,
+                instances=o.instances,
+                values=o.values,
+                detail=o.detail,
+                reason=o.reason,
+                file=o.file,
+                line=o.line,
+                seconds=round(o.seconds, 4),
+            )
+            for o in outs
+        ],
+    )
+
+
+def loss_report(
+    get_session: Callable[[], Any], expr: str, names: list[str], box: str | None, grid: int
+) -> tuple[LossReport, LossAnalysis]:
+    """Analyse a loss and list the library theorems whose assumptions it meets.
+
+    ``get_session`` is called only once the expression and box have parsed, so bad input
+    is reported before any project is scanned.
+    """
+    from axiomdl.compute.apply import applicable
+
+    if len(set(names)) != len(names):
+        raise AxiomdlError("--vars lists a variable twice")
+    if len(names) > MAX_VARS:
+        raise AxiomdlError(
+            f"--vars: at most {MAX_VARS} variables (the Hessian is analysed exactly)"
+        )
+    e, syms = parse_loss(expr, names)
+    la = analyse(e, syms, parse_box(box, names), grid)
+    amap, theorems = applicable(get_session(), la)
+    return _build(la, amap, theorems), la
+
 
 LABELS = {
     "convex": "convex",
@@ -35,7 +101,7 @@ def show_value(x: Any) -> str:
         return s
 
 
-def build(la: LossAnalysis, amap: dict[str, str], theorems: list[ApplicableTheorem]) -> LossReport:
+def _build(la: LossAnalysis, amap: dict[str, str], theorems: list[ApplicableTheorem]) -> LossReport:
     """The JSON payload of one analysis."""
     scope = "global" if la.box is None else "box"
     props = []
@@ -84,11 +150,26 @@ def build(la: LossAnalysis, amap: dict[str, str], theorems: list[ApplicableTheor
         minimum_proved=o.value is not None or o.unbounded,
         properties=props,
         assumption_map=amap,
+        theorems_scope=_scope_summary(theorems, la),
         theorems=theorems,
     )
 
 
-def text(rep: LossReport, la: LossAnalysis) -> str:
+def _scope_summary(theorems: list[ApplicableTheorem], la: LossAnalysis) -> str:
+    """One word for clients that read only the report level (each theorem has its own)."""
+    scopes = {t.scope for t in theorems}
+    if scopes <= {"global"}:
+        return "global"
+    why = "you asked about a box" if la.box is not None else "some constants are only estimated"
+    what = "box only" if scopes == {"box"} else "mixed (see each theorem's scope)"
+    return (
+        f"{what}: {why}, and the library states its assumptions for all parameters, so the "
+        "box-scoped theorems hold for the loss restricted to the box (e.g. while the iterates "
+        "stay in it)"
+    )
+
+
+def loss_text(rep: LossReport, la: LossAnalysis) -> str:
     """The human-readable report: proved verdicts, then estimates, then the theorems."""
     where = la.space if la.box is None else "the box"
     out = [
