@@ -72,6 +72,7 @@ TABLE: list[tuple[str, str, tuple, dict, object]] = [
         None,
     ),
     ("sin(w)", "w", (False, True, False, None), {"smooth": 1}, -1),
+    ("2*w + 1", "w", (True, True, False, None), {}, None),  # affine: Smooth for every L > 0
 ]
 IDS = [row[0] for row in TABLE]
 
@@ -227,8 +228,8 @@ def test_global_bounds_hold_along_gd_from_far_starts(
     d = results[expr]
     glob = {t["name"].split(".")[-1]: t for t in d["theorems"] if t["scope"] == "global"}
     checked = set(glob) & GD_THEOREMS
-    if not checked:  # only when smoothness, which every GD theorem needs, is not proved
-        assert props(d)["smooth"]["holds"] is not True
+    if not checked:  # only when no smoothness constant, which every GD theorem needs, is proved
+        assert props(d)["smooth"]["constant"] is None
         return
     f, g, n = _gd_functions(expr, vs)
     for start in _starts(n):

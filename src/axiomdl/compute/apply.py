@@ -94,7 +94,7 @@ def met(la: LossAnalysis) -> dict[str, Have]:
     est_f = la.est_fstar[0] if la.est_fstar else None
     for key in ("convex", "smooth", "strongly_convex", "pl"):
         v = la.verdicts[key]
-        if v.fact.holds:
+        if v.fact.holds and (key == "convex" or v.fact.constant is not None):
             out[key] = Have(True if key == "convex" else v.fact.constant, proved_scope, fstar)
         elif v.estimate is not None and v.estimate.holds:  # fails far out, may hold on the box
             val = True if key == "convex" else v.estimate.value

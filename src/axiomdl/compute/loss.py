@@ -346,6 +346,15 @@ def analyse(
     return la
 
 
+def _smooth_with(sup: Any, why: str) -> Fact:
+    """``Smooth … L`` needs ``0 < L`` (its ``pos`` field) and ``L ≥ sup λ_max``: the proved
+    constant is the sup when positive; otherwise every ``L > 0`` works and none is singled
+    out (no theorem is listed from it)."""
+    if bool(sup > 0):
+        return Fact(True, sup, why)
+    return Fact(True, None, f"{why}; sup λ_max ≤ 0, so Smooth holds for every L > 0")
+
+
 def _facts_from_spectrum(s: Spectrum) -> tuple[Fact, Fact, Fact]:
     def val(side: Side | None) -> float | None:
         if side is None:
@@ -366,7 +375,7 @@ def _facts_from_spectrum(s: Spectrum) -> tuple[Fact, Fact, Fact]:
     else:
         convex = Fact(None, why="sympy cannot bound the Hessian's least eigenvalue")
     if hi is not None and hi < float("inf"):
-        smooth = Fact(True, s.sup_hi.value, s.sup_hi.why)  # type: ignore[union-attr]
+        smooth = _smooth_with(s.sup_hi.value, s.sup_hi.why)  # type: ignore[union-attr]
     elif hi_low == float("inf"):
         smooth = Fact(False, None, f"sup λ_max(∇²f) = ∞: {s.sup_lo.why}")  # type: ignore[union-attr]
     else:
@@ -576,8 +585,7 @@ def _piece_facts(
             f"; at {at(k)} take g in [{sympy.sstr(k.slope_right)}, {sympy.sstr(k.slope_left)}]"
             for k in downs
         )
-        smooth = Fact(
-            True,
+        smooth = _smooth_with(
             big,
             f"every piece has f'' ≤ {sympy.sstr(big)} and no kink bends upward (sympy, exact)"
             + sub,

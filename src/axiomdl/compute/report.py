@@ -186,7 +186,13 @@ def loss_text(rep: LossReport, la: LossAnalysis) -> str:
         verdict = {True: f"holds on {where}", False: f"fails on {where}", None: "not proved"}[
             f.holds
         ]
-        const = f"{SYMBOL[k]} = {show_value(f.constant)}" if f.holds and k in SYMBOL else "—"
+        const = "—"
+        if f.holds and k in SYMBOL:
+            const = (
+                f"any {SYMBOL[k]} > 0"
+                if f.constant is None
+                else f"{SYMBOL[k]} = {show_value(f.constant)}"
+            )
         why = f.why
         if len(const) > 25:  # a long closed form: the decimal in the column, the exact value after
             why += f" (exact: {const})"
