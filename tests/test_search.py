@@ -37,7 +37,9 @@ def test_tiers_exact_then_acronym_then_prefix(entries) -> None:
     # lower case: a prefix of names beats the acronym reading
     assert rank(entries, "pl")[0].match == "prefix"
     full = rank(entries, "AxiomDL.Generalization.Min")
-    assert full and all(h.entry.name.lower().startswith("axiomdl.generalization.min") for h in full)
+    prefix = [h for h in full if h.entry.name.lower().startswith("axiomdl.generalization.min")]
+    assert prefix and full[: len(prefix)] == prefix  # name matches rank above text matches
+    assert all(h.match in ("exact", "prefix") for h in prefix)
     assert full[0].entry.name == "AxiomDL.Generalization.MinNormBias"
 
 
