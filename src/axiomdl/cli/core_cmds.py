@@ -16,9 +16,10 @@ from axiomdl.cli.common import (
     project_options,
     write_output,
 )
-from axiomdl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, AxiomdlError
+from axiomdl.errors import EXIT_FINDINGS, EXIT_OK, AxiomdlError
 from axiomdl.model import PAYLOADS
 from axiomdl.report import build, render
+from axiomdl.report.github import github_lines
 from axiomdl.scan.files import bundled_root
 
 PATH_ARG = click.argument("path", required=False, type=click.Path(path_type=Path))
@@ -28,18 +29,6 @@ def _pick(path: Path | None, project: Path | None) -> Path | None:
     if path is not None and project is not None and path != project:
         raise AxiomdlError("give the project either as PATH or as --project, not both")
     return path or project
-
-
-def _input_status(s, fmt: str) -> int:
-    """Print unreadable-input errors to stderr; exit 2 if any (the report is still written)."""
-    bad = [
-        f
-        for f in s.input_findings()
-        if f.severity == "error" and f.code in ("encoding", "syntax", "io")
-    ]
-    for f in bad:
-        click.echo(f"axiomdl: {f.one_line()}", err=True)
-    return EXIT_USAGE if bad else EXIT_OK
 
 
 @click.command()
@@ -76,9 +65,6 @@ def report(path, project, open_session, fmt, output, evidence_dir, site_dir) -> 
 
         site = build_site(s, site_dir, label=r.project, evidence=evidence)
         click.echo(f"wrote the explorer to {site.out / 'index.html'}", err=True)
-    status = _input_status(s, fmt)
-    if status:
-        return status
     return EXIT_FINDINGS if any(f.severity == "error" for f in r.findings) else EXIT_OK
 
 
@@ -153,7 +139,7 @@ def unused(project, open_session, fmt, output) -> int:
 @format_option(("text", "json", "md", "github"))
 @output_option
 def audit(path, project, open_session, fmt, output) -> int:
-    """sorry, admit, native_decide, decide := true, declared axioms; exit 1 on findings."""
+    """sorry, admit, native_decide, declared axioms, scope problems; exit 1 on findings."""
     s = open_session(_pick(path, project))
     findings = build.audit_findings(s)
     if s.analysis.mode == "exact":  # --exact: add the compiled environment's axiom audit
@@ -175,12 +161,7 @@ def audit(path, project, open_session, fmt, output) -> int:
             output,
         )
     elif fmt == "github":
-        emit(
-            "".join(
-                f"::{f.severity} file={f.file},line={f.line or 1}::{f.message}\n" for f in findings
-            ),
-            output,
-        )
+        emit(github_lines(findings, s.project.root), output)
     else:
         text = (
             "".join(f.one_line() + "\n" for f in findings)
@@ -199,11 +180,20 @@ def audit(path, project, open_session, fmt, output) -> int:
     default=None,
     help="Allowlist of verified core names (default: core-names.txt beside the library).",
 )
+@click.option(
+    "--strict-names",
+    is_flag=True,
+    help="Report identifiers that are neither declared nor allowlisted on any project "
+    "(always on for the AxiomDL library; elsewhere they may come from unread dependencies).",
+)
 @format_option(("text", "json", "github"))
 @output_option
-def lint(path, project, open_session, core_names, fmt, output) -> int:
-    """Strict static checks (the compiler stand-in); exit 1 on findings."""
-    from axiomdl.lint import find_core_names, run_lint
+def lint(path, project, open_session, core_names, strict_names, fmt, output) -> int:
+    """Static checks (the compiler stand-in); exit 1 on error findings.
+
+    The AxiomDL library's own rules (allowlisted names, core-only imports,
+    autoImplicit off) apply to it, or to any project with --strict-names."""
+    from axiomdl.lint import find_core_names, is_axiomdl_library, run_lint
 
     target = _pick(path, project)
     s = open_session(target)
@@ -211,19 +201,15 @@ def lint(path, project, open_session, core_names, fmt, output) -> int:
     if core_names is not None and not core_names.is_file():
         raise AxiomdlError("no such allowlist file", file=core_names)
     allow = core_names or find_core_names(root if root.is_dir() else root.parent)
-    result = run_lint(s, allow)
+    library = target is None or is_axiomdl_library(s)
+    result = run_lint(s, allow, check_names=library or strict_names, library_rules=library)
     if fmt == "json":
         emit(dump(result), output)
     elif fmt == "github":
-        emit(
-            "".join(
-                f"::error file={f.file},line={f.line or 1}::{f.message}\n" for f in result.findings
-            ),
-            output,
-        )
+        emit(github_lines(result.findings, s.project.root), output)
     else:
         emit(render.lint_text(result), output)
-    return EXIT_FINDINGS if result.findings else EXIT_OK
+    return EXIT_FINDINGS if any(f.severity == "error" for f in result.findings) else EXIT_OK
 
 
 @click.command()

@@ -30,8 +30,20 @@ DECL_KINDS = frozenset(
     ]
 )
 
+# `public` and `meta` belong to the module system (Lean 2025): `public def`, `public meta section`.
 MODIFIERS = frozenset(
-    ["private", "protected", "noncomputable", "partial", "unsafe", "nonrec", "local", "scoped"]
+    [
+        "private",
+        "protected",
+        "noncomputable",
+        "partial",
+        "unsafe",
+        "nonrec",
+        "local",
+        "scoped",
+        "public",
+        "meta",
+    ]
 )
 
 # Commands that are recognised and skipped (their text carries no declarations).
@@ -179,6 +191,8 @@ KEYWORDS = (
             "renaming",
             "export",
             "private",
+            "public",
+            "meta",
             "protected",
             "noncomputable",
             "partial",
