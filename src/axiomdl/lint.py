@@ -68,29 +68,40 @@ def load_core_names(path: Path) -> tuple[dict[str, str], list[Finding]]:
     return names, findings
 
 
-def is_axiomdl_library(s: Session) -> bool:
-    """Whether the scanned project is the AxiomDL library (its own rules then apply)."""
+def library_files(s: Session, bundled: bool) -> set[str]:
+    """The files the AxiomDL library's own rules apply to: all of the bundled library;
+    in a Lake project, the modules of its ``lean_lib AxiomDL``; else none."""
+    files = s.project.files
+    if bundled:
+        return {fs.path for fs in files}
     lake = s.project.lake
     if lake is not None:
-        return any(lib.name == "AxiomDL" for lib in lake.libraries)
-    return bool(s.project.files) and all(
-        fs.module.split(".")[0] == "AxiomDL" for fs in s.project.files
-    )
+        libs = [lib for lib in lake.libraries if lib.name == "AxiomDL"]
+        return {fs.path for fs in files if any(lib.is_local(fs.module) for lib in libs)}
+    if files and all(fs.module.split(".")[0] == "AxiomDL" for fs in files):
+        return {fs.path for fs in files}
+    return set()
 
 
 def run_lint(
     s: Session,
     core_names: Path | None,
     *,
-    check_names: bool = True,
-    library_rules: bool = True,
+    library: set[str] | None = None,
+    strict_names: bool = False,
 ) -> LintResult:
     """All lint findings for a scanned project.
 
-    ``check_names``: report identifiers that are neither declared nor allowlisted;
-    ``library_rules``: the AxiomDL library's import and ``autoImplicit`` rules.
+    ``library``: the files under the AxiomDL library's rules (allowlisted names,
+    core-only imports, ``autoImplicit`` off); None means every file.
+    ``strict_names``: check names in every file, not only the library's.
     """
     p = s.project
+
+    def ruled(path: str) -> bool:
+        return library is None or path in library
+
+    check_names = strict_names or library is None or bool(library)
     findings: list[Finding] = []
     allow: dict[str, str] = {}
     if core_names is not None and check_names:
@@ -105,8 +116,8 @@ def run_lint(
     checked = 0
     lake_off = p.lake is not None and p.lake.lean_options.get("autoImplicit") is False
     for fs in p.files:
-        if not library_rules:
-            break
+        if not ruled(fs.path):
+            continue
         if fs.size and not any(code in ("encoding", "empty") for _, code, _ in fs.problems):
             if not fs.autoimplicit_off and not lake_off:
                 findings.append(
@@ -167,7 +178,7 @@ def run_lint(
                         )
                     )
         r = p.refs.get(name)
-        if r is None or not check_names:
+        if r is None or not (strict_names or ruled(fs.path)):
             continue
         checked += len(r.hyp) + len(r.concl) + len(r.proof) + len(r.external)
         ctx = fs.contexts[d.ctx]
@@ -186,7 +197,9 @@ def run_lint(
                 )
             )
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.code))
-    return LintResult(files=len(p.files), identifiers_checked=checked, findings=findings)
+    return LintResult(
+        files=len(p.files), identifiers_checked=checked, name_checks=check_names, findings=findings
+    )
 
 
 def _build_findings(p: Project) -> list[Finding]:

@@ -88,6 +88,9 @@ class RestsOn(BaseModel):
     establishes: list[str]
     uses: list[str]
     derived: list[Derivation] = Field(default_factory=list)
+    # assumptions a lemma applied in the proof requires that nothing here supplies
+    # (path: the result, then the lemma)
+    unsupported: list[Derivation] = Field(default_factory=list)
     foundations: list[str] = Field(default_factory=list)
 
 
@@ -223,6 +226,9 @@ class LintResult(BaseModel):
     schema_version: str = SCHEMA_VERSION
     files: int
     identifiers_checked: int
+    # False on projects other than the AxiomDL library without --strict-names: their
+    # names come from dependencies the scanner may not read, so none is "unknown"
+    name_checks: bool = True
     findings: list[Finding]
 
 

@@ -16,7 +16,7 @@ from axiomdl.cli.common import (
     project_options,
     write_output,
 )
-from axiomdl.errors import EXIT_FINDINGS, EXIT_OK, AxiomdlError
+from axiomdl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, AxiomdlError
 from axiomdl.model import PAYLOADS
 from axiomdl.report import build, render
 from axiomdl.report.github import github_lines
@@ -193,7 +193,7 @@ def lint(path, project, open_session, core_names, strict_names, fmt, output) -> 
 
     The AxiomDL library's own rules (allowlisted names, core-only imports,
     autoImplicit off) apply to it, or to any project with --strict-names."""
-    from axiomdl.lint import find_core_names, is_axiomdl_library, run_lint
+    from axiomdl.lint import find_core_names, library_files, run_lint
 
     target = _pick(path, project)
     s = open_session(target)
@@ -201,8 +201,8 @@ def lint(path, project, open_session, core_names, strict_names, fmt, output) -> 
     if core_names is not None and not core_names.is_file():
         raise AxiomdlError("no such allowlist file", file=core_names)
     allow = core_names or find_core_names(root if root.is_dir() else root.parent)
-    library = target is None or is_axiomdl_library(s)
-    result = run_lint(s, allow, check_names=library or strict_names, library_rules=library)
+    library = library_files(s, bundled=target is None)
+    result = run_lint(s, allow, library=library, strict_names=strict_names)
     if fmt == "json":
         emit(dump(result), output)
     elif fmt == "github":
@@ -217,17 +217,20 @@ def lint(path, project, open_session, core_names, strict_names, fmt, output) -> 
 @click.argument("rev2", required=False)
 @click.option(
     "-C",
+    "--project",
     "--repo",
+    "repo",
     type=click.Path(path_type=Path),
     default=Path("."),
     show_default=True,
-    help="A folder inside the git repository.",
+    help="Lean project to compare, as in every command; it must be inside a git repository "
+    "(at the repository root, its lean/ folder if it has one).",
 )
 @click.option(
     "--path",
     "sub",
     default=None,
-    help="Lean folder inside the repository (default: lean/ if present).",
+    help="Lean folder inside the repository (default: the project's folder).",
 )
 @click.option("--allow-growth", is_flag=True, help="Do not fail when a requires set grew.")
 @format_option()
@@ -236,8 +239,13 @@ def diff(rev1, rev2, repo, sub, allow_growth, fmt, output) -> int:
     """Requires-set changes from REV1 to REV2 (default: the work tree); exit 1 on growth."""
     from axiomdl.diff import diff_revisions
 
-    d = diff_revisions(repo, rev1, rev2, sub)
+    bad: list = []
+    d = diff_revisions(repo, rev1, rev2, sub, bad)
+    for f in bad:  # as every scanning command reports them: once, on stderr
+        click.echo(f"axiomdl: {f.one_line()}", err=True)
     emit(dump(d) if fmt == "json" else _md_or_text(render.diff_text(d), fmt), output)
+    if any(f.severity == "error" for f in bad):
+        return EXIT_USAGE
     return EXIT_FINDINGS if d.grew and not allow_growth else EXIT_OK
 
 

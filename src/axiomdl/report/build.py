@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from axiomdl.derivation import DerivationIndex
 from axiomdl.model import (
     AssumptionRow,
     Counts,
@@ -56,11 +57,11 @@ def rests_on(s: Session, name: str) -> RestsOn:
     req = a.requires(name)
     est = a.establishes(name)
     uses = a.uses(name)
-    derived = []
-    for hyp in uses:
-        if hyp not in req and hyp not in est:
-            steps = a.why(name, hyp, through_proof=True)
-            derived.append(Derivation(assumption=hyp, path=[name] + [st[1] for st in steps]))
+    got = DerivationIndex(a).of(name)
+    derived = [Derivation(assumption=x, path=p) for x, p in sorted(got.derived.items())]
+    unsupported = [
+        Derivation(assumption=x, path=[name, lemma]) for x, lemma in sorted(got.unsupported.items())
+    ]
     return RestsOn(
         mode=a.mode,  # type: ignore[arg-type]
         name=name,
@@ -69,6 +70,7 @@ def rests_on(s: Session, name: str) -> RestsOn:
         establishes=est,
         uses=uses,
         derived=derived,
+        unsupported=unsupported,
     )
 
 
@@ -99,6 +101,8 @@ def build_report(
     use_count: Counter[str] = Counter()
     established: dict[str, list[str]] = {}
     theorems: list[TheoremRow] = []
+    derivations = DerivationIndex(a)
+    unsupported: list[Finding] = []
     for n, role in sorted(a.roles.items()):
         if role not in RESULT_ROLES:
             continue
@@ -113,13 +117,16 @@ def build_report(
             if role in ("discharge", "witness"):
                 established.setdefault(x, []).append(n)
         d = p.decls[n]
+        got = derivations.of(n)
+        for x, lemma in sorted(got.unsupported.items()):
+            unsupported.append(_unsupported(n, x, lemma, p.file_of(n).path, d.line))
         theorems.append(
             TheoremRow(
                 name=n,
                 role=role,
                 requires=req,
                 establishes=est,  # type: ignore[arg-type]
-                derived=[x for x in uses if x not in req and x not in est],
+                derived=sorted(got.derived),
                 file=p.file_of(n).path,
                 line=d.line,
             )
@@ -168,7 +175,19 @@ def build_report(
         conjectures=[row(n) for n in a.hyps if a.roles[n] == "conjecture"],
         theorems=theorems,
         unused=a.unused(),
-        findings=audit_findings(s),
+        findings=audit_findings(s) + unsupported,
+    )
+
+
+def _unsupported(name: str, assumption: str, lemma: str, file: str, line: int) -> Finding:
+    return Finding(
+        code="unsupported",
+        file=file,
+        line=line,
+        declaration=name,
+        message=f"`{name}` applies `{lemma}`, which requires `{assumption}`, but `{name}` "
+        "neither requires it nor derives it through a discharge: as written the proof "
+        "cannot typecheck",
     )
 
 

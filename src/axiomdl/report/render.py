@@ -171,6 +171,8 @@ def rests_on_text(r: RestsOn) -> str:
     ]
     for d in r.derived:
         lines.append(f"  derived {d.assumption} via " + " → ".join(d.path))
+    for d in r.unsupported:
+        lines.append(f"  lacks {d.assumption}: {d.path[-1]} requires it and nothing supplies it")
     return "\n".join(lines) + "\n"
 
 
@@ -221,7 +223,10 @@ def diff_text(d: DiffResult) -> str:
 def lint_text(r: LintResult) -> str:
     """Compiler-style lint lines plus a summary."""
     lines = [f.one_line() for f in r.findings]
-    lines.append(
-        f"{len(r.findings)} finding(s) in {r.files} files ({r.identifiers_checked} identifiers checked)"
+    names = (
+        f"{r.identifiers_checked} identifiers checked"
+        if r.name_checks
+        else "unknown-name checks off: not the AxiomDL library (--strict-names turns them on)"
     )
+    lines.append(f"{len(r.findings)} finding(s) in {r.files} files ({names})")
     return "\n".join(lines) + "\n"

@@ -201,12 +201,21 @@ def finish_name(
     """
     seen: set[str] = set()
     consts: list[str | None] = []  # modules of the constants used (None: not in the project)
+    written = {p for g in parts for p in g if not p.startswith(LITERAL)}
     prefix = ""
     for comp in namespace.split(".") if namespace else ():
         prefix = f"{prefix}.{comp}" if prefix else comp
         if module_of(prefix) is not None:
             seen.add(prefix)
             consts.append(module_of(prefix))
+            continue
+        # `namespace Option` … `instance : Monad Option`: the namespace is a constant
+        # (from a dependency), which Lean marks seen like one of the project's
+        for ident in (prefix, comp):
+            if ident in written and resolve(ident) is None:
+                seen.add(ident)
+                consts.append(None)
+                break
 
     def const_of(ident: str) -> str:
         hit = resolve(ident)
