@@ -133,12 +133,19 @@ class _Walker:
                 raise AxiomdlError(f"cannot read directory: {e.strerror}", file=d) from None
             for e in entries:
                 name = e.name
-                if e.is_file():
+                try:
+                    is_file = e.is_file()
+                    is_dir = not is_file and e.is_dir()
+                except OSError as err:  # a symlink loop: is_file() follows it and fails
+                    if name.endswith(".lean"):
+                        self._skip(rel_dir + name, err)
+                    continue
+                if is_file:
                     if name.endswith(".lean") and name != "lakefile.lean":
                         rel = rel_dir + name
                         mod_rel = rel[len(src_prefix) :] if rel.startswith(src_prefix) else rel
                         out.append(SourceFile(e.path, rel, mod_rel[:-5].replace("/", ".")))
-                elif e.is_dir():
+                elif is_dir:
                     if name in _SKIP_DIRS or name.startswith("."):
                         continue
                     if lake and (

@@ -63,8 +63,12 @@ _NOTATION = {
     "%": "HMod",
 }
 _SORTS = {"Prop": "Prop", "Type": "Type", "Type*": "Type", "Sort": "Sort", "Sort*": "Sort"}
+# Mathlib's notations for number types, and the constants they stand for
+_NUMBERS = {"ℕ": "Nat", "ℤ": "Int", "ℚ": "Rat", "ℝ": "Real", "ℂ": "Complex"}
+FORALL = "Forall"  # a non-dependent arrow inside the type: named, never deduplicated
 _TOKEN = re.compile(
-    r"(?P<arrow>→|->)|(?P<id>(?<![.\w'!?])(?:Type\*|Sort\*|"
+    r"(?P<sep>→|->|,)|(?P<open>[(\[{⟨])|(?P<close>[)\]}⟩])"
+    r"|(?P<id>(?<![.\w'!?])(?:Type\*|Sort\*|"
     + IDENT
     + r"))|(?P<op>"
     + "|".join(re.escape(k) for k in sorted(_NOTATION, key=len, reverse=True))
@@ -78,16 +82,31 @@ _AUTO_BOUND = re.compile(r"[A-Za-zα-ωΑ-Ω][0-9₀-₉']*\Z")
 
 
 def _parts(text: str, bound: set[str]) -> list[str]:
-    """The name parts of one type, in order: identifiers as written, literal constants."""
+    """The name parts of one type, in the order Lean visits the elaborated term:
+    identifiers as written, and the constant of each infix operator before its operands
+    (``List α × Counter`` is ``Prod (List α) Counter``)."""
     out: list[str] = []
+    starts = [0]  # where the current operand group began in ``out``
     for m in _TOKEN.finditer(text):
-        if m.group("arrow"):
+        if m.group("sep"):
+            if m.group("sep") != "," and len(starts) > 1:  # `(A → B)` is `∀ _ : A, B`
+                out.insert(starts[-1], LITERAL + FORALL)
+            starts[-1] = len(out)
+            continue
+        if m.group("open"):
+            starts.append(len(out))
+            continue
+        if m.group("close"):
+            if len(starts) > 1:
+                starts.pop()
             continue
         tok = m.group("id")
         if tok is None:
-            out.append(LITERAL + _NOTATION[m.group("op")])
+            out.insert(starts[-1], LITERAL + _NOTATION[m.group("op")])
         elif tok in _SORTS:
             out.append(LITERAL + _SORTS[tok])
+        elif tok in _NUMBERS:
+            out.append(LITERAL + _NUMBERS[tok])
         elif (
             tok in KEYWORDS
             or tok in _LEVEL_WORDS
@@ -173,7 +192,7 @@ def _assemble(
         s = []
         for p in parts[k]:
             key = p if p.startswith(LITERAL) else const_of(p)
-            if key in seen:
+            if key in seen and key != LITERAL + FORALL:
                 continue
             seen.add(key)
             s.append(p[1:] if p.startswith(LITERAL) else _capital(key))
