@@ -267,7 +267,8 @@ def _join(base: str, sub: str) -> str:
 # -- the Lean DSL ------------------------------------------------------------------
 
 _STRING = r'"(?:[^"\\]|\\.)*"'
-_NAME = r"«[^»]*»|[^\W\d][\w'!?.]*"
+_ATOM = r"(?:«[^»]*»|[^\W\d][\w'!?]*)"
+_NAME = _ATOM + r"(?:\." + _ATOM + r")*"
 _ITEM = re.compile(
     r"^(?P<attrs>(?:@\[[^\]]*\]\s*)*)(?P<kw>package|lean_lib|lean_exe|require)\b",
     re.M,
