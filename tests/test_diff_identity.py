@@ -75,9 +75,7 @@ def test_a_witness_that_gains_a_requirement_is_reported(tmp_path: Path, run_cli)
     assert proc.returncode == 1, proc.stderr
     d = json.loads(proc.stdout)
     # matched by its place in the scope, shown by its name in the newer revision
-    assert d["grew"] == [
-        {"name": "example@Toy.W:10", "added": ["Toy.StrongConvex"], "removed": []}
-    ]
+    assert d["grew"] == [{"name": "example@Toy.W:10", "added": ["Toy.StrongConvex"], "removed": []}]
     assert d["added_results"] == [] and d["removed_results"] == []
 
 

@@ -46,7 +46,12 @@ def test_lakefile_toml_gives_every_library_and_executable() -> None:
     assert [str(g) for g in libs["Tally"].globs] == ["Tally"]  # Lake's default: Glob.one
     assert [str(g) for g in libs["TallyTest"].globs] == ["TallyTest.+"]
     (exe,) = cfg.executables
-    assert (exe.name, exe.src_dir, exe.root, exe.default) == ("tallyLint", "scripts", "tallyLint", True)
+    assert (exe.name, exe.src_dir, exe.root, exe.default) == (
+        "tallyLint",
+        "scripts",
+        "tallyLint",
+        True,
+    )
     assert cfg.default_targets == ["Tally", "tallyLint"]
 
 
@@ -324,7 +329,11 @@ def test_one_name_that_some_module_sees_twice_is_a_duplicate(tmp_path: Path) -> 
     (tmp_path / "E.lean").write_text("import C\nimport D\n")
     (tmp_path / "F.lean").write_text("def baz : Nat := 1\ndef baz : Nat := 2\n")
     p = scan_project(tmp_path, use_cache=False)
-    assert sorted(p.duplicates) == [("B.lean", 2, "foo"), ("D.lean", 1, "bar"), ("F.lean", 2, "baz")]
+    assert sorted(p.duplicates) == [
+        ("B.lean", 2, "foo"),
+        ("D.lean", 1, "bar"),
+        ("F.lean", 2, "baz"),
+    ]
 
 
 def test_protected_names_need_their_namespace(tally: Project) -> None:
@@ -361,9 +370,7 @@ def test_lint_leaves_names_alone_on_other_projects(tmp_path: Path, run_cli) -> N
 def test_lint_still_checks_the_axiomdl_library(tmp_path: Path, run_cli) -> None:
     lib = tmp_path / "AxiomDL"
     lib.mkdir()
-    (lib / "Typo.lean").write_text(
-        "set_option autoImplicit false\ntheorem t : True := trivail\n"
-    )
+    (lib / "Typo.lean").write_text("set_option autoImplicit false\ntheorem t : True := trivail\n")
     (tmp_path / "core-names.txt").write_text("True  src/Init/Prelude.lean\n")
     proc = run_cli("lint", str(tmp_path), "-f", "json", "--no-cache")
     assert proc.returncode == 1

@@ -117,4 +117,6 @@ def test_a_file_that_cannot_be_read_becomes_one_warning(tmp_path: Path) -> None:
     fs = scan_file(SourceFile(str(tmp_path / "Gone.lean"), "Gone.lean", "Gone"))
     (finding,) = bad_file_findings(Project(tmp_path, [fs], {}, {}, {}))
     assert finding.severity == "warning" and finding.code == "io"
-    assert finding.one_line() == "Gone.lean: warning: skipped: cannot read file: Is a directory [io]"
+    assert (
+        finding.one_line() == "Gone.lean: warning: skipped: cannot read file: Is a directory [io]"
+    )

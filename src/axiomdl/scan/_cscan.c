@@ -2477,6 +2477,14 @@ static PyObject *pick_variant(Known *k, PyObject *p)
         }
         return p;
     }
+    if (PyLong_Check(v)) { /* a private name declared once: its own file sees it */
+        int same = PyObject_RichCompareBool(v, k->cur_file, Py_EQ);
+        if (same < 0) {
+            Py_DECREF(p);
+            return NULL;
+        }
+        if (same) return p;
+    }
     PyObject *chosen = PyObject_CallFunctionObjArgs(k->choose, p, k->cur_file, NULL);
     Py_DECREF(p);
     return chosen;

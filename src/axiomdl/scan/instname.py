@@ -87,32 +87,23 @@ def _parts(text: str, bound: set[str]) -> list[str]:
     (``List α × Counter`` is ``Prod (List α) Counter``)."""
     out: list[str] = []
     starts = [0]  # where the current operand group began in ``out``
-    for m in _TOKEN.finditer(text):
-        if m.group("sep"):
-            if m.group("sep") != "," and len(starts) > 1:  # `(A → B)` is `∀ _ : A, B`
+    for sep, open_, close, tok, op in _TOKEN.findall(text):
+        if sep:
+            if sep != "," and len(starts) > 1:  # `(A → B)` is `∀ _ : A, B`
                 out.insert(starts[-1], LITERAL + FORALL)
             starts[-1] = len(out)
-            continue
-        if m.group("open"):
+        elif open_:
             starts.append(len(out))
-            continue
-        if m.group("close"):
+        elif close:
             if len(starts) > 1:
                 starts.pop()
-            continue
-        tok = m.group("id")
-        if tok is None:
-            out.insert(starts[-1], LITERAL + _NOTATION[m.group("op")])
+        elif op:
+            out.insert(starts[-1], LITERAL + _NOTATION[op])
         elif tok in _SORTS:
             out.append(LITERAL + _SORTS[tok])
         elif tok in _NUMBERS:
             out.append(LITERAL + _NUMBERS[tok])
-        elif (
-            tok in KEYWORDS
-            or tok in _LEVEL_WORDS
-            or tok.split(".", 1)[0] in bound
-            or _AUTO_BOUND.match(tok)
-        ):
+        elif tok in KEYWORDS or tok in _LEVEL_WORDS or tok.split(".", 1)[0] in bound:
             continue
         else:
             out.append(tok)
@@ -166,12 +157,10 @@ def instance_name(binder_text: str, type_text: str, bound: Iterable[str]) -> str
     return "inst" + MARK + _SEP_GROUP.join(_SEP_TOKEN.join(g) for g in groups)
 
 
-def split_scanned(full: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
-    """(name with the plain parts, encoded parts) of a name made by :func:`instance_name`."""
-    head, _, payload = full.partition(MARK)
-    parts = tuple(tuple(g.split(_SEP_TOKEN)) if g else () for g in payload.split(_SEP_GROUP))
-    plain = _assemble(parts, lambda p: p, set())
-    return head + plain, parts
+def split_scanned(full: str) -> tuple[tuple[str, ...], ...]:
+    """The parts encoded in a name made by :func:`instance_name` (its namespace aside)."""
+    payload = full.partition(MARK)[2]
+    return tuple(tuple(g.split(_SEP_TOKEN)) if g else () for g in payload.split(_SEP_GROUP))
 
 
 def _capital(name: str) -> str:
@@ -180,7 +169,7 @@ def _capital(name: str) -> str:
 
 
 def _assemble(
-    parts: tuple[tuple[str, ...], ...], const_of: Callable[[str], str], seen: set[str]
+    parts: tuple[tuple[str, ...], ...], const_of: Callable[[str], str | None], seen: set[str]
 ) -> str:
     """``DecidableEqFoo`` + ``OfRepr…``: parts of the type, then of each binder; a constant
     mentioned twice is named once (the type first, then the binders last to first)."""
@@ -192,7 +181,7 @@ def _assemble(
         s = []
         for p in parts[k]:
             key = p if p.startswith(LITERAL) else const_of(p)
-            if key in seen and key != LITERAL + FORALL:
+            if key is None or (key in seen and key != LITERAL + FORALL):
                 continue
             seen.add(key)
             s.append(p[1:] if p.startswith(LITERAL) else _capital(key))
@@ -236,8 +225,10 @@ def finish_name(
                 consts.append(None)
                 break
 
-    def const_of(ident: str) -> str:
+    def const_of(ident: str) -> str | None:
         hit = resolve(ident)
+        if hit is None and _AUTO_BOUND.match(ident):
+            return None  # `α`, `E`: a variable Lean binds automatically, not a constant
         key = hit if hit is not None else ident
         if key not in seen:
             consts.append(module_of(hit) if hit is not None else None)

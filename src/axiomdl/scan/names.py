@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from axiomdl.scan.instname import finish_name
+from axiomdl.scan.instname import MARK, finish_name
 from axiomdl.scan.records import FileScan, RawDecl
 from axiomdl.scan.resolve import candidates
 
-Variants = dict[str, tuple[tuple[str, int, bool], ...]]
+# A name declared by several files: its copies (key, file, private); a private name
+# declared once: just its file (visible there, and to `import all`).
+Variants = dict[str, tuple[tuple[str, int, bool], ...] | int]
 
 
 @dataclass
@@ -107,6 +109,8 @@ class Visibility:
         """The declaration ``name`` denotes in file ``fi``: its own, else a private one it
         imports with `import all`, else a public one its imports reach; None if none."""
         copies = self.variants[name]
+        if isinstance(copies, int):
+            copies = ((name, copies, True),)
         for key, f, _ in copies:
             if f == fi:
                 return key
@@ -155,16 +159,24 @@ def finish_instances(
             fi = ix.decl_file.get(ix.parents[name])
         return ix.files[fi].module if fi is not None else None
 
+    memo: dict[tuple[int, int, str, str], str | None] = {}
     for fi, d, scanned, parts in anon:
         fs = ix.files[fi]
-        ns = scanned.rpartition(".")[0]
+        ns = scanned.partition(MARK)[0].rpartition(".")[0]
         ctx = fs.contexts[d.ctx]
 
-        def resolve(ident: str, ctx=ctx, ns=ns) -> str | None:
-            for cand in candidates(ident, ctx, ns):
-                if cand in ix.decls or cand in ix.parents:
-                    return ix.parents.get(cand, cand)
-            return None
+        def resolve(ident: str, fi=fi, cid=d.ctx, ctx=ctx, ns=ns) -> str | None:
+            key = (fi, cid, ns, ident)
+            if key not in memo:
+                memo[key] = next(
+                    (
+                        ix.parents.get(c, c)
+                        for c in candidates(ident, ctx, ns)
+                        if c in ix.decls or c in ix.parents
+                    ),
+                    None,
+                )
+            return memo[key]
 
         def taken(name: str, fi: int = fi) -> bool:
             other = ix.decls.get(name)
@@ -245,5 +257,5 @@ def add_private_variants(ix: Index, variants: Variants) -> set[str]:
         for i in fs.private:
             d = fs.decls[i]
             if d.name not in variants and ix.decls.get(d.name) is d:
-                variants[d.name] = ((d.name, fi, True),)
+                variants[d.name] = fi
     return protected

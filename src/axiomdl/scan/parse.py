@@ -122,6 +122,10 @@ class _InScope:
         out.omits |= more.get("omits", set())  # type: ignore[arg-type]
         return out
 
+    def key(self) -> tuple:
+        """Equal for the same extras (memoised variable states are reused for them)."""
+        return (frozenset(self.includes), frozenset(self.omits), tuple(map(id, self.variables)))
+
     def scoped_vars(self) -> bool:
         """Whether it changes the variables in play (not only the opens)."""
         return bool(self.variables or self.includes or self.omits)
@@ -208,6 +212,8 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
     vars_ = _VarState(stack)
     vars_native = vars_.native()
     pending: _InScope | None = None  # what `… in` commands give the next command only
+    once_cache: dict[tuple, _VarState] = {}  # one-shot variable states of this scope
+    public_marks = [(0, False)]  # (first declaration, in a public scope) as it changes
     ctx_index: dict[Context, int] = {}
     scope_cid: int | None = None  # the context id while no scope command intervenes
     bufs = core.buffers(text, ct) if core is not None else None
@@ -225,8 +231,14 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
                 cid = _context_id(fs, ctx_index, stack, this_opens)
                 if not this_opens:
                     scope_cid = cid
-            once = this.var_state(stack) if this is not None and this.scoped_vars() else None
-            first = len(fs.decls)
+            once = None
+            if this is not None and this.scoped_vars():
+                key = this.key()
+                once = once_cache.get(key)
+                if once is None:
+                    once = once_cache[key] = this.var_state(stack)
+            if fs.is_module and top.public != public_marks[-1][1]:
+                public_marks.append((len(fs.decls), top.public))
             if core is not None:
                 # the whole run of declarations up to the next scope command, in one call
                 run_end = idx + 1
@@ -273,7 +285,6 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
                     )
                 )
                 idx += 1
-            _note_visibility(fs, first, top.public)
             continue
         idx += 1
         line = line_of(kstart)
@@ -312,16 +323,16 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
             if words and words[-1] == "in":
                 groups = _binder_groups(body[: body.rindex("in")], core)
                 pending = _InScope.after(this, variables=groups)
-            else:
-                top.variables.extend(_binder_groups(body, core))
+                continue  # the scope itself is unchanged
+            top.variables.extend(_binder_groups(body, core))
         elif kw == "universe":
             top.universes.update(w for w in words if IDENT_RE.fullmatch(w))
         elif kw in ("include", "omit"):
             names = {w for w in IDENT_RE.findall(body) if w != "in"}
             if words and words[-1] == "in":
                 pending = _InScope.after(this, **{kw + "s": names})
-            else:
-                (top.includes if kw == "include" else top.omits).update(names)
+                continue  # the scope itself is unchanged
+            (top.includes if kw == "include" else top.omits).update(names)
         elif kw == "set_option":
             if words[:2] == ["autoImplicit", "false"] and "in" not in words[2:3]:
                 fs.autoimplicit_off = True
@@ -332,6 +343,8 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
         if kw in _SCOPE_CHANGES:
             vars_ = _VarState(stack)
             vars_native = vars_.native()
+            once_cache = {}
+    _note_visibility(fs, public_marks)
     for frame in stack[1:]:
         # Lean closes namespaces and sections at the end of a file; a `mutual` needs its `end`
         if frame.kind == "mutual":
@@ -407,29 +420,34 @@ def _read_import(words: list[str], line: int, fs: FileScan) -> None:
             fs.imports_all.append(words[i])
 
 
-def _note_visibility(fs: FileScan, first: int, public_scope: bool) -> None:
-    """Record which new declarations are private or protected (the resolver needs both),
+def _note_visibility(fs: FileScan, public_marks: list[tuple[int, bool]]) -> None:
+    """Record which declarations are private or protected (the resolver needs both),
     and which are anonymous instances (their names are finished in resolution).
 
     In a ``module`` file declarations are private unless marked ``public`` or inside a
-    ``public section``; elsewhere only ``private`` ones are (Lean's module system)."""
-    default_private = fs.is_module and not public_scope
+    ``public section`` (``public_marks``: where that changes); elsewhere only ``private``
+    ones are (Lean's module system)."""
     decls = fs.decls
-    for i in range(first, len(decls)):
-        d = decls[i]
-        if d.kind == "instance" and MARK in d.name:
-            d.name, parts = split_scanned(d.name)
-            fs.anon_instances.append((i, d.name, parts))
-        mods = d.modifiers
-        if d.kind == "example":
-            continue
-        if mods:
-            if "private" in mods or (default_private and "public" not in mods):
-                fs.private.append(i)
-            if "protected" in mods:
-                fs.protected.append(i)
-        elif default_private:
-            fs.private.append(i)
+    n = len(decls)
+    with_mods = [i for i in range(n) if decls[i].modifiers]
+    fs.private = [i for i in with_mods if "private" in decls[i].modifiers]
+    fs.protected = [i for i in with_mods if "protected" in decls[i].modifiers]
+    if fs.is_module:
+        ends = [m[0] for m in public_marks[1:]] + [n]
+        for (start, public), end in zip(public_marks, ends, strict=True):
+            if not public:
+                fs.private.extend(
+                    i
+                    for i in range(start, end)
+                    if decls[i].kind != "example"
+                    and "public" not in decls[i].modifiers
+                    and "private" not in decls[i].modifiers
+                )
+        fs.private.sort()
+    for i in [i for i in range(n) if decls[i].kind == "instance"]:
+        name = decls[i].name
+        if MARK in name:
+            fs.anon_instances.append((i, name, split_scanned(name)))
 
 
 def _outside_quotations(

@@ -14,6 +14,7 @@ from axiomdl.scan.files import SourceFile, decode, discover
 from axiomdl.scan.lake import LakeConfig
 from axiomdl.scan.names import (
     Index,
+    Variants,
     Visibility,
     add_private_variants,
     finish_instances,
@@ -341,7 +342,7 @@ def resolve_project(root: Path, files: list[FileScan], *, native: bool | None = 
                 aliases[alias] = target
     index = Index(files, decls, decl_file, parents, field_heads)
     duplicates = finish_instances(index, duplicates)
-    variants: dict[str, tuple[tuple[str, int, bool], ...]] = {}
+    variants: Variants = {}
     if duplicates:
         duplicates = settle_duplicates(index, duplicates, variants)
     protected = add_private_variants(index, variants)

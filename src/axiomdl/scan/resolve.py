@@ -107,7 +107,7 @@ class Resolver:
         aliases: dict[str, str] | None = None,
         field_heads: set[str] | None = None,
         protected: set[str] | None = None,
-        variants: dict[str, tuple[tuple[str, int, bool], ...]] | None = None,
+        variants: dict[str, tuple[tuple[str, int, bool], ...] | int] | None = None,
         choose: Callable[[str, int], str | None] | None = None,
     ) -> None:
         self.names = set(names)
@@ -137,6 +137,8 @@ class Resolver:
 
     def _pick(self, name: str) -> str | None:
         if self.variants and name in self.variants:
+            if self.variants[name] == self.cur_file:  # a private name, in its own file
+                return name
             assert self.choose is not None
             return self.choose(name, self.cur_file)
         return name
