@@ -416,3 +416,12 @@ def test_github_annotations_are_relative_to_the_repository(tmp_path: Path, run_c
             ln.startswith("::error file=proofs/lean/Tessellate/Combinatorics/Gap.lean,line=1")
             for ln in lines
         ), lines
+
+
+def test_the_report_names_every_lake_target(run_cli) -> None:
+    proc = run_cli("report", str(TALLY), "-f", "json", "--no-cache")
+    report = json.loads(proc.stdout)
+    assert report["targets"] == ["lean_lib Tally", "lean_lib TallyTest", "lean_exe tallyLint"]
+    assert report["counts"]["files"] == 7
+    text = run_cli("report", str(TALLY), "--no-cache").stdout
+    assert "Lake targets: lean_lib Tally, lean_lib TallyTest, lean_exe tallyLint" in text

@@ -184,6 +184,8 @@ class Report(BaseModel):
     mode: Provenance = "static"
     project: str
     counts: Counts
+    # the Lake targets scanned (`lean_lib Name`, `lean_exe name`), from the lakefile
+    targets: list[str] = Field(default_factory=list)
     assumptions: list[AssumptionRow]
     conjectures: list[AssumptionRow]
     theorems: list[TheoremRow]

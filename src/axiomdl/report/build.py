@@ -171,6 +171,7 @@ def build_report(
         mode=a.mode,  # type: ignore[arg-type]
         project=root_label,
         counts=counts,
+        targets=p.lake.target_names() if p.lake is not None else [],
         assumptions=[row(n) for n in a.hyps if a.roles[n] == "assumption"],
         conjectures=[row(n) for n in a.hyps if a.roles[n] == "conjecture"],
         theorems=theorems,

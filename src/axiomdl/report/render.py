@@ -64,6 +64,8 @@ def report_text(r: Report, con: Console) -> None:
         f"{c.conjectures} conjectures, {c.theorems} theorems, {c.discharges} discharges, "
         f"{c.witnesses} witnesses; {c.edges} edges, {c.external_references} external names"
     )
+    if r.targets:
+        con.print("Lake targets: " + ", ".join(r.targets), markup=False)
     show_measured = _has_measured(r)
     t = Table(title="Assumptions", show_lines=False)
     t.add_column("assumption", no_wrap=True)
