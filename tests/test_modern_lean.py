@@ -425,3 +425,11 @@ def test_the_report_names_every_lake_target(run_cli) -> None:
     assert report["counts"]["files"] == 7
     text = run_cli("report", str(TALLY), "--no-cache").stdout
     assert "Lake targets: lean_lib Tally, lean_lib TallyTest, lean_exe tallyLint" in text
+
+
+def test_a_repeated_name_is_asked_for_by_module(run_cli) -> None:
+    proc = run_cli("rests-on", "sample", "-C", str(TALLY), "--no-cache")
+    assert proc.returncode == 2
+    assert "`sample` is ambiguous: sample@TallyTest.Counter, sample@TallyTest.Sums" in proc.stderr
+    ok = run_cli("rests-on", "sample@TallyTest.Sums", "-C", str(TALLY), "--no-cache")
+    assert ok.returncode == 0 and ok.stdout.startswith("sample@TallyTest.Sums (definition")

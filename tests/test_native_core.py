@@ -340,11 +340,15 @@ end P
 }
 
 
-def test_native_resolution_matches_reference_on_visibility_rules(tmp_path: Path) -> None:
-    for rel, text in _VISIBILITY_PROJECT.items():
-        path = tmp_path / rel
+def _write_project(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def test_native_resolution_matches_reference_on_visibility_rules(tmp_path: Path) -> None:
+    _write_project(tmp_path, _VISIBILITY_PROJECT)
     _resolve_both(tmp_path)
     from axiomdl.scan.project import scan_project
 
@@ -357,10 +361,7 @@ def test_native_resolution_matches_reference_on_visibility_rules(tmp_path: Path)
 
 
 def test_native_resolution_matches_reference_on_lookup_rules(tmp_path: Path) -> None:
-    for rel, text in _RESOLUTION_PROJECT.items():
-        path = tmp_path / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    _write_project(tmp_path, _RESOLUTION_PROJECT)
     _resolve_both(tmp_path)
 
 

@@ -32,6 +32,13 @@ class Session:
         if name in self.graph:
             return name
         hits = [n for n in self.graph.nodes if n.endswith("." + name)]
+        if not hits:  # a name several unrelated modules declare: `name@Module` each
+            lean = (n.partition("@")[0] for n in self.graph.nodes)
+            hits = [
+                n
+                for n, base in zip(self.graph.nodes, lean, strict=True)
+                if "@" in n and (base == name or base.endswith("." + name))
+            ]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:

@@ -166,6 +166,7 @@ RESERVED = frozenset(
 KEYWORDS = (
     DECL_KINDS
     | RESERVED
+    | MODIFIERS
     | frozenset(
         [
             "for",
@@ -190,16 +191,6 @@ KEYWORDS = (
             "hiding",
             "renaming",
             "export",
-            "private",
-            "public",
-            "meta",
-            "protected",
-            "noncomputable",
-            "partial",
-            "unsafe",
-            "nonrec",
-            "local",
-            "scoped",
             "set_option",
             "omit",
             "include",
