@@ -2463,6 +2463,7 @@ static PyObject *decl_ns(PyObject *name, PyObject *ctx_ns)
 typedef struct {
     PyObject *names, *parents, *aliases, *field_heads, *lasts, *field_lasts, *auto_suffixes;
     PyObject *protected_, *variants, *choose, *cur_file;
+    int varied; /* set when a lookup's answer depended on the file (a name with variants) */
 } Known;
 
 /* p (a new reference) or, for a name with variants, the one visible here (or None) */
@@ -2477,6 +2478,7 @@ static PyObject *pick_variant(Known *k, PyObject *p)
         }
         return p;
     }
+    k->varied = 1;
     if (PyLong_Check(v)) { /* a private name declared once: its own file sees it */
         int same = PyObject_RichCompareBool(v, k->cur_file, Py_EQ);
         if (same < 0) {
@@ -2797,8 +2799,10 @@ static int resolve_ident(Known *k, int renames, PyObject *ident, PyObject *heads
                         hit = PyDict_GetItemWithError(lmemo, full);
                         if (hit) Py_INCREF(hit);
                         else if (!PyErr_Occurred()) {
+                            k->varied = 0;
                             hit = c_lookup(k, full);
-                            if (hit && PyDict_SetItem(lmemo, full, hit) < 0) Py_CLEAR(hit);
+                            /* an answer that depends on the file is not memoised across files */
+                            if (hit && !k->varied && PyDict_SetItem(lmemo, full, hit) < 0) Py_CLEAR(hit);
                         }
                     }
                     if (!truthy || hit) {
@@ -2871,6 +2875,7 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
                           &known.variants, &known.choose))
         return NULL;
     known.cur_file = NULL;
+    known.varied = 0;
     PyObject *empty = PyTuple_New(0), *mul = PyLong_FromLong(1000003);
     PyObject *memo2 = PyDict_New(), *lmemo = PyDict_New(); /* (ctx key, ns) -> {ident: hit}; name -> lookup */
     if (!empty || !mul || !memo2 || !lmemo) goto fail0;
@@ -2878,8 +2883,6 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
         PyObject *fs = PyList_GET_ITEM(files, fi);
         Py_XSETREF(known.cur_file, PyLong_FromSsize_t(fi));
         if (!known.cur_file) goto fail0;
-        /* lookups of names with variants depend on the file: the lookup memo is per file then */
-        if (PyDict_GET_SIZE(known.variants)) PyDict_Clear(lmemo);
         PyObject *fid_raw = PyLong_FromVoidPtr(fs);
         PyObject *fid = fid_raw ? PyNumber_Multiply(fid_raw, mul) : NULL;
         Py_XDECREF(fid_raw);
