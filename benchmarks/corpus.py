@@ -81,10 +81,45 @@ example : thm_{j} = thm_{j} := rfl
 """
 
 
-def module_text(seed: int, decls: int) -> str:
-    """One module of about ``decls`` declarations."""
+_MODERN_HEADER = """/-
+Copyright (c) 2026 Benchmark. All rights reserved.
+-/
+module
+
+public import Init
+public meta import Std
+
+/-!
+# Generated module {mod} (module system)
+-/
+
+@[expose] public section
+
+set_option autoImplicit false
+
+namespace Bench.{ns}
+
+open Nat in
+variable {{K : Type}} [Add K] [Mul K] (f : K → K)
+
+"""
+
+_MODERN_EXTRA = """instance : Inhabited (Prop{j} f 0 → Prop{j} f 0) := ⟨id⟩
+
+protected def size_{i} (n : Nat) : Nat := n + {i}
+
+include f in
+theorem uses_f_{i} : f = f := rfl
+
+"""
+
+
+def module_text(seed: int, decls: int, modern: bool = False) -> str:
+    """One module of about ``decls`` declarations; ``modern``: in the module system, with
+    anonymous instances, protected names and `include … in` (Batteries style)."""
     rng = random.Random(seed)
-    parts = [_HEADER.format(mod=seed, ns=f"M{seed}")]
+    header = _MODERN_HEADER if modern else _HEADER
+    parts = [header.format(mod=seed, ns=f"M{seed}")]
     for i in range(decls):
         r = rng.random()
         if i == 0 or r < 0.15:
@@ -96,17 +131,21 @@ def module_text(seed: int, decls: int) -> str:
             parts.append(_TERM.format(i=i))
         else:
             parts.append(_INSTANCE.format(i=i, j=max(0, i - 1) if i - 1 != last else i - 1))
+        if modern and r > 0.9:
+            parts.append(_MODERN_EXTRA.format(i=i, j=last))
     parts.append(f"end Bench.M{seed}\n")
     return "".join(parts)
 
 
-def write_corpus(out: Path, total_bytes: int, file_bytes: int = 100_000) -> tuple[int, int]:
+def write_corpus(
+    out: Path, total_bytes: int, file_bytes: int = 100_000, modern: bool = False
+) -> tuple[int, int]:
     """Write modules under ``out`` until ``total_bytes``; return (files, bytes)."""
     out.mkdir(parents=True, exist_ok=True)
     written = files = 0
     seed = 0
     while written < total_bytes:
-        text = module_text(seed, max(4, file_bytes // 600))
+        text = module_text(seed, max(4, file_bytes // 600), modern)
         p = out / f"Bench/M{seed:05d}.lean"
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(text, encoding="utf-8")

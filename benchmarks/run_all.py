@@ -14,6 +14,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHES = [
     ("engine", ["bench_engine.py"]),
+    ("scanner_modern", ["bench_scanner_modern.py"]),
     ("compute", ["bench_compute.py"]),
     ("startup", ["bench_startup.py"]),
     ("site", ["bench_site.py"]),

@@ -84,7 +84,9 @@ def test_audit_exit_codes_and_github_format(run_cli) -> None:
     assert "Demo/Batteries.lean" in dirty.stdout and "uses `sorry`" in dirty.stdout
     gh = run_cli("audit", DEMO, "-f", "github")
     assert any(
-        line.startswith("::error file=Demo/Batteries.lean,line=") for line in gh.stdout.splitlines()
+        # relative to the repository root, so GitHub attaches it to the PR's file
+        line.startswith("::error file=tests/fixtures/scanner/Demo/Batteries.lean,line=")
+        for line in gh.stdout.splitlines()
     )
 
 

@@ -125,3 +125,35 @@ def test_report_counts(toy: Session) -> None:
     row = next(x for x in r.assumptions if x.name == "Toy.PL")
     assert row.required_by == 2 and row.used_by == 3
     assert "Toy.pl_of_strongConvex" in row.established_by
+
+
+@pytest.fixture(scope="module")
+def deriv() -> Session:
+    return load(FIXTURES / "derivation", use_cache=False, quiet=True)
+
+
+def test_derived_only_through_a_discharge(deriv: Session) -> None:
+    via = build.rests_on(deriv, "Deriv.via_discharge")
+    assert [(d.assumption, d.path) for d in via.derived] == [
+        ("Deriv.PL", ["Deriv.via_discharge", "Deriv.pl_of_strongConvex", "Deriv.PL"])
+    ]
+    # PL reached through a definition's body is used, but nothing derives it
+    through = build.rests_on(deriv, "Deriv.through_definition")
+    assert "Deriv.PL" in through.uses and through.derived == [] and through.unsupported == []
+    passes = build.rests_on(deriv, "Deriv.passes_on")
+    assert passes.derived == [] and passes.unsupported == []
+
+
+def test_a_lemma_hypothesis_the_caller_never_had_is_a_finding(deriv: Session) -> None:
+    r = build.rests_on(deriv, "Deriv.missing_pl")
+    assert r.derived == []  # before: "derived via descent", an ordinary hypothesis
+    assert [(d.assumption, d.path) for d in r.unsupported] == [
+        ("Deriv.PL", ["Deriv.missing_pl", "Deriv.descent"])
+    ]
+    report = build.build_report(deriv, "derivation fixture")
+    (finding,) = [f for f in report.findings if f.code == "unsupported"]
+    assert finding.declaration == "Deriv.missing_pl" and finding.severity == "error"
+    assert "`Deriv.descent`, which requires `Deriv.PL`" in finding.message
+    rows = {t.name: t for t in report.theorems}
+    assert rows["Deriv.via_discharge"].derived == ["Deriv.PL"]
+    assert rows["Deriv.missing_pl"].derived == []

@@ -200,8 +200,10 @@ def test_cli_build_replays_saved_messages_in_every_format(run_cli):
     gh = run_cli(*base, "-f", "github")
     assert gh.returncode == 1
     lines = gh.stdout.splitlines()
-    assert lines[0].startswith("::warning file=Demo/Basic.lean,line=30,")
-    assert lines[1].startswith("::error file=Demo/Basic.lean,line=39,")
+    # relative to the repository root, so GitHub attaches them to the PR's file
+    where = "file=tests/fixtures/lean_backend/proj/Demo/Basic.lean"
+    assert lines[0].startswith(f"::warning {where},line=30,")
+    assert lines[1].startswith(f"::error {where},line=39,")
     js = run_cli(*base, "-f", "json")
     data = json.loads(js.stdout)
     assert data["counts"] == {"compiled": 6, "error": 1, "sorry": 1}

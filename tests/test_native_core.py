@@ -192,6 +192,26 @@ _BINDING = [
     "⦃x⦄ ",
     "\n",
     "  ",
+    # the module system and Lean's scope rules (issue 14)
+    "module\n",
+    "public ",
+    "meta ",
+    "public import A.B\n",
+    "public meta import C\n",
+    "import all D\n",
+    "@[expose] public section\n",
+    "public meta section\n",
+    "namespace A.B\n",
+    "end A.B\n",
+    "section S.T\n",
+    "include h in\n",
+    "omit [inst : Add α] in\n",
+    "variable (y : Nat) in\n",
+    "protected ",
+    "`(section\nend)",
+    "instance [Repr α] : ToString (List α × S) ",
+    "instance : Decidable (a < b) ",
+    "(f : ℝ → ℕ) ",
 ]
 BINDING_ALPHABET = st.sampled_from([*_BINDING, "a", "b", "x", "(", ")", ",", "=", "!", "?", "'"])
 
@@ -281,11 +301,67 @@ theorem t10 : Nat.succ 0 = 1 := rfl
 }
 
 
-def test_native_resolution_matches_reference_on_lookup_rules(tmp_path: Path) -> None:
-    for rel, text in _RESOLUTION_PROJECT.items():
-        path = tmp_path / rel
+_VISIBILITY_PROJECT = {
+    # protected, private (with `import all`), one name in unrelated modules, anonymous
+    # instances numbered and suffixed: the lookups that depend on the referring file
+    "P/Base.lean": """module
+public section
+namespace P
+structure S where
+  x : Nat
+protected def S.size (s : S) : Nat := s.x
+def size (n : Nat) : Nat := n
+private def secret : Nat := 1
+private structure Hidden where
+  y : Nat
+instance : Inhabited S := ⟨⟨0⟩⟩
+instance : Inhabited S := ⟨⟨1⟩⟩
+namespace S
+theorem t (s : S) : size s.x = s.x := rfl
+theorem u (s : S) : S.size s = s.x := rfl
+end S
+end P
+""",
+    "P/Open.lean": """module
+import all P.Base
+namespace P
+theorem v : secret = 1 := rfl
+theorem w (h : Hidden) : h.y = h.y := rfl
+instance : Nonempty S := ⟨⟨2⟩⟩
+end P
+""",
+    "P/Closed.lean": """import P.Base
+namespace P
+theorem v2 : secret = secret := rfl
+end P
+""",
+    "Q/One.lean": "def sample : Nat := 1\ntheorem q1 : sample = 1 := rfl\n",
+    "Q/Two.lean": "def sample : Nat := 2\ntheorem q2 : sample = 2 := rfl\n",
+}
+
+
+def _write_project(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def test_native_resolution_matches_reference_on_visibility_rules(tmp_path: Path) -> None:
+    _write_project(tmp_path, _VISIBILITY_PROJECT)
+    _resolve_both(tmp_path)
+    from axiomdl.scan.project import scan_project
+
+    p = scan_project(tmp_path, use_cache=False)
+    assert p.refs["P.S.t"].concl == {"P.size"}  # not the protected `P.S.size`
+    assert "P.S.size" in p.refs["P.S.u"].concl
+    assert p.refs["P.v"].concl == {"P.secret"} and p.refs["P.v2"].external == {"secret"}
+    assert p.refs["q1"].concl == {"sample@Q.One"} and p.refs["q2"].concl == {"sample@Q.Two"}
+    assert {"P.instInhabitedS", "P.instInhabitedS_1", "P.instNonemptyS_p"} <= set(p.decls)
+
+
+def test_native_resolution_matches_reference_on_lookup_rules(tmp_path: Path) -> None:
+    _write_project(tmp_path, _RESOLUTION_PROJECT)
     _resolve_both(tmp_path)
 
 

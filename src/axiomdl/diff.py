@@ -14,9 +14,10 @@ from pathlib import Path
 
 from axiomdl.errors import EXIT_USAGE, AxiomdlError
 from axiomdl.graph import build_graph
-from axiomdl.model import DiffResult, RequiresChange
+from axiomdl.model import DiffResult, Finding, RequiresChange
 from axiomdl.queries import Analysis
-from axiomdl.scan.project import scan_project
+from axiomdl.scan.problems import bad_file_findings
+from axiomdl.scan.project import Project, scan_project
 
 GIT_TIMEOUT = 120
 
@@ -56,7 +57,47 @@ def repo_root(path: Path) -> Path:
     return Path(out.stdout.decode().strip())
 
 
-def _requires_at(repo: Path, rev: str | None, sub: str) -> dict[str, list[str]]:
+def _scope_keys(project: Project) -> dict[str, tuple[str, str, str]]:
+    """``example``s and anonymous instances by (module, namespace, statement): their names
+    come from line numbers or generated text, so they are matched by content instead."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for fs in project.files:
+        anon = {fs.decls[i].name for i, _, _ in fs.anon_instances}
+        for d in fs.decls:
+            if (d.name.startswith("example@") or d.name in anon) and project.decls.get(d.name) is d:
+                out[d.name] = (fs.module, fs.contexts[d.ctx].namespace, d.statement)
+    return out
+
+
+def match_unnamed(
+    before: dict[str, tuple[str, str, str]], after: dict[str, tuple[str, str, str]]
+) -> dict[str, str]:
+    """Pair unnamed results across revisions (after-name → before-name): first by equal
+    statement within the same module and namespace, in order; then the rest of each
+    scope by position."""
+    pairs: dict[str, str] = {}
+    left_b: dict[tuple[str, str], list[str]] = {}
+    left_a: dict[tuple[str, str], list[str]] = {}
+    by_text: dict[tuple[str, str, str], list[str]] = {}
+    for name, key in before.items():
+        by_text.setdefault(key, []).append(name)
+    for name, key in after.items():
+        queue = by_text.get(key)
+        if queue:
+            pairs[name] = queue.pop(0)
+        else:
+            left_a.setdefault(key[:2], []).append(name)
+    for key, names in by_text.items():
+        left_b.setdefault(key[:2], []).extend(names)
+    for scope, names in left_a.items():
+        for a, b in zip(names, left_b.get(scope, []), strict=False):
+            pairs[a] = b
+    return pairs
+
+
+def _requires_at(
+    repo: Path, rev: str | None, sub: str, bad: list[Finding]
+) -> tuple[dict[str, list[str]], dict[str, tuple[str, str, str]]]:
     with tempfile.TemporaryDirectory(prefix="axiomdl-diff-") as tmp:
         if rev is None:
             target = repo / sub
@@ -67,24 +108,36 @@ def _requires_at(repo: Path, rev: str | None, sub: str) -> dict[str, list[str]]:
                 tf.extractall(tmp, filter="data")
             target = Path(tmp) / sub
             if not target.exists():
-                return {}
+                return {}, {}
         if not any(target.rglob("*.lean")):
-            return {}
+            return {}, {}
         project = scan_project(target, use_cache=False)
-        return Analysis(build_graph(project)).all_requires()
+        label = rev or "work tree"
+        for f in bad_file_findings(project):
+            bad.append(f.model_copy(update={"message": f"{f.message} (in {label})"}))
+        return Analysis(build_graph(project)).all_requires(), _scope_keys(project)
 
 
-def diff_revisions(path: Path, rev1: str, rev2: str | None, sub: str | None) -> DiffResult:
-    """Compare requires sets of every result between ``rev1`` and ``rev2`` (default: work tree)."""
+def diff_revisions(
+    path: Path, rev1: str, rev2: str | None, sub: str | None, bad: list[Finding] | None = None
+) -> DiffResult:
+    """Compare requires sets of every result between ``rev1`` and ``rev2`` (default: work tree).
+
+    Files that could not be read in either revision are appended to ``bad``."""
+    bad = [] if bad is None else bad
     repo = repo_root(path)
     if sub is None:
         rel = path.resolve().relative_to(repo.resolve())
         sub = rel.as_posix() if rel.parts else ("lean" if (repo / "lean").is_dir() else ".")
-    before = _requires_at(repo, rev1, sub)
-    after = _requires_at(repo, rev2, sub)
+    before, keys_before = _requires_at(repo, rev1, sub, bad)
+    after, keys_after = _requires_at(repo, rev2, sub, bad)
+    # unnamed results are known by the name they have now (after) and had (before)
+    was = {n: n for n in after if n not in keys_after}
+    was.update(match_unnamed(keys_before, keys_after))
+    matched = {n for n in was if was[n] in before}
     grew, shrank = [], []
-    for name in sorted(set(before) & set(after)):
-        a, b = set(before[name]), set(after[name])
+    for name in sorted(matched):
+        a, b = set(before[was[name]]), set(after[name])
         if b - a:
             grew.append(RequiresChange(name=name, added=sorted(b - a), removed=sorted(a - b)))
         elif a - b:
@@ -94,6 +147,6 @@ def diff_revisions(path: Path, rev1: str, rev2: str | None, sub: str | None) -> 
         rev2=rev2 or "WORKTREE",
         grew=grew,
         shrank=shrank,
-        added_results=sorted(set(after) - set(before)),
-        removed_results=sorted(set(before) - set(after)),
+        added_results=sorted(set(after) - matched),
+        removed_results=sorted(set(before) - {was[n] for n in matched}),
     )

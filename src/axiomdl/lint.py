@@ -1,7 +1,13 @@
 """``axiomdl lint``: the strict static checks that stand in for a compiler.
 
-Every identifier must be a project declaration, a local, or a verified core name
-listed in ``core-names.txt`` (``Name  src/Init/File.lean`` per line).
+On every project: ``sorry``/``admit``/``native_decide``/``axiom``, scopes, brackets,
+duplicate declarations, docstring metadata of assumptions, and files that no Lake
+target compiles. The AxiomDL library's own rules apply to it alone (or with
+``--strict-names``): every identifier must be a project declaration, a local, or a
+verified core name listed in ``core-names.txt`` (``Name  src/Init/File.lean`` per
+line); imports stay within Init/Std/Lean; every file sets ``autoImplicit false``.
+Other projects depend on Mathlib and packages the scanner may not read, so an
+unknown name there proves nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +19,9 @@ from axiomdl.errors import AxiomdlError
 from axiomdl.model import Finding, LintResult
 from axiomdl.regime import degenerate_witness_findings
 from axiomdl.scan.docmeta import AREAS, REQUIRED_META, STATUSES
+from axiomdl.scan.project import Project
 from axiomdl.scan.resolve import Resolver, decl_namespace
+from axiomdl.scan.targets import built_files
 from axiomdl.session import Session
 from axiomdl.witnesses import compute_coverage, unwitnessed_findings
 
@@ -62,12 +70,43 @@ def load_core_names(path: Path) -> tuple[dict[str, str], list[Finding]]:
     return names, findings
 
 
-def run_lint(s: Session, core_names: Path | None) -> LintResult:
-    """All lint findings for a scanned project."""
+def library_files(s: Session, bundled: bool) -> set[str]:
+    """The files the AxiomDL library's own rules apply to: all of the bundled library;
+    in a Lake project, the modules of its ``lean_lib AxiomDL``; else none."""
+    files = s.project.files
+    if bundled:
+        return {fs.path for fs in files}
+    lake = s.project.lake
+    if lake is not None:
+        libs = [lib for lib in lake.libraries if lib.name == "AxiomDL"]
+        return {fs.path for fs in files if any(lib.is_local(fs.module) for lib in libs)}
+    if files and all(fs.module.split(".")[0] == "AxiomDL" for fs in files):
+        return {fs.path for fs in files}
+    return set()
+
+
+def run_lint(
+    s: Session,
+    core_names: Path | None,
+    *,
+    library: set[str] | None = None,
+    strict_names: bool = False,
+) -> LintResult:
+    """All lint findings for a scanned project.
+
+    ``library``: the files under the AxiomDL library's rules (allowlisted names,
+    core-only imports, ``autoImplicit`` off); None means every file.
+    ``strict_names``: check names in every file, not only the library's.
+    """
     p = s.project
+
+    def ruled(path: str) -> bool:
+        return library is None or path in library
+
+    check_names = strict_names or library is None or bool(library)
     findings: list[Finding] = []
     allow: dict[str, str] = {}
-    if core_names is not None:
+    if core_names is not None and check_names:
         allow, bad = load_core_names(core_names)
         findings += bad
     # `List.mem_cons.mpr`: field notation on a verified theorem (lower-case last component).
@@ -75,10 +114,14 @@ def run_lint(s: Session, core_names: Path | None) -> LintResult:
     resolver = Resolver(allow, field_heads=theorem_like)
     own_roots = {fs.module.split(".")[0] for fs in p.files}
     findings += s.input_findings()
+    findings += _build_findings(p)
     checked = 0
+    lake_off = p.lake is not None and p.lake.lean_options.get("autoImplicit") is False
     for fs in p.files:
+        if not ruled(fs.path):
+            continue
         if fs.size and not any(code in ("encoding", "empty") for _, code, _ in fs.problems):
-            if not fs.autoimplicit_off:
+            if not fs.autoimplicit_off and not lake_off:
                 findings.append(
                     Finding(
                         code="autoimplicit",
@@ -100,7 +143,7 @@ def run_lint(s: Session, core_names: Path | None) -> LintResult:
     lines_cache: dict[str, list[str]] = {}
     for name, d in p.decls.items():
         fs = p.file_of(name)
-        for flag in ("sorry", "admit", "axiom", "native_decide", "decide_true"):
+        for flag in ("sorry", "admit", "axiom", "native_decide"):
             if flag in d.flags:
                 findings.append(
                     Finding(
@@ -137,7 +180,7 @@ def run_lint(s: Session, core_names: Path | None) -> LintResult:
                         )
                     )
         r = p.refs.get(name)
-        if r is None:
+        if r is None or not (strict_names or ruled(fs.path)):
             continue
         checked += len(r.hyp) + len(r.concl) + len(r.proof) + len(r.external)
         ctx = fs.contexts[d.ctx]
@@ -158,7 +201,38 @@ def run_lint(s: Session, core_names: Path | None) -> LintResult:
     cov = compute_coverage(s)
     findings += cov.findings + unwitnessed_findings(s, cov) + degenerate_witness_findings(s)
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.code))
-    return LintResult(files=len(p.files), identifiers_checked=checked, findings=findings)
+    return LintResult(
+        files=len(p.files), identifiers_checked=checked, name_checks=check_names, findings=findings
+    )
+
+
+def _build_findings(p: Project) -> list[Finding]:
+    """Files no Lake target compiles, and targets whose sources are missing (warnings)."""
+    if p.lake is None:
+        return []
+    out = [
+        Finding(
+            code="lake",
+            severity="warning",
+            file=p.lake.file,
+            message=f"target `{target}`: {why}",
+        )
+        for target, why in p.missing
+    ]
+    built = built_files(p.files, p.lake)
+    for i, fs in enumerate(p.files):
+        if i not in built and fs.size:
+            out.append(
+                Finding(
+                    code="unbuilt",
+                    severity="warning",
+                    file=fs.path,
+                    line=1,
+                    message=f"no Lake target imports `{fs.module}` ({p.lake.file}): "
+                    "`lake build` never compiles it, so its proofs are never checked",
+                )
+            )
+    return out
 
 
 def _first_line(

@@ -89,6 +89,9 @@ class RestsOn(BaseModel):
     establishes: list[str]
     uses: list[str]
     derived: list[Derivation] = Field(default_factory=list)
+    # assumptions a lemma applied in the proof requires that nothing here supplies
+    # (path: the result, then the lemma)
+    unsupported: list[Derivation] = Field(default_factory=list)
     foundations: list[str] = Field(default_factory=list)
     witnessed: WitnessStatus | None = Field(
         None,
@@ -199,6 +202,8 @@ class Report(BaseModel):
     mode: Provenance = "static"
     project: str
     counts: Counts
+    # the Lake targets scanned (`lean_lib Name`, `lean_exe name`), from the lakefile
+    targets: list[str] = Field(default_factory=list)
     assumptions: list[AssumptionRow]
     conjectures: list[AssumptionRow]
     theorems: list[TheoremRow]
@@ -241,6 +246,9 @@ class LintResult(BaseModel):
     schema_version: str = SCHEMA_VERSION
     files: int
     identifiers_checked: int
+    # False on projects other than the AxiomDL library without --strict-names: their
+    # names come from dependencies the scanner may not read, so none is "unknown"
+    name_checks: bool = True
     findings: list[Finding]
 
 

@@ -13,6 +13,7 @@ from axiomdl.graph import build_graph
 from axiomdl.model import Finding
 from axiomdl.queries import Analysis, unknown_name_message
 from axiomdl.scan.files import bundled_root
+from axiomdl.scan.problems import BAD_FILE_CODES, bad_file_findings
 from axiomdl.scan.project import Project, scan_project
 
 
@@ -31,6 +32,13 @@ class Session:
         if name in self.graph:
             return name
         hits = [n for n in self.graph.nodes if n.endswith("." + name)]
+        if not hits:  # a name several unrelated modules declare: `name@Module` each
+            lean = (n.partition("@")[0] for n in self.graph.nodes)
+            hits = [
+                n
+                for n, base in zip(self.graph.nodes, lean, strict=True)
+                if "@" in n and (base == name or base.endswith("." + name))
+            ]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
@@ -38,14 +46,13 @@ class Session:
         raise AxiomdlError(unknown_name_message(name, self.graph.nodes))
 
     def input_findings(self) -> list[Finding]:
-        """Problems met while reading files (encoding, syntax, scopes), one per line."""
+        """Problems in readable source (scopes, brackets, duplicates), one per line."""
         out: list[Finding] = []
         for fs in self.project.files:
             for line, code, msg in fs.problems:
-                sev = "warning" if code == "empty" else "error"
-                out.append(
-                    Finding(code=code, message=msg, file=fs.path, line=line or None, severity=sev)
-                )
+                if code in BAD_FILE_CODES:
+                    continue
+                out.append(Finding(code=code, message=msg, file=fs.path, line=line or None))
         for path, line, name in self.project.duplicates:
             out.append(
                 Finding(
@@ -53,6 +60,11 @@ class Session:
                 )
             )
         return out
+
+    def bad_files(self) -> list[Finding]:
+        """Files that could not be read as Lean source: skipped special files and
+        unreadable ones (warnings), bad encoding and unterminated text (errors)."""
+        return bad_file_findings(self.project)
 
 
 def load(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from axiomdl.errors import AxiomdlError
+from axiomdl.errors import EXIT_USAGE, AxiomdlError
 
 if TYPE_CHECKING:  # imported where used: the command table must stay light (see cli/lazy.py)
     from pydantic import BaseModel
@@ -87,14 +87,21 @@ def project_options(f: Callable[..., Any]) -> Callable[..., Any]:
         export_file: Path | None = None,
         **kw: Any,
     ) -> Any:
+        opened: list[Session] = []
         opener = functools.partial(
             _open,
             jobs=jobs,
             use_cache=not no_cache,
             cache_dir=cache_dir,
             exact=export_file if export_file is not None else exact,
+            opened=opened,
         )
-        return f(*args, project=project, open_session=opener, **kw)
+        code = f(*args, project=project, open_session=opener, **kw)
+        # a file that is not valid Lean source: bad input, whatever the command found
+        bad = any(b.severity == "error" for s in opened for b in s.bad_files())
+        if bad and (not isinstance(code, int) or code < EXIT_USAGE):
+            return EXIT_USAGE
+        return code
 
     return wrapper
 
@@ -106,10 +113,24 @@ def _open(
     use_cache: bool,
     cache_dir: Path | None,
     exact: Path | bool = False,
+    opened: list[Session] | None = None,
 ) -> Session:
     from axiomdl.session import load
 
-    return load(path, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir, exact=exact)
+    s = load(path, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir, exact=exact)
+    report_input(s)
+    if opened is not None:
+        opened.append(s)
+    return s
+
+
+def report_input(s: Session) -> None:
+    """Say once, on stderr, what could not be read: every command does it the same way."""
+    note = s.project.lake_note
+    if note:
+        click.echo(f"axiomdl: warning: {note}", err=True)
+    for f in s.bad_files():
+        click.echo(f"axiomdl: {f.one_line()}", err=True)
 
 
 def format_option(

@@ -23,6 +23,7 @@ from axiomdl.scan.files import bundled_root
 # imported when a command runs, not when the command table is built (see cli/lazy.py)
 build = LazyModule("axiomdl.report.build")
 render = LazyModule("axiomdl.report.render")
+github = LazyModule("axiomdl.report.github")
 
 PATH_ARG = click.argument("path", required=False, type=click.Path(path_type=Path))
 
@@ -31,18 +32,6 @@ def _pick(path: Path | None, project: Path | None) -> Path | None:
     if path is not None and project is not None and path != project:
         raise AxiomdlError("give the project either as PATH or as --project, not both")
     return path or project
-
-
-def _input_status(s, fmt: str) -> int:
-    """Print unreadable-input errors to stderr; exit 2 if any (the report is still written)."""
-    bad = [
-        f
-        for f in s.input_findings()
-        if f.severity == "error" and f.code in ("encoding", "syntax", "io")
-    ]
-    for f in bad:
-        click.echo(f"axiomdl: {f.one_line()}", err=True)
-    return EXIT_USAGE if bad else EXIT_OK
 
 
 @click.command()
@@ -82,9 +71,6 @@ def report(path, project, open_session, fmt, output, evidence_dir, site_dir) -> 
             s, site_dir, label=r.project, title=project_title(target), evidence=evidence
         )
         click.echo(f"wrote the explorer to {site.out / 'index.html'}", err=True)
-    status = _input_status(s, fmt)
-    if status:
-        return status
     return EXIT_FINDINGS if any(f.severity == "error" for f in r.findings) else EXIT_OK
 
 
@@ -169,7 +155,7 @@ def unused(project, open_session, fmt, output) -> int:
 @format_option(("text", "json", "md", "github"))
 @output_option
 def audit(path, project, open_session, fmt, output) -> int:
-    """sorry, admit, native_decide, decide := true, declared axioms; exit 1 on findings."""
+    """sorry, admit, native_decide, declared axioms, scope problems; exit 1 on findings."""
     s = open_session(_pick(path, project))
     findings = build.audit_findings(s)
     if s.analysis.mode == "exact":  # --exact: add the compiled environment's axiom audit
@@ -191,12 +177,7 @@ def audit(path, project, open_session, fmt, output) -> int:
             output,
         )
     elif fmt == "github":
-        emit(
-            "".join(
-                f"::{f.severity} file={f.file},line={f.line or 1}::{f.message}\n" for f in findings
-            ),
-            output,
-        )
+        emit(github.github_lines(findings, s.project.root), output)
     else:
         text = (
             "".join(f.one_line() + "\n" for f in findings)
@@ -215,11 +196,20 @@ def audit(path, project, open_session, fmt, output) -> int:
     default=None,
     help="Allowlist of verified core names (default: core-names.txt beside the library).",
 )
+@click.option(
+    "--strict-names",
+    is_flag=True,
+    help="Report identifiers that are neither declared nor allowlisted on any project "
+    "(always on for the AxiomDL library; elsewhere they may come from unread dependencies).",
+)
 @format_option(("text", "json", "github"))
 @output_option
-def lint(path, project, open_session, core_names, fmt, output) -> int:
-    """Strict static checks (the compiler stand-in); exit 1 on findings."""
-    from axiomdl.lint import find_core_names, run_lint
+def lint(path, project, open_session, core_names, strict_names, fmt, output) -> int:
+    """Static checks (the compiler stand-in); exit 1 on error findings.
+
+    The AxiomDL library's own rules (allowlisted names, core-only imports,
+    autoImplicit off) apply to it, or to any project with --strict-names."""
+    from axiomdl.lint import find_core_names, library_files, run_lint
 
     target = _pick(path, project)
     s = open_session(target)
@@ -227,17 +217,12 @@ def lint(path, project, open_session, core_names, fmt, output) -> int:
     if core_names is not None and not core_names.is_file():
         raise AxiomdlError("no such allowlist file", file=core_names)
     allow = core_names or find_core_names(root if root.is_dir() else root.parent)
-    result = run_lint(s, allow)
+    library = library_files(s, bundled=target is None)
+    result = run_lint(s, allow, library=library, strict_names=strict_names)
     if fmt == "json":
         emit(dump(result), output)
     elif fmt == "github":
-        emit(
-            "".join(
-                f"::{f.severity} file={f.file},line={f.line or 1}::{f.message}\n"
-                for f in result.findings
-            ),
-            output,
-        )
+        emit(github.github_lines(result.findings, s.project.root), output)
     else:
         emit(render.lint_text(result), output)
     # Warnings are shown but do not fail the run; errors do.
@@ -249,17 +234,20 @@ def lint(path, project, open_session, core_names, fmt, output) -> int:
 @click.argument("rev2", required=False)
 @click.option(
     "-C",
+    "--project",
     "--repo",
+    "repo",
     type=click.Path(path_type=Path),
     default=Path("."),
     show_default=True,
-    help="A folder inside the git repository.",
+    help="Lean project to compare, as in every command; it must be inside a git repository "
+    "(at the repository root, its lean/ folder if it has one).",
 )
 @click.option(
     "--path",
     "sub",
     default=None,
-    help="Lean folder inside the repository (default: lean/ if present).",
+    help="Lean folder inside the repository (default: the project's folder).",
 )
 @click.option("--allow-growth", is_flag=True, help="Do not fail when a requires set grew.")
 @format_option()
@@ -268,8 +256,13 @@ def diff(rev1, rev2, repo, sub, allow_growth, fmt, output) -> int:
     """Requires-set changes from REV1 to REV2 (default: the work tree); exit 1 on growth."""
     from axiomdl.diff import diff_revisions
 
-    d = diff_revisions(repo, rev1, rev2, sub)
+    bad: list = []
+    d = diff_revisions(repo, rev1, rev2, sub, bad)
+    for f in bad:  # as every scanning command reports them: once, on stderr
+        click.echo(f"axiomdl: {f.one_line()}", err=True)
     emit(dump(d) if fmt == "json" else _md_or_text(render.diff_text(d), fmt), output)
+    if any(f.severity == "error" for f in bad):
+        return EXIT_USAGE
     return EXIT_FINDINGS if d.grew and not allow_growth else EXIT_OK
 
 

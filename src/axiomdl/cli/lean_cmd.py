@@ -211,7 +211,7 @@ def build(
     if fmt == "json":
         emit(dump(result), output)
     elif fmt == "github":
-        emit(github_annotations(result.diagnostics), output)
+        emit(github_annotations(result.diagnostics, scan_root), output)
     else:
         emit(text_report(result), output)
     return EXIT_OK if result.ok else EXIT_FINDINGS

@@ -210,16 +210,22 @@ def _gh_prop(s: str) -> str:
     return _gh_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotations(diags: Iterable[Diagnostic]) -> str:
+def github_annotations(diags: Iterable[Diagnostic], root: Path | None = None) -> str:
     """GitHub workflow commands: ``::error file=…,line=…,col=…::message``.
 
     Escaping follows GitHub's workflow-command rules (``%``, CR, LF in data; also
-    ``:`` and ``,`` in properties). Information messages become ``::notice``.
+    ``:`` and ``,`` in properties). Information messages become ``::notice``. With
+    ``root`` (the folder the paths are relative to), paths become relative to the
+    git repository, as GitHub needs to attach them to a pull request's files.
     """
+    from axiomdl.report.github import git_root, repo_path
+
+    base = git_root(root) if root is not None else None
     lines = []
     for d in diags:
         level = {"error": "error", "warning": "warning", "information": "notice"}[d.severity]
-        props = [f"file={_gh_prop(d.file)}", f"line={max(d.line, 1)}", f"col={d.column + 1}"]
+        file = repo_path(root, d.file, base) if root is not None else d.file
+        props = [f"file={_gh_prop(file)}", f"line={max(d.line, 1)}", f"col={d.column + 1}"]
         if d.end_line is not None:
             props.append(f"endLine={d.end_line}")
             if d.end_column is not None and d.end_line == d.line:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from axiomdl.derivation import DerivationIndex
 from axiomdl.model import (
     AssumptionRow,
     Counts,
@@ -26,17 +27,19 @@ FOUNDATION_AXIOMS = ("propext", "Classical.choice", "Quot.sound")
 
 
 def audit_findings(s: Session) -> list[Finding]:
-    """sorry, admit, native_decide, ``decide := true``, declared axioms, unreadable input."""
+    """sorry, admit, native_decide, declared axioms; scope and duplicate problems.
+
+    (``decide := true``, a ``simp``/``decide`` option, is checked by the kernel: no finding.)
+    """
     out = list(s.input_findings())
     messages = {
         "sorry": "uses `sorry`",
         "admit": "uses `admit`",
         "native_decide": "uses `native_decide` (adds the Lean.ofReduceBool axiom)",
-        "decide_true": "uses `decide := true` (kernel reduction trusted via native code)",
         "axiom": "declares an `axiom`: state assumptions as hypotheses instead",
     }
     for name, d in s.project.decls.items():
-        for flag in sorted(d.flags):
+        for flag in sorted(d.flags & messages.keys()):
             fs = s.project.file_of(name)
             out.append(
                 Finding(
@@ -56,11 +59,11 @@ def rests_on(s: Session, name: str) -> RestsOn:
     req = a.requires(name)
     est = a.establishes(name)
     uses = a.uses(name)
-    derived = []
-    for hyp in uses:
-        if hyp not in req and hyp not in est:
-            steps = a.why(name, hyp, through_proof=True)
-            derived.append(Derivation(assumption=hyp, path=[name] + [st[1] for st in steps]))
+    got = DerivationIndex(a).of(name)
+    derived = [Derivation(assumption=x, path=p) for x, p in sorted(got.derived.items())]
+    unsupported = [
+        Derivation(assumption=x, path=[name, lemma]) for x, lemma in sorted(got.unsupported.items())
+    ]
     cov = compute_coverage(s)
     statuses = {x: s.project.decls[x].meta.get("status") for x in req}
     return RestsOn(
@@ -71,6 +74,7 @@ def rests_on(s: Session, name: str) -> RestsOn:
         establishes=est,
         uses=uses,
         derived=derived,
+        unsupported=unsupported,
         witnessed=cov.status.get(name),
         witnessed_by=cov.witnesses.get(name, []),
         statuses=statuses,
@@ -106,25 +110,29 @@ def build_report(
     established: dict[str, list[str]] = {}
     theorems: list[TheoremRow] = []
     cov = compute_coverage(s)
+    derivations = DerivationIndex(a)
+    unsupported: list[Finding] = []
     for n, role in sorted(a.roles.items()):
         if role not in RESULT_ROLES:
             continue
         req = a.requires(n)
         est = a.establishes(n)
-        uses = a.uses(n)
         for x in req:
             req_count[x] += 1
         for x in est:
             if role in ("discharge", "witness"):
                 established.setdefault(x, []).append(n)
         d = p.decls[n]
+        got = derivations.of(n)
+        for x, lemma in sorted(got.unsupported.items()):
+            unsupported.append(_unsupported(n, x, lemma, p.file_of(n).path, d.line))
         theorems.append(
             TheoremRow(
                 name=n,
                 role=role,
                 requires=req,
                 establishes=est,  # type: ignore[arg-type]
-                derived=[x for x in uses if x not in req and x not in est],
+                derived=sorted(got.derived),
                 witnessed=cov.status.get(n),
                 witnessed_by=cov.witnesses.get(n, []),
                 summary=summary(p.decls[x].meta.get("status") for x in req),
@@ -172,11 +180,24 @@ def build_report(
         mode=a.mode,  # type: ignore[arg-type]
         project=root_label,
         counts=counts,
+        targets=p.lake.target_names() if p.lake is not None else [],
         assumptions=[row(n) for n in a.hyps if a.roles[n] == "assumption"],
         conjectures=[row(n) for n in a.hyps if a.roles[n] == "conjecture"],
         theorems=theorems,
         unused=a.unused(),
-        findings=audit_findings(s),
+        findings=audit_findings(s) + unsupported,
+    )
+
+
+def _unsupported(name: str, assumption: str, lemma: str, file: str, line: int) -> Finding:
+    return Finding(
+        code="unsupported",
+        file=file,
+        line=line,
+        declaration=name,
+        message=f"`{name}` applies `{lemma}`, which requires `{assumption}`, but `{name}` "
+        "neither requires it nor derives it through a discharge: as written the proof "
+        "cannot typecheck",
     )
 
 

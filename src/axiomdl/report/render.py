@@ -65,6 +65,8 @@ def report_text(r: Report, con: Console) -> None:
         f"{c.conjectures} conjectures, {c.theorems} theorems, {c.discharges} discharges, "
         f"{c.witnesses} witnesses; {c.edges} edges, {c.external_references} external names"
     )
+    if r.targets:
+        con.print("Lake targets: " + ", ".join(r.targets), markup=False)
     show_measured = _has_measured(r)
     t = Table(title="Assumptions", show_lines=False)
     t.add_column("assumption", no_wrap=True)
@@ -193,6 +195,8 @@ def rests_on_text(r: RestsOn) -> str:
     ]
     for d in r.derived:
         lines.append(f"  derived {d.assumption} via " + " → ".join(d.path))
+    for d in r.unsupported:
+        lines.append(f"  lacks {d.assumption}: {d.path[-1]} requires it and nothing supplies it")
     if r.summary:
         lines.append(f"  {r.summary}")
     if r.witnessed is not None:
@@ -281,7 +285,10 @@ def diff_text(d: DiffResult) -> str:
 def lint_text(r: LintResult) -> str:
     """Compiler-style lint lines plus a summary."""
     lines = [f.one_line() for f in r.findings]
-    lines.append(
-        f"{len(r.findings)} finding(s) in {r.files} files ({r.identifiers_checked} identifiers checked)"
+    names = (
+        f"{r.identifiers_checked} identifiers checked"
+        if r.name_checks
+        else "unknown-name checks off: not the AxiomDL library (--strict-names turns them on)"
     )
+    lines.append(f"{len(r.findings)} finding(s) in {r.files} files ({names})")
     return "\n".join(lines) + "\n"

@@ -15,7 +15,7 @@
 #include <Python.h>
 #include <string.h>
 
-#define CSCAN_ABI 7
+#define CSCAN_ABI 8
 #define SPAN_MAX 400
 #define STATEMENT_LIMIT 4000
 
@@ -1657,10 +1657,11 @@ static PyObject *decl_object(Cfg *cfgp, PyTypeObject *raw_type, PyObject *kind, 
         if (!name) {
             if (is_inst) {
                 /* the reference passes every bound name: locals, universes, variables */
-                PyObject *tt = vstr(type_text), *all = PySet_New(bound);
-                int ok = tt && all && set_update_iter(all, universes) == 0 &&
+                PyObject *bt = vstr(binder_text), *tt = vstr(type_text), *all = PySet_New(bound);
+                int ok = bt && tt && all && set_update_iter(all, universes) == 0 &&
                          (!varnames || set_update_iter(all, varnames) == 0);
-                name = ok ? PyObject_CallFunctionObjArgs(cfg.instance_name, tt, all, NULL) : NULL;
+                name = ok ? PyObject_CallFunctionObjArgs(cfg.instance_name, bt, tt, all, NULL) : NULL;
+                Py_XDECREF(bt);
                 Py_XDECREF(tt);
                 Py_XDECREF(all);
             } else {
@@ -2104,8 +2105,10 @@ done:
 
 /* ---------------------------------------------------------------- commands */
 
-static const char *MODS[] = {"private", "protected", "noncomputable", "partial", "unsafe", "nonrec", "local", "scoped"};
-static const Py_ssize_t MODS_LEN[] = {7, 9, 13, 7, 6, 6, 5, 6};
+static const char *MODS[] = {"private", "protected", "noncomputable", "partial", "unsafe",
+                             "nonrec",  "local",     "scoped",        "public",  "meta"};
+static const Py_ssize_t MODS_LEN[] = {7, 9, 13, 7, 6, 6, 5, 6, 6, 4};
+#define N_MODS 10
 
 /* ATTR at p: end or -1 */
 static Py_ssize_t attr_end(V t, Py_ssize_t p)
@@ -2209,8 +2212,10 @@ static int cmd_tail(V t, Py_ssize_t p, Words *words, Cmd *m)
     }
     for (;;) {
         int hit = 0;
-        if (p >= t.n || (t.s[p] != 'p' && t.s[p] != 'n' && t.s[p] != 'u' && t.s[p] != 'l' && t.s[p] != 's')) break;
-        for (int k = 0; k < 8 && !hit; k++) {
+        if (p >= t.n || (t.s[p] != 'p' && t.s[p] != 'n' && t.s[p] != 'u' && t.s[p] != 'l' && t.s[p] != 's' &&
+                         t.s[p] != 'm'))
+            break;
+        for (int k = 0; k < N_MODS && !hit; k++) {
             Py_ssize_t len = MODS_LEN[k];
             if (starts(t, p, MODS[k]) && p + len < t.n && is_space(t.s[p + len])) {
                 p = skip_ws(t, p + len);
@@ -2354,7 +2359,10 @@ static PyObject *py_command_starts(PyObject *self, PyObject *args)
         if (!skip && s[c->kstart] == '#' && c->kstart != line_start(t, c->kstart)) skip = 1;
         if (!skip && c->after_in &&
             (!last_kw || (PyUnicode_CompareWithASCIIString(last_kw, "open") != 0 &&
-                          PyUnicode_CompareWithASCIIString(last_kw, "set_option") != 0)))
+                          PyUnicode_CompareWithASCIIString(last_kw, "set_option") != 0 &&
+                          PyUnicode_CompareWithASCIIString(last_kw, "include") != 0 &&
+                          PyUnicode_CompareWithASCIIString(last_kw, "omit") != 0 &&
+                          PyUnicode_CompareWithASCIIString(last_kw, "variable") != 0)))
             skip = 1;
         if (skip) {
             Py_DECREF(kw);
@@ -2423,9 +2431,13 @@ static PyObject *decl_ns(PyObject *name, PyObject *ctx_ns)
 {
     if (need_str(name, "a declaration name") < 0 || need_str(ctx_ns, "a context namespace") < 0) return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(name);
+    /* `foo@Mod.X` (a name several unrelated modules declare) and `example@…`: the part before @ */
+    Py_ssize_t at = PyUnicode_FindChar(name, '@', 0, n, 1);
+    if (at == -2) return NULL;
+    if (at >= 0) n = at;
     Py_ssize_t dot = PyUnicode_FindChar(name, '.', 0, n, -1);
     if (dot == -2) return NULL;
-    if (dot < 0 || str_starts_ascii(name, "example@")) {
+    if (dot < 0) {
         Py_INCREF(ctx_ns);
         return ctx_ns;
     }
@@ -2445,10 +2457,49 @@ static PyObject *decl_ns(PyObject *name, PyObject *ctx_ns)
 
 /* ---------------------------------------------------------------- name lookup */
 
-/* What Resolver knows: names, parents, aliases, theorem heads, last components. */
+/* What Resolver knows: names, parents, aliases, theorem heads, last components; the
+ * protected names; names with several declarations (or a private one) and the function
+ * that picks the one visible from the file being resolved (cur_file). */
 typedef struct {
     PyObject *names, *parents, *aliases, *field_heads, *lasts, *field_lasts, *auto_suffixes;
+    PyObject *protected_, *variants, *choose, *cur_file;
+    int varied; /* set when a lookup's answer depended on the file (a name with variants) */
 } Known;
+
+/* p (a new reference) or, for a name with variants, the one visible here (or None) */
+static PyObject *pick_variant(Known *k, PyObject *p)
+{
+    if (!PyDict_GET_SIZE(k->variants)) return p;
+    PyObject *v = PyDict_GetItemWithError(k->variants, p);
+    if (!v) {
+        if (PyErr_Occurred()) {
+            Py_DECREF(p);
+            return NULL;
+        }
+        return p;
+    }
+    k->varied = 1;
+    if (PyLong_Check(v)) { /* a private name declared once: its own file sees it */
+        int same = PyObject_RichCompareBool(v, k->cur_file, Py_EQ);
+        if (same < 0) {
+            Py_DECREF(p);
+            return NULL;
+        }
+        if (same) return p;
+    }
+    PyObject *chosen = PyObject_CallFunctionObjArgs(k->choose, p, k->cur_file, NULL);
+    Py_DECREF(p);
+    return chosen;
+}
+
+/* Lean never reaches a protected `A.b` through a namespace or an open by `b` alone. */
+static int protected_skip(Known *k, PyObject *ident, PyObject *cand)
+{
+    if (!PySet_GET_SIZE(k->protected_)) return 0;
+    Py_ssize_t dot = PyUnicode_FindChar(ident, '.', 0, PyUnicode_GET_LENGTH(ident), 1);
+    if (dot != -1) return dot == -2 ? -1 : 0;
+    return PySet_Contains(k->protected_, cand);
+}
 
 static PyObject *S_opens, *S_only, *S_hiding, *S_renaming, *S_base;
 
@@ -2465,7 +2516,7 @@ static PyObject *c_lookup(Known *k, PyObject *full)
         if (!p && PyErr_Occurred()) return NULL;
         p = p ? p : full;
         Py_INCREF(p);
-        return p;
+        return pick_variant(k, p);
     }
     Py_ssize_t n = PyUnicode_GET_LENGTH(full), dot = PyUnicode_FindChar(full, '.', 0, n, -1);
     if (dot == -2) return NULL;
@@ -2490,7 +2541,7 @@ static PyObject *c_lookup(Known *k, PyObject *full)
                     p = p ? p : head;
                     Py_INCREF(p);
                     Py_DECREF(head);
-                    return p;
+                    return pick_variant(k, p);
                 }
             }
             Py_XDECREF(head);
@@ -2519,7 +2570,9 @@ static int try_prefixes(Known *k, PyObject *ns, PyObject *name, int heads_only, 
         PyObject *pre = PyUnicode_Substring(ns, 0, end);
         PyObject *cand = pre ? join_names(pre, name) : NULL;
         Py_XDECREF(pre);
-        PyObject *hit = cand ? c_lookup(k, cand) : NULL;
+        int skip = cand && end ? protected_skip(k, name, cand) : 0;
+        PyObject *hit = cand && skip == 0 ? c_lookup(k, cand) : NULL;
+        if (skip > 0) hit = (Py_INCREF(Py_None), Py_None);
         Py_XDECREF(cand);
         if (!hit) return -1;
         if (hit != Py_None) {
@@ -2621,7 +2674,9 @@ static int first_candidate(Known *k, PyObject *ident, PyObject *ctx, PyObject *d
                     PyObject *cand = pn ? join_names(pn, name) : NULL;
                     Py_XDECREF(pre);
                     Py_XDECREF(pn);
-                    PyObject *hit = cand ? c_lookup(k, cand) : NULL;
+                    int pskip = cand ? protected_skip(k, ident, cand) : 0;
+                    PyObject *hit = cand && pskip == 0 ? c_lookup(k, cand) : NULL;
+                    if (pskip > 0) hit = (Py_INCREF(Py_None), Py_None);
                     Py_XDECREF(cand);
                     if (!hit) {
                         r = -1;
@@ -2744,8 +2799,10 @@ static int resolve_ident(Known *k, int renames, PyObject *ident, PyObject *heads
                         hit = PyDict_GetItemWithError(lmemo, full);
                         if (hit) Py_INCREF(hit);
                         else if (!PyErr_Occurred()) {
+                            k->varied = 0;
                             hit = c_lookup(k, full);
-                            if (hit && PyDict_SetItem(lmemo, full, hit) < 0) Py_CLEAR(hit);
+                            /* an answer that depends on the file is not memoised across files */
+                            if (hit && !k->varied && PyDict_SetItem(lmemo, full, hit) < 0) Py_CLEAR(hit);
                         }
                     }
                     if (!truthy || hit) {
@@ -2799,7 +2856,7 @@ static int resolve_ident(Known *k, int renames, PyObject *ident, PyObject *heads
 
 /*
  * resolve_refs(files, decls, names, parents, aliases, field_heads, lasts, field_lasts,
- *              auto_suffixes, closed_structure, refs_type, refs)
+ *              auto_suffixes, closed_structure, refs_type, refs, protected, variants, choose)
  *
  * The loop of resolve_project: every kept declaration's raw names resolved into
  * refs[name], with Resolver's lookup rules (c_resolve, c_lookup) and a memo per
@@ -2810,17 +2867,22 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
     PyObject *files, *decls, *closed, *refs;
     PyTypeObject *refs_type;
     Known known;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!O!O!OO!O!", &PyList_Type, &files, &PyDict_Type, &decls, &PySet_Type,
-                          &known.names, &PyDict_Type, &known.parents, &PyDict_Type, &known.aliases, &PySet_Type,
-                          &known.field_heads, &PySet_Type, &known.lasts, &PySet_Type, &known.field_lasts,
-                          &PyFrozenSet_Type, &known.auto_suffixes,
-                          &closed, &PyType_Type, &refs_type, &PyDict_Type, &refs))
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!O!O!OO!O!O!O!O", &PyList_Type, &files, &PyDict_Type, &decls,
+                          &PySet_Type, &known.names, &PyDict_Type, &known.parents, &PyDict_Type, &known.aliases,
+                          &PySet_Type, &known.field_heads, &PySet_Type, &known.lasts, &PySet_Type,
+                          &known.field_lasts, &PyFrozenSet_Type, &known.auto_suffixes, &closed, &PyType_Type,
+                          &refs_type, &PyDict_Type, &refs, &PySet_Type, &known.protected_, &PyDict_Type,
+                          &known.variants, &known.choose))
         return NULL;
+    known.cur_file = NULL;
+    known.varied = 0;
     PyObject *empty = PyTuple_New(0), *mul = PyLong_FromLong(1000003);
     PyObject *memo2 = PyDict_New(), *lmemo = PyDict_New(); /* (ctx key, ns) -> {ident: hit}; name -> lookup */
     if (!empty || !mul || !memo2 || !lmemo) goto fail0;
     for (Py_ssize_t fi = 0; fi < PyList_GET_SIZE(files); fi++) {
         PyObject *fs = PyList_GET_ITEM(files, fi);
+        Py_XSETREF(known.cur_file, PyLong_FromSsize_t(fi));
+        if (!known.cur_file) goto fail0;
         PyObject *fid_raw = PyLong_FromVoidPtr(fs);
         PyObject *fid = fid_raw ? PyNumber_Multiply(fid_raw, mul) : NULL;
         Py_XDECREF(fid_raw);
@@ -2951,8 +3013,10 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
     Py_DECREF(mul);
     Py_DECREF(memo2);
     Py_DECREF(lmemo);
+    Py_XDECREF(known.cur_file);
     Py_RETURN_NONE;
 fail0:
+    Py_XDECREF(known.cur_file);
     Py_XDECREF(empty);
     Py_XDECREF(mul);
     Py_XDECREF(memo2);

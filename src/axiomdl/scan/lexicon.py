@@ -30,8 +30,20 @@ DECL_KINDS = frozenset(
     ]
 )
 
+# `public` and `meta` belong to the module system (Lean 2025): `public def`, `public meta section`.
 MODIFIERS = frozenset(
-    ["private", "protected", "noncomputable", "partial", "unsafe", "nonrec", "local", "scoped"]
+    [
+        "private",
+        "protected",
+        "noncomputable",
+        "partial",
+        "unsafe",
+        "nonrec",
+        "local",
+        "scoped",
+        "public",
+        "meta",
+    ]
 )
 
 # Commands that are recognised and skipped (their text carries no declarations).
@@ -154,6 +166,7 @@ RESERVED = frozenset(
 KEYWORDS = (
     DECL_KINDS
     | RESERVED
+    | MODIFIERS
     | frozenset(
         [
             "for",
@@ -178,14 +191,6 @@ KEYWORDS = (
             "hiding",
             "renaming",
             "export",
-            "private",
-            "protected",
-            "noncomputable",
-            "partial",
-            "unsafe",
-            "nonrec",
-            "local",
-            "scoped",
             "set_option",
             "omit",
             "include",

@@ -22,6 +22,7 @@ from axiomdl.scan.binders import (
 )
 from axiomdl.scan.clean import clean
 from axiomdl.scan.docmeta import parse_doc
+from axiomdl.scan.instname import MARK, instance_name, split_scanned
 from axiomdl.scan.lexicon import (
     COLUMN0_ONLY,
     COMMAND_WORDS,
@@ -36,13 +37,13 @@ from axiomdl.scan.records import Context, FileScan, OpenDirective, RawDecl
 try:  # the compiled core is optional: without a C compiler the reference code runs
     from axiomdl.scan import _cscan  # type: ignore[attr-defined]
 
-    if getattr(_cscan, "ABI", None) != 7:  # a stale build from an older checkout
+    if getattr(_cscan, "ABI", None) != 8:  # a stale build from an older checkout
         _cscan = None
 except ImportError:  # pragma: no cover - depends on the build
     _cscan = None
 
 _ATTR = r"@\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]"
-_MODS = r"(?:private|protected|noncomputable|partial|unsafe|nonrec|local|scoped)"
+_MODS = r"(?:private|protected|noncomputable|partial|unsafe|nonrec|local|scoped|public|meta)"
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -92,6 +93,48 @@ class _Frame:
     universes: set[str] = field(default_factory=set)
     includes: set[str] = field(default_factory=set)
     omits: set[str] = field(default_factory=set)
+    public: bool = False  # inside a `public section` (module system), inherited like Lean's
+
+
+@dataclass(slots=True)
+class _InScope:
+    """What `open … in`, `variable … in`, `include … in` and `omit … in` give the next
+    command only (Lean reads `cmd in cmd'` as `section cmd cmd' end`)."""
+
+    opens: list[OpenDirective] = field(default_factory=list)
+    variables: list[BinderGroup] = field(default_factory=list)
+    includes: set[str] = field(default_factory=set)
+    omits: set[str] = field(default_factory=set)
+
+    @staticmethod
+    def after(prev: _InScope | None, **more: object) -> _InScope:
+        """``prev`` (an earlier `… in` of the same chain) plus this command's part."""
+        out = (
+            _InScope()
+            if prev is None
+            else _InScope(
+                list(prev.opens), list(prev.variables), set(prev.includes), set(prev.omits)
+            )
+        )
+        out.opens += more.get("opens", [])  # type: ignore[arg-type]
+        out.variables += more.get("variables", [])  # type: ignore[arg-type]
+        out.includes |= more.get("includes", set())  # type: ignore[arg-type]
+        out.omits |= more.get("omits", set())  # type: ignore[arg-type]
+        return out
+
+    def key(self) -> tuple:
+        """Equal for the same extras (memoised variable states are reused for them)."""
+        return (frozenset(self.includes), frozenset(self.omits), tuple(map(id, self.variables)))
+
+    def scoped_vars(self) -> bool:
+        """Whether it changes the variables in play (not only the opens)."""
+        return bool(self.variables or self.includes or self.omits)
+
+    def var_state(self, stack: list[_Frame]) -> _VarState:
+        """The variable state of the scope with this command's extras on top."""
+        extra = _Frame("in", "", stack[-1].namespace, variables=self.variables)
+        extra.includes, extra.omits = self.includes, self.omits
+        return _VarState([*stack, extra])
 
 
 class _Lines:
@@ -162,10 +205,15 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
         _check_brackets(ct, line_of, fs)
         starts = _command_starts(ct)
 
+    if "`(" in ct:  # commands written inside syntax quotations are terms, not commands
+        starts = _outside_quotations(ct, starts)
+    fs.is_module = _MODULE_HEADER.match(ct) is not None
     stack = [_Frame("file", "", "")]
     vars_ = _VarState(stack)
     vars_native = vars_.native()
-    pending_opens: list[OpenDirective] = []
+    pending: _InScope | None = None  # what `… in` commands give the next command only
+    once_cache: dict[tuple, _VarState] = {}  # one-shot variable states of this scope
+    public_marks = [(0, False)]  # (first declaration, in a public scope) as it changes
     ctx_index: dict[Context, int] = {}
     scope_cid: int | None = None  # the context id while no scope command intervenes
     bufs = core.buffers(text, ct) if core is not None else None
@@ -174,19 +222,29 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
         hstart, kstart, kw, pre = starts[idx]
         end = starts[idx + 1][0] if idx + 1 < len(starts) else len(ct)
         top = stack[-1]
-        this_opens = pending_opens
-        pending_opens = []
+        this = pending
+        pending = None
+        this_opens = this.opens if this is not None else []
         if kw in DECL_KINDS:
             cid = scope_cid if not this_opens else None
             if cid is None:
                 cid = _context_id(fs, ctx_index, stack, this_opens)
                 if not this_opens:
                     scope_cid = cid
+            once = None
+            if this is not None and this.scoped_vars():
+                key = this.key()
+                once = once_cache.get(key)
+                if once is None:
+                    once = once_cache[key] = this.var_state(stack)
+            if fs.is_module and top.public != public_marks[-1][1]:
+                public_marks.append((len(fs.decls), top.public))
             if core is not None:
                 # the whole run of declarations up to the next scope command, in one call
                 run_end = idx + 1
-                while run_end < len(starts) and starts[run_end][2] in DECL_KINDS:
-                    run_end += 1
+                if once is None:
+                    while run_end < len(starts) and starts[run_end][2] in DECL_KINDS:
+                        run_end += 1
                 if scope_cid is None and run_end > idx + 1:
                     scope_cid = _context_id(fs, ctx_index, stack, [])
                 fs.decls.extend(
@@ -201,32 +259,32 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
                         top.namespace,
                         docs_by_end,
                         module,
-                        vars_native,
+                        vars_native if once is None else once.native(),
                         *line_of.state(),
                         RawDecl,
                     )
                 )
                 idx = run_end
-                continue
-            line = line_of(kstart)
-            last_code = _last_nonspace(ct, hstart, end)
-            fs.decls.append(
-                _parse_decl(
-                    kw,
-                    pre,
-                    ct[kstart + len(kw) : end],
-                    text[hstart:end],
-                    line,
-                    line_of(last_code),
-                    stack,
-                    cid,
-                    _doc_before(text, hstart, docs_by_end),
-                    module,
-                    vars_,
-                    last_code + 1 - hstart,
+            else:
+                line = line_of(kstart)
+                last_code = _last_nonspace(ct, hstart, end)
+                fs.decls.append(
+                    _parse_decl(
+                        kw,
+                        pre,
+                        ct[kstart + len(kw) : end],
+                        text[hstart:end],
+                        line,
+                        line_of(last_code),
+                        stack,
+                        cid,
+                        _doc_before(text, hstart, docs_by_end),
+                        module,
+                        vars_ if once is None else once,
+                        last_code + 1 - hstart,
+                    )
                 )
-            )
-            idx += 1
+                idx += 1
             continue
         idx += 1
         line = line_of(kstart)
@@ -234,42 +292,24 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
         body = ct[kstart + len(kw) : end]
         words = body.split()
         if kw == "namespace":
-            name = words[0] if words else ""
-            full = f"{top.namespace}.{name}" if top.namespace else name
-            fs.namespaces.add(full)
-            stack.append(_Frame("namespace", name, full, universes=set()))
+            # `namespace A.B` opens one scope per component, as Lean does
+            for part in _components(words[0] if words else ""):
+                full = f"{stack[-1].namespace}.{part}" if stack[-1].namespace else part
+                fs.namespaces.add(full)
+                stack.append(_Frame("namespace", part, full, public=stack[-1].public))
         elif kw == "section":
-            name = words[0] if words and IDENT_RE.fullmatch(words[0]) else ""
-            stack.append(_Frame("section", name, top.namespace))
+            name = _scope_name(body)
+            public = stack[-1].public or "public" in pre.split()
+            for part in _components(name) or [""]:
+                stack.append(_Frame("section", part, stack[-1].namespace, public=public))
         elif kw == "mutual":
-            stack.append(_Frame("mutual", "", top.namespace))
+            stack.append(_Frame("mutual", "", top.namespace, public=top.public))
         elif kw == "end":
-            name = words[0] if words and IDENT_RE.fullmatch(words[0]) else ""
-            if len(stack) == 1:
-                fs.problems.append(
-                    (
-                        line,
-                        "scope",
-                        f"`end {name}`".replace(" `", "`")
-                        + " without an open namespace or section",
-                    )
-                )
-            else:
-                frame = stack.pop()
-                if frame.kind != "mutual" and frame.name != name:
-                    want = f"end {frame.name}".strip()
-                    fs.problems.append(
-                        (
-                            line,
-                            "scope",
-                            f"`end {name}`".replace(" `", "`")
-                            + f" does not match `{want}` ({frame.kind} opened earlier)",
-                        )
-                    )
+            _end_scope(stack, _scope_name(body), line, fs)
         elif kw == "open":
             directives, is_in = _parse_open(body, top.namespace)
             if is_in:
-                pending_opens = directives
+                pending = _InScope.after(this, opens=directives)
             else:
                 top.opens.extend(directives)
         elif kw == "export":
@@ -280,44 +320,166 @@ def scan_text(text: str, path: str, module: str, *, native: bool | None = None) 
                     fs.aliases.append((alias, f"{d.namespace}.{nm}", len(fs.contexts)))
                 fs.contexts.append(Context(top.namespace, tuple(o for f in stack for o in f.opens)))
         elif kw == "variable":
+            if words and words[-1] == "in":
+                groups = _binder_groups(body[: body.rindex("in")], core)
+                pending = _InScope.after(this, variables=groups)
+                continue  # the scope itself is unchanged
             top.variables.extend(_binder_groups(body, core))
         elif kw == "universe":
             top.universes.update(w for w in words if IDENT_RE.fullmatch(w))
-        elif kw == "include":
-            top.includes.update(w for w in IDENT_RE.findall(body))
-        elif kw == "omit":
-            top.omits.update(w for w in IDENT_RE.findall(body))
+        elif kw in ("include", "omit"):
+            names = {w for w in IDENT_RE.findall(body) if w != "in"}
+            if words and words[-1] == "in":
+                pending = _InScope.after(this, **{kw + "s": names})
+                continue  # the scope itself is unchanged
+            (top.includes if kw == "include" else top.omits).update(names)
         elif kw == "set_option":
             if words[:2] == ["autoImplicit", "false"] and "in" not in words[2:3]:
                 fs.autoimplicit_off = True
             if words and words[-1] == "in":
-                pending_opens = this_opens
-        if kw in (
-            "namespace",
-            "section",
-            "mutual",
-            "end",
-            "variable",
-            "universe",
-            "include",
-            "omit",
-        ):
+                pending = this
+        elif kw == "import":
+            _read_import(words, line, fs)
+        if kw in _SCOPE_CHANGES:
             vars_ = _VarState(stack)
             vars_native = vars_.native()
-        if kw == "import":
-            for w in words:
-                if IDENT_RE.fullmatch(w):
-                    fs.imports.append((w, line))
+            once_cache = {}
+    _note_visibility(fs, public_marks)
     for frame in stack[1:]:
-        if frame.kind != "mutual":
+        # Lean closes namespaces and sections at the end of a file; a `mutual` needs its `end`
+        if frame.kind == "mutual":
             fs.problems.append(
-                (
-                    line_of(len(ct)),
-                    "scope",
-                    f"{frame.kind} `{frame.name}` is never closed with `end`".replace(" ``", ""),
-                )
+                (line_of(len(ct)), "scope", "`mutual` block is never closed with `end`")
             )
     return fs
+
+
+_SCOPE_CHANGES = frozenset(
+    ["namespace", "section", "mutual", "end", "variable", "universe", "include", "omit"]
+)
+_MODULE_HEADER = re.compile(r"\s*module(?![\w'.!?])")
+
+
+def _components(name: str) -> list[str]:
+    """The parts of a dotted scope name (`A.B.C` opens three scopes); «a.b» stays whole."""
+    if not name:
+        return []
+    if "«" not in name:
+        return name.split(".")
+    return [m.group() for m in re.finditer(r"«[^»]*»|[^.«]+", name)]
+
+
+def _scope_name(body: str) -> str:
+    """The optional name after ``section``/``end``: on the same line (Lean's parser takes
+    it only right after the keyword; the next line starts another command)."""
+    words = body.split("\n", 1)[0].split()
+    return words[0] if words and IDENT_RE.fullmatch(words[0]) else ""
+
+
+def _end_scope(stack: list[_Frame], name: str, line: int, fs: FileScan) -> None:
+    """``end`` as Lean's ``elabEnd`` reads it: ``end A.B`` closes the two innermost scopes
+    and their names must be ``A`` then ``B``; on a mismatch Lean closes nothing."""
+    if stack[-1].kind == "mutual":  # the `end` of a mutual block is part of its syntax
+        stack.pop()
+        return
+    shown = f"`end {name}`" if name else "`end`"
+    if len(stack) == 1:
+        fs.problems.append((line, "scope", f"{shown} without an open namespace or section"))
+        return
+    parts = _components(name)
+    size = len(parts) or 1
+    if size >= len(stack):
+        fs.problems.append((line, "scope", f"{shown} closes more scopes than are open"))
+        return
+    inner: list[str] = []
+    for frame in reversed(stack[-size:]):
+        if not frame.name:
+            break
+        inner.append(frame.name)
+    expected = ".".join(reversed(inner))
+    if expected != name:
+        want = f"`end {expected}`" if expected else "`end`"
+        kind = stack[-1].kind
+        fs.problems.append(
+            (line, "scope", f"{shown} does not match {want} ({kind} opened earlier)")
+        )
+        return
+    del stack[-size:]
+
+
+def _read_import(words: list[str], line: int, fs: FileScan) -> None:
+    """One import: ``import [all] M`` (``public``/``meta`` are read as modifiers before it)."""
+    i = 0
+    is_all = False
+    while i < len(words) and words[i] in ("all", "runtime"):
+        is_all = is_all or words[i] == "all"
+        i += 1
+    if i < len(words) and IDENT_RE.fullmatch(words[i]):
+        fs.imports.append((words[i], line))
+        if is_all:
+            fs.imports_all.append(words[i])
+
+
+def _note_visibility(fs: FileScan, public_marks: list[tuple[int, bool]]) -> None:
+    """Record which declarations are private or protected (the resolver needs both),
+    and which are anonymous instances (their names are finished in resolution).
+
+    In a ``module`` file declarations are private unless marked ``public`` or inside a
+    ``public section`` (``public_marks``: where that changes); elsewhere only ``private``
+    ones are (Lean's module system)."""
+    decls = fs.decls
+    n = len(decls)
+    with_mods = [i for i in range(n) if decls[i].modifiers]
+    fs.private = [i for i in with_mods if "private" in decls[i].modifiers]
+    fs.protected = [i for i in with_mods if "protected" in decls[i].modifiers]
+    if fs.is_module:
+        ends = [m[0] for m in public_marks[1:]] + [n]
+        for (start, public), end in zip(public_marks, ends, strict=True):
+            if not public:
+                fs.private.extend(
+                    i
+                    for i in range(start, end)
+                    if decls[i].kind != "example"
+                    and "public" not in decls[i].modifiers
+                    and "private" not in decls[i].modifiers
+                )
+        fs.private.sort()
+    for i in [i for i in range(n) if decls[i].kind == "instance"]:
+        name = decls[i].name
+        if MARK in name:
+            fs.anon_instances.append((i, name, split_scanned(name)))
+
+
+def _outside_quotations(
+    ct: str, starts: list[tuple[int, int, str, str]]
+) -> list[tuple[int, int, str, str]]:
+    """Drop command starts inside syntax quotations (`` `(section … end) `` is a term)."""
+    spans: list[tuple[int, int]] = []
+    i = ct.find("`(")
+    while i >= 0:
+        depth = 0
+        j = i + 1
+        n = len(ct)
+        while j < n:
+            c = ct[j]
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        spans.append((i, j))
+        i = ct.find("`(", j)
+    out = []
+    k = 0
+    for st in starts:
+        while k < len(spans) and spans[k][1] < st[1]:
+            k += 1
+        if k < len(spans) and spans[k][0] < st[1] <= spans[k][1]:
+            continue
+        out.append(st)
+    return out
 
 
 def _context_id(
@@ -364,13 +526,15 @@ def _command_starts(ct: str) -> list[tuple[int, int, str, str]]:
             continue
         if kw[0] == "#" and kstart != ct.rfind("\n", 0, kstart) + 1:
             continue
-        if after_in and (not out or out[-1][2] not in ("open", "set_option")):
+        if after_in and (not out or out[-1][2] not in _IN_PREFIXES):
             continue
         out.append((hstart, kstart, kw, pre))
     return out
 
 
 _IDENT_TAIL = frozenset("_'.!?")
+# Commands that take `in` and then apply to the one command after it.
+_IN_PREFIXES = frozenset({"open", "set_option", "include", "omit", "variable"})
 
 
 def _skip_ws(s: str, i: int) -> int:
@@ -542,15 +706,6 @@ def _idents(text: str) -> set[str]:
     return {t for t in IDENT_RE.findall(text) if t not in KEYWORDS}
 
 
-def _instance_name(type_text: str, bound: set[str]) -> str:
-    heads = [
-        t.split(".")[-1]
-        for t in IDENT_RE.findall(type_text)
-        if t not in KEYWORDS and t.split(".")[0] not in bound
-    ]
-    return "inst" + "".join(h[:1].upper() + h[1:] for h in heads[:4])
-
-
 def _parse_decl(
     kind: str,
     pre: str,
@@ -670,7 +825,11 @@ def _parse_decl(
         full = f"example@{module}:{line}"
     else:
         if not name:
-            name = _instance_name(type_text, bound) if kind == "instance" else f"_anon_{line}"
+            name = (
+                instance_name(binder_text, type_text, bound)
+                if kind == "instance"
+                else f"_anon_{line}"
+            )
         if name.startswith("_root_."):
             full = name[len("_root_.") :]
         else:
@@ -810,4 +969,4 @@ class _VarState:
         return hyp, heads
 
 
-_CFG = (KEYWORDS, RESERVED, _pre_parts, _fields, _where_aux, _instance_name, parse_doc)
+_CFG = (KEYWORDS, RESERVED, _pre_parts, _fields, _where_aux, instance_name, parse_doc)

@@ -11,12 +11,22 @@ from pathlib import Path
 
 from axiomdl.scan import cache as cache_mod
 from axiomdl.scan.files import SourceFile, decode, discover
+from axiomdl.scan.lake import LakeConfig
+from axiomdl.scan.names import (
+    Index,
+    Variants,
+    Visibility,
+    add_private_variants,
+    finish_instances,
+    restore_names,
+    settle_duplicates,
+)
 from axiomdl.scan.parse import native_core as _native_core
 from axiomdl.scan.parse import scan_text
 from axiomdl.scan.records import FileScan, RawDecl
 from axiomdl.scan.resolve import AUTO_SUFFIXES, Resolver, decl_namespace
 
-SCANNER_VERSION = "0.1.0-15"
+SCANNER_VERSION = "0.2.0-1"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
 _MISS = object()
 
@@ -42,6 +52,12 @@ class Project:
     refs: dict[str, Refs]
     duplicates: list[tuple[str, int, str]] = field(default_factory=list)
     cache_note: str | None = None
+    # From discovery: the Lake configuration (None without one), why it was not used,
+    # special files skipped, and targets whose sources are missing.
+    lake: LakeConfig | None = None
+    lake_note: str | None = None
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    missing: list[tuple[str, str]] = field(default_factory=list)
 
     def file_of(self, name: str) -> FileScan:
         """The file that declares ``name``."""
@@ -137,7 +153,8 @@ def _scan_project(
     progress: Callable[[int, int], None] | None,
     native: bool | None = None,
 ) -> Project:
-    root, sources = discover(path)
+    found = discover(path)
+    root, sources = found.root, found.sources
     store = cache_mod.CacheDir(cache_dir or cache_mod.default_cache_dir(), root, SCANNER_VERSION)
     notes: list[str] = []
     index: dict = {}
@@ -220,6 +237,8 @@ def _scan_project(
         }
         store.save("index", {"stats": new_stats, "digest": digest}, notes)
     project.cache_note = "; ".join(notes) if notes else None
+    project.lake, project.lake_note = found.lake, found.note
+    project.skipped, project.missing = found.skipped, found.missing
     return project
 
 
@@ -294,7 +313,10 @@ def resolve_project(root: Path, files: list[FileScan], *, native: bool | None = 
     """Index declarations and resolve every raw reference against them.
 
     ``native`` picks the compiled loop (default: when built) or the reference one.
+    Before resolving, the names Lean gives anonymous instances are finished, and a
+    name that several files declare is settled (:mod:`axiomdl.scan.names`).
     """
+    restore_names(files)
     decls: dict[str, RawDecl] = {}
     decl_file: dict[str, int] = {}
     parents: dict[str, str] = {}
@@ -318,7 +340,14 @@ def resolve_project(root: Path, files: list[FileScan], *, native: bool | None = 
                     parents.setdefault(sub, d.name)
             for alias, target, _ in fs.aliases:
                 aliases[alias] = target
-    names = set(decls) | set(parents)
+    index = Index(files, decls, decl_file, parents, field_heads)
+    duplicates = finish_instances(index, duplicates)
+    variants: Variants = {}
+    if duplicates:
+        duplicates = settle_duplicates(index, duplicates, variants)
+    protected = add_private_variants(index, variants)
+    choose = Visibility(files, variants).choose
+    names = set(decls) | set(parents) | set(variants)
     for alias, target in list(aliases.items()):
         ns = alias.rsplit(".", 1)[0] if "." in alias else ""
         parts = ns.split(".") if ns else []
@@ -328,7 +357,7 @@ def resolve_project(root: Path, files: list[FileScan], *, native: bool | None = 
                 aliases[alias] = cand
                 break
     names |= set(aliases)
-    resolver = Resolver(names, parents, aliases, field_heads)
+    resolver = Resolver(names, parents, aliases, field_heads, protected, variants, choose)
     refs: dict[str, Refs] = {}
     if core is not None:
         core.resolve_refs(
@@ -344,6 +373,9 @@ def resolve_project(root: Path, files: list[FileScan], *, native: bool | None = 
             _closed_structure,
             Refs,
             refs,
+            resolver.protected,
+            resolver.variants,
+            choose,
         )
     else:
         _resolve_refs(files, decls, resolver, refs)
@@ -356,7 +388,8 @@ def _resolve_refs(
     """Resolve every kept declaration's raw names into ``refs`` (the reference loop)."""
     memo = resolver.memo
     resolve = resolver.resolve
-    for fs in files:
+    for fi, fs in enumerate(files):
+        resolver.cur_file = fi
         fid = id(fs) * 1000003
         for d in fs.decls:
             if decls.get(d.name) is not d:

@@ -71,3 +71,14 @@ class FileScan:
     aliases: list[tuple[str, str, int]] = field(default_factory=list)
     namespaces: set[str] = field(default_factory=set)
     size: int = 0
+    # The module system: a file starting with `module`, its `import all`s, and the
+    # indices (in ``decls``) of private and protected declarations, for name lookup.
+    is_module: bool = False
+    imports_all: list[str] = field(default_factory=list)
+    private: list[int] = field(default_factory=list)
+    protected: list[int] = field(default_factory=list)
+    # Anonymous instances: (index in ``decls``, name as scanned, name parts) -- the name
+    # Lean gives them depends on the whole project, so resolution finishes it.
+    anon_instances: list[tuple[int, str, tuple[tuple[str, ...], ...]]] = field(default_factory=list)
+    # (index in ``decls``, name as scanned) of declarations that resolution renamed.
+    renamed: list[tuple[int, str]] = field(default_factory=list)

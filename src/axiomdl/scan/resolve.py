@@ -8,7 +8,7 @@ root. Fields, constructors and auto-generated names (``S.mk``, ``I.rec``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from axiomdl.scan.records import Context
 
@@ -46,9 +46,12 @@ def decl_namespace(name: str, ctx: Context) -> str:
     """The namespace names in a declaration resolve against.
 
     Lean opens a declaration's own prefix inside it (`theorem Foo.bar` sees `Foo.*`),
-    on top of the namespace it is declared in.
+    on top of the namespace it is declared in. ``foo@Mod`` (a name that unrelated
+    modules both declare) and ``example@Mod:line`` count by the part before ``@``.
     """
-    if "." not in name or name.startswith("example@"):
+    if "@" in name:
+        name = name.partition("@")[0]
+    if "." not in name:
         return ctx.namespace
     ns = name.rsplit(".", 1)[0]
     return ns if ns.startswith(ctx.namespace) else ctx.namespace
@@ -65,6 +68,35 @@ def _join(a: str, b: str) -> str:
     return f"{a}.{b}" if a else b
 
 
+def candidates(
+    ident: str, ctx: Context, decl_ns: str, protected: set[str] | frozenset[str] = frozenset()
+) -> Iterator[str]:
+    """Every full name ``ident`` could mean at ``ctx``, most specific first (a protected
+    name is skipped where only its last component was written)."""
+    if ident.startswith("_root_."):
+        yield ident[len("_root_.") :]
+        return
+    first = ident.split(".", 1)[0]
+    guard = protected if "." not in ident else ()
+    for p in _prefixes(decl_ns):
+        cand = _join(p, ident)
+        if not (p and cand in guard):
+            yield cand
+    for o in reversed(ctx.opens):
+        if o.only is not None and first not in o.only:
+            continue
+        if first in o.hiding:
+            continue
+        name = ident
+        for old, new in o.renaming:
+            if first == new:
+                name = old + ident[len(first) :]
+        for p in _prefixes(o.base):
+            cand = _join(_join(p, o.namespace), name)
+            if cand not in guard:
+                yield cand
+
+
 class Resolver:
     """Name lookup over a fixed set of known names (project declarations, or the allowlist)."""
 
@@ -74,8 +106,18 @@ class Resolver:
         parents: dict[str, str] | None = None,
         aliases: dict[str, str] | None = None,
         field_heads: set[str] | None = None,
+        protected: set[str] | None = None,
+        variants: dict[str, tuple[tuple[str, int, bool], ...] | int] | None = None,
+        choose: Callable[[str, int], str | None] | None = None,
     ) -> None:
         self.names = set(names)
+        # `protected` names are never reached by their last component alone
+        self.protected = protected or set()
+        # names declared more than once (or privately): `choose(name, file)` picks the
+        # declaration visible from the file being resolved (`cur_file`), or None
+        self.variants = variants or {}
+        self.choose = choose
+        self.cur_file = -1
         self.parents = parents or {}
         self.aliases = aliases or {}
         # theorems: `foo_iff.mpr` is field notation on the proof `foo_iff`
@@ -91,34 +133,25 @@ class Resolver:
 
     def candidates(self, ident: str, ctx: Context, decl_ns: str) -> Iterator[str]:
         """Every full name ``ident`` could mean at ``ctx``, most specific first."""
-        if ident.startswith("_root_."):
-            yield ident[len("_root_.") :]
-            return
-        first = ident.split(".", 1)[0]
-        seen_ns = _prefixes(decl_ns)
-        for p in seen_ns:
-            yield _join(p, ident)
-        for o in reversed(ctx.opens):
-            if o.only is not None and first not in o.only:
-                continue
-            if first in o.hiding:
-                continue
-            name = ident
-            for old, new in o.renaming:
-                if first == new:
-                    name = old + ident[len(first) :]
-            for p in _prefixes(o.base):
-                yield _join(_join(p, o.namespace), name)
+        return candidates(ident, ctx, decl_ns, self.protected)
+
+    def _pick(self, name: str) -> str | None:
+        if self.variants and name in self.variants:
+            if self.variants[name] == self.cur_file:  # a private name, in its own file
+                return name
+            assert self.choose is not None
+            return self.choose(name, self.cur_file)
+        return name
 
     def lookup(self, full: str) -> str | None:
         """The declaration a full name denotes (following aliases, fields and auto names)."""
         full = self.aliases.get(full, full)
         if full in self.names:
-            return self.parents.get(full, full)
+            return self._pick(self.parents.get(full, full))
         head, _, last = full.rpartition(".")
         auto = last in AUTO_SUFFIXES or (last.startswith("eq_") and last[3:].isdigit())
         if head and auto and head in self.names:
-            return self.parents.get(head, head)
+            return self._pick(self.parents.get(head, head))
         return None
 
     def resolve(self, ident: str, ctx: Context, ctx_id: int, decl_ns: str) -> str | None:

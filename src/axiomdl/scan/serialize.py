@@ -54,6 +54,7 @@ def project_state(p: Project) -> tuple:
             fs.aliases,
             tuple(fs.namespaces),
             fs.size,
+            (fs.is_module, fs.imports_all, fs.private, fs.protected, fs.anon_instances, fs.renamed),
         )
         for fs in p.files
     ]
@@ -83,6 +84,14 @@ def _rebuild(root: Path, state: Any) -> Project:
             t[8],
         )
         fs.namespaces, fs.size = set(t[9]), t[10]
+        (
+            fs.is_module,
+            fs.imports_all,
+            fs.private,
+            fs.protected,
+            fs.anon_instances,
+            fs.renamed,
+        ) = t[11]
         files.append(fs)
         for d in fs.decls:
             if decl_file.get(d.name) == fi and d.name not in decls:
