@@ -79,8 +79,9 @@ def test_report_and_rests_on_show_witnesses(wit: Session, run_cli) -> None:
 def test_lint_exit_code_counts_errors_only(run_cli, tmp_path) -> None:
     bad = run_cli("lint", "-C", str(WIT), "-f", "github")
     assert bad.returncode == 1
-    assert "::warning file=Wit/Basic.lean,line=42::" in bad.stdout
-    assert "::error file=Wit/Witnesses.lean,line=16::" in bad.stdout
+    # Annotation paths are relative to the repository root (this checkout).
+    assert "::warning file=tests/fixtures/witness/Wit/Basic.lean,line=42," in bad.stdout
+    assert "::error file=tests/fixtures/witness/Wit/Witnesses.lean,line=16," in bad.stdout
     # Only warnings left: exit 0.
     proj = tmp_path / "p"
     (proj / "Wit").mkdir(parents=True)

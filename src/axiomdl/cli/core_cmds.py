@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from axiomdl.bundled import bundled_root
 from axiomdl.cli.common import (
     dump,
     emit,
@@ -18,7 +19,6 @@ from axiomdl.cli.common import (
 )
 from axiomdl.cli.lazy import LazyModule
 from axiomdl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, AxiomdlError
-from axiomdl.scan.files import bundled_root
 
 # imported when a command runs, not when the command table is built (see cli/lazy.py)
 build = LazyModule("axiomdl.report.build")

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from axiomdl import __version__
+from axiomdl.bundled import bundled_root
 from axiomdl.cli.common import (
     SECONDS,
     dump,
@@ -24,7 +25,6 @@ from axiomdl.cli.common import (
 )
 from axiomdl.cli.lazy import LazyModule
 from axiomdl.errors import EXIT_FINDINGS, EXIT_NO_LEAN, EXIT_OK, AxiomdlError
-from axiomdl.scan.files import bundled_root
 
 tcmod = LazyModule("axiomdl.lean.toolchain")  # subprocess & co., only when a command runs
 PATH_ARG = click.argument("path", required=False, type=click.Path(path_type=Path))

@@ -82,6 +82,10 @@ def overlay(base: Session, text: str, what: str = "source") -> Iterator[Overlay]
         path.write_bytes(data)
         # An absolute `rel`: code that reads `project.root / rel` reaches the temp file.
         fs = scan_bytes(data, SourceFile(str(path), str(path), SNIPPET_MODULE))
+        # A snippet is checked against the whole project, as if it imported every module:
+        # a name it redeclares is then a clash, not a legal copy in an unrelated module.
+        known = {m for m, _ in fs.imports}
+        fs.imports += [(f.module, 0) for f in base.project.files if f.module not in known]
         project = resolve_project(base.project.root, [*base.project.files, fs])
         g = build_graph(project)
         yield Overlay(Session(project, g, Analysis(g, mode=base.analysis.mode)), fs, path)

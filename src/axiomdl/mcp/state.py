@@ -62,8 +62,8 @@ class ProjectState:
         self.loads = 0
 
     def _source_stamp(self) -> Stamp:
-        _root, sources = discover(self.scan_root)
-        return file_stamp([(s.rel, s.path) for s in sources])
+        found = discover(self.scan_root)
+        return file_stamp([(s.rel, s.path) for s in found.sources])
 
     def session(self) -> Session:
         """The loaded project, reloaded first if any Lean file changed since the last load."""

@@ -8,6 +8,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from axiomdl.bundled import bundled_root  # noqa: F401 (re-exported)
 from axiomdl.errors import AxiomdlError
 from axiomdl.scan.lake import LAKEFILES, LakeConfig, LakeConfigError, load_lake_config
 
@@ -36,15 +37,6 @@ class Discovery:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     # (target, message): a library or executable whose sources are missing
     missing: list[tuple[str, str]] = field(default_factory=list)
-
-
-def bundled_root() -> Path:
-    """The AxiomDL library shipped with this package (source checkout or installed wheel)."""
-    here = Path(__file__).resolve()
-    checkout = here.parents[3]
-    if (checkout / "lakefile.lean").is_file() and (checkout / "lean").is_dir():
-        return checkout
-    return here.parents[1] / "_bundled"
 
 
 def discover(path: Path) -> Discovery:
