@@ -86,13 +86,23 @@ def _closure(
 class Analysis:
     """Answers dependency queries over one graph, computing every set once."""
 
-    def __init__(self, g: nx.DiGraph, mode: str = "static") -> None:
+    def __init__(self, g: nx.DiGraph, mode: str = "static", memo: dict | None = None) -> None:
+        """``memo``: :meth:`memo` of an Analysis of this same graph (a warm start)."""
         self.g = g
         self.mode = mode
         roles = nx.get_node_attributes(g, "role")
         self.roles: dict[str, str] = roles
         self.hyps = sorted(n for n, r in roles.items() if r in HYPOTHESIS_ROLES)
         self.bit = {n: 1 << i for i, n in enumerate(self.hyps)}
+        self._req: dict[str, int] = {}
+        if memo is not None and memo.get("hyps") == self.hyps:  # a warm start
+            self.bundle, self.reach, self._req = memo["bundle"], memo["reach"], memo["requires"]
+        else:
+            self.bundle, self.reach = self._closures()
+
+    def _closures(self) -> tuple[dict[str, int], dict[str, int]]:
+        """(bundle, reach): the two passes over condensed DAGs."""
+        g, roles = self.g, self.roles
         succ = g._succ
         nodes = list(g.nodes)
         # bundle[n]: assumptions a definition bundles -- through its value and fields,
@@ -108,10 +118,20 @@ class Analysis:
             for t in body:
                 b |= self.bit.get(t, 0)
             def_own[n] = b
-        self.bundle = _closure(list(def_succ), def_succ, def_own)
+        bundle = _closure(list(def_succ), def_succ, def_own)
         # reach[n]: every assumption reachable from n, n's own bit included.
-        self.reach = _closure(nodes, succ, self.bit)
-        self._req: dict[str, int] = {}
+        return bundle, _closure(nodes, succ, self.bit)
+
+    def memo(self) -> dict:
+        """The computed sets, every requires set filled in, for a cache to restore."""
+        for n in self.g:
+            self.requires_bits(n)
+        return {
+            "hyps": self.hyps,
+            "bundle": self.bundle,
+            "reach": self.reach,
+            "requires": self._req,
+        }
 
     # -- sets -------------------------------------------------------------
     def _expand(self, targets: Iterable[str]) -> int:

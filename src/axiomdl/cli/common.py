@@ -54,6 +54,10 @@ def project_options(f: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         help="Read the exact export from FILE (implies --exact).",
     )
+    @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+    @click.option(
+        "-v", "--verbose", is_flag=True, help="Say when a cache was stale or damaged and rebuilt."
+    )
     @functools.wraps(f)
     def wrapper(
         *args: Any,
@@ -63,6 +67,8 @@ def project_options(f: Callable[..., Any]) -> Callable[..., Any]:
         cache_dir: Path | None,
         exact: bool = False,
         export_file: Path | None = None,
+        quiet: bool = False,
+        verbose: bool = False,
         **kw: Any,
     ) -> Any:
         opener = functools.partial(
@@ -71,6 +77,8 @@ def project_options(f: Callable[..., Any]) -> Callable[..., Any]:
             use_cache=not no_cache,
             cache_dir=cache_dir,
             exact=export_file if export_file is not None else exact,
+            quiet=quiet,
+            verbose=verbose,
         )
         return f(*args, project=project, open_session=opener, **kw)
 
@@ -84,8 +92,18 @@ def _open(
     use_cache: bool,
     cache_dir: Path | None,
     exact: Path | bool = False,
+    quiet: bool = False,
+    verbose: bool = False,
 ) -> Session:
-    return load(path, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir, exact=exact)
+    return load(
+        path,
+        jobs=jobs,
+        use_cache=use_cache,
+        cache_dir=cache_dir,
+        exact=exact,
+        quiet=quiet,
+        verbose=verbose,
+    )
 
 
 def format_option(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -30,16 +31,13 @@ def _pick(path: Path | None, project: Path | None) -> Path | None:
     return path or project
 
 
-def _input_status(s, fmt: str) -> int:
-    """Print unreadable-input errors to stderr; exit 2 if any (the report is still written)."""
-    bad = [
+def _bad_input(s) -> list:
+    """Unreadable-input errors: printed to stderr, and exit 2 (the report is still written)."""
+    return [
         f
         for f in s.input_findings()
         if f.severity == "error" and f.code in ("encoding", "syntax", "io")
     ]
-    for f in bad:
-        click.echo(f"axiomdl: {f.one_line()}", err=True)
-    return EXIT_USAGE if bad else EXIT_OK
 
 
 @click.command()
@@ -55,31 +53,54 @@ def _input_status(s, fmt: str) -> int:
     default=None,
     help="Also write the static explorer site to this folder (see `axiomdl site`).",
 )
-def report(path, project, open_session, fmt, output, evidence_dir, site_dir) -> int:
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help=f"Text: list every result (over {render.SUMMARY_THRESHOLD} results, the default "
+    "lists the ones with the largest requires sets).",
+)
+def report(path, project, open_session, fmt, output, evidence_dir, site_dir, show_all) -> int:
     """Assumptions, each result's requires set, and findings."""
     from axiomdl.probes.evidence import load_evidence
 
     evidence = load_evidence(evidence_dir)
     target = _pick(path, project)
     s = open_session(target)
-    r = build.build_report(
-        s, str(target) if target else "bundled AxiomDL library", evidence=evidence
-    )
-    if fmt == "json":
-        emit(dump(r), output)
-    elif fmt == "md":
-        emit(render.report_md(r), output)
-    else:
-        emit(render.console_text(lambda c: render.report_text(r, c)), output)
+    label = str(target) if target else "bundled AxiomDL library"
+
+    def produce() -> tuple[str, list[str], int]:
+        r = build.build_report(s, label, evidence=evidence)
+        if fmt == "json":
+            text = dump(r)
+        elif fmt == "md":
+            text = render.report_md(r)
+        else:
+            text = render.console_text(lambda c: render.report_text(r, c, show_all=show_all))
+        bad = _bad_input(s)
+        code = EXIT_FINDINGS if any(f.severity == "error" for f in r.findings) else EXIT_OK
+        return text, [f"axiomdl: {f.one_line()}" for f in bad], EXIT_USAGE if bad else code
+
+    # the whole output, reused while no file (and no option or probe result) changes
+    key = ("report", fmt, str(show_all and fmt == "text"), label, _evidence_key(evidence))
+    text, errors, code = s.cached(key, produce)
+    emit(text, output)
     if site_dir is not None:
         from axiomdl.site import build_site
 
-        site = build_site(s, site_dir, label=r.project, evidence=evidence)
+        site = build_site(s, site_dir, label=label, evidence=evidence)
         click.echo(f"wrote the explorer to {site.out / 'index.html'}", err=True)
-    status = _input_status(s, fmt)
-    if status:
-        return status
-    return EXIT_FINDINGS if any(f.severity == "error" for f in r.findings) else EXIT_OK
+    for line in errors:
+        click.echo(line, err=True)
+    return code
+
+
+def _evidence_key(evidence: dict) -> str:
+    """A digest of the probe results a report shows (part of its cache key)."""
+    blob = json.dumps(
+        [e.model_dump(mode="json") for _, e in sorted(evidence.items())], sort_keys=True
+    )
+    return hashlib.blake2b(blob.encode(), digest_size=16).hexdigest()
 
 
 @click.command("rests-on")

@@ -25,6 +25,8 @@ FOUNDATION_AXIOMS = ("propext", "Classical.choice", "Quot.sound")
 
 def audit_findings(s: Session) -> list[Finding]:
     """sorry, admit, native_decide, ``decide := true``, declared axioms, unreadable input."""
+    if s.warm_findings is not None:  # restored with the graph: the project need not load
+        return list(s.warm_findings)
     out = list(s.input_findings())
     messages = {
         "sorry": "uses `sorry`",
@@ -97,29 +99,26 @@ def build_report(
     use_count: Counter[str] = Counter()
     established: dict[str, list[str]] = {}
     theorems: list[TheoremRow] = []
+    names, files, decl_file, decls = a.names, p.files, p.decl_file, p.decls
     for n, role in sorted(a.roles.items()):
         if role not in RESULT_ROLES:
             continue
-        req = a.requires(n)
-        est = a.establishes(n)
-        uses = a.uses(n)
-        for x in req:
-            req_count[x] += 1
-        for x in uses:
-            use_count[x] += 1
-        for x in est:
-            if role in ("discharge", "witness"):
+        req_b, est_b, uses_b = a.requires_bits(n), a.establishes_bits(n), a.uses_bits(n)
+        req, est = names(req_b), names(est_b)
+        req_count.update(req)
+        use_count.update(names(uses_b))
+        if role in ("discharge", "witness"):
+            for x in est:
                 established.setdefault(x, []).append(n)
-        d = p.decls[n]
         theorems.append(
             TheoremRow(
                 name=n,
                 role=role,
                 requires=req,
-                establishes=est,  # type: ignore[arg-type]
-                derived=[x for x in uses if x not in req and x not in est],
-                file=p.file_of(n).path,
-                line=d.line,
+                establishes=est,
+                derived=names(uses_b & ~req_b & ~est_b),
+                file=files[decl_file[n]].path,
+                line=decls[n].line,
             )
         )
 
@@ -141,10 +140,13 @@ def build_report(
         )
 
     roles = Counter(a.roles.values())
+    module_area = [_area_of_module(fs.module) for fs in files]
+    pairs = Counter(
+        (d.meta.get("area") or module_area[decl_file[n]], d.role) for n, d in decls.items()
+    )
     by_area: dict[str, dict[str, int]] = {}
-    for n, d in p.decls.items():
-        area = d.meta.get("area") or _area_of_module(p.file_of(n).module)
-        by_area.setdefault(area, Counter())[d.role] += 1  # type: ignore[index]
+    for (area, role), k in pairs.items():
+        by_area.setdefault(area, {})[role] = k
     counts = Counts(
         files=len(p.files),
         declarations=len(p.decls),
@@ -154,9 +156,9 @@ def build_report(
         discharges=roles["discharge"],
         witnesses=roles["witness"],
         definitions=roles["definition"],
-        edges=s.graph.number_of_edges(),
+        edges=sum(map(len, s.graph._succ.values())),  # number_of_edges(), without a view
         external_references=p.external_count,
-        by_area={k: dict(v) for k, v in sorted(by_area.items())},
+        by_area={k: by_area[k] for k in sorted(by_area)},
     )
     return Report(
         mode=a.mode,  # type: ignore[arg-type]
