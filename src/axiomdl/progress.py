@@ -89,9 +89,9 @@ def progress_display(enabled: bool) -> Iterator[Work]:
     from rich.console import Console
     from rich.progress import (
         BarColumn,
-        MofNCompleteColumn,
         Progress,
         SpinnerColumn,
+        TaskProgressColumn,
         TextColumn,
         TimeElapsedColumn,
     )
@@ -100,7 +100,7 @@ def progress_display(enabled: bool) -> Iterator[Work]:
         SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TaskProgressColumn(),  # a percentage, or nothing while the total is unknown
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
@@ -108,9 +108,13 @@ def progress_display(enabled: bool) -> Iterator[Work]:
         redirect_stderr=False,
     )
     work = Work(bar)
-    timer = threading.Timer(_delay(), work._start)
+    delay = _delay()
+    timer = threading.Timer(delay, work._start)
     timer.daemon = True
-    timer.start()
+    if delay > 0:
+        timer.start()
+    else:
+        work._start()
     try:
         yield work
     finally:

@@ -70,7 +70,7 @@ class Source:
     def scan(self) -> Project:
         """Load (or build) the project the survey describes."""
         with progress_display(self.show_progress) as work:
-            work.step(f"scanning {len(self.survey.sources)} files")
+            work.step("scanning files", len(self.survey.sources))
             project = scan_project(
                 self.survey.root, jobs=self.jobs, progress=work, survey=self.survey
             )
