@@ -186,7 +186,14 @@ _KINDS = ("assumption", "bundle", "discharge", "theorem", "lemma")
 _AREAS = ("landscape", "expressivity", "generalization", "foundations")
 
 
-def project_module(k: int, n_decls: int, pad_bytes: int, rng: random.Random, known: dict) -> str:
+def project_module(
+    k: int,
+    n_decls: int,
+    pad_bytes: int,
+    rng: random.Random,
+    known: dict,
+    assumption_share: float = 0.06,
+) -> str:
     """Module ``k`` of :func:`write_project`: ``n_decls`` declarations; ``known`` holds
     the names earlier modules declared (by kind), and grows with this module's."""
     imports = sorted({rng.randrange(k) for _ in range(min(k, 3))})
@@ -208,17 +215,17 @@ def project_module(k: int, n_decls: int, pad_bytes: int, rng: random.Random, kno
         q = f"{k}_{i}"
         num = k * n_decls + i
         r = rng.random()
-        if i == 0 or r < 0.06:
+        if i == 0 or r < assumption_share:
             parts.append(_P_ASSUMPTION.format(i=q, num=num, k=k, area=_AREAS[k % 4]))
             own["assumption"].append(f"Proj.M{k}.A{q}")
-        elif r < 0.12:
+        elif r < assumption_share + 0.06:
             a, b = pick("assumption"), pick("assumption")
             parts.append(_P_BUNDLE.format(i=q, a=a, b=b))
             own["bundle"].append(f"Proj.M{k}.Good{q}")
-        elif r < 0.15:
+        elif r < assumption_share + 0.09:
             parts.append(_P_DISCHARGE.format(i=q, a=pick("assumption"), b=pick("assumption")))
             own["discharge"].append(f"Proj.M{k}.dis_{q}")
-        elif r < 0.17:
+        elif r < assumption_share + 0.11:
             parts.append(_P_WITNESS.format(a=pick("assumption")))
         elif r < 0.70:
             hyps = [pick("assumption") for _ in range(rng.choice((0, 1, 1, 2, 3)))]
@@ -255,12 +262,21 @@ def project_module(k: int, n_decls: int, pad_bytes: int, rng: random.Random, kno
     return "".join(parts)
 
 
-def write_project(out: Path, decls: int, mb: float, per_module: int = 18, seed: int = 1) -> dict:
+def write_project(
+    out: Path,
+    decls: int,
+    mb: float,
+    per_module: int = 18,
+    seed: int = 1,
+    assumption_share: float = 0.06,
+) -> dict:
     """A Lean project of about ``decls`` declarations and ``mb`` megabytes.
 
     Modules of ``per_module`` declarations import earlier ones and cite their
     results, so requires sets, derived assumptions and cross-module edges are all
     exercised; theorem proofs are padded with tactic lines to reach the size.
+    ``assumption_share`` of the declarations are assumptions (6%: a library like
+    AxiomDL; a general library names far fewer).
     Returns {"files", "bytes", "declarations"} (declarations as generated).
     """
     rng = random.Random(seed)
@@ -271,7 +287,7 @@ def write_project(out: Path, decls: int, mb: float, per_module: int = 18, seed: 
     known: dict[str, list[str]] = {k: [] for k in _KINDS}
     written = 0
     for k in range(modules):
-        text = project_module(k, per_module, pad, rng, known)
+        text = project_module(k, per_module, pad, rng, known, assumption_share)
         p = out / "Proj" / f"M{k}.lean"
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(text, encoding="utf-8")
