@@ -17,6 +17,7 @@ BENCHES = [
     ("compute", ["bench_compute.py"]),
     ("site", ["bench_site.py"]),
     ("lean", ["bench_lean.py"]),
+    ("mcp", ["bench_mcp.py"]),
     ("probes", ["bench_probes.py"]),
 ]
 

@@ -18,7 +18,7 @@ Record format (schema `axiomdl-export/1`, one JSON object per line; documented i
 docs/lean-backend.md and validated by src/axiomdl/lean/export.py):
 
     {"type":"header","schema":"axiomdl-export/1","lean_version":"4.35.0","module":"AxiomDL.X"}
-    {"type":"decl","name":"AxiomDL.foo","kind":"theorem","module":"AxiomDL.X",
+    {"type":"decl","name":"AxiomDL.foo","private":false,"kind":"theorem","module":"AxiomDL.X",
      "range":{"pos":{"line":3,"column":0},"endPos":{"line":5,"column":10}} | null,
      "doc":"..." | null,
      "type_consts":[...],      -- every constant in the type
@@ -32,7 +32,12 @@ Used constants are read through compiler-internal auxiliaries: a reference to `f
 `foo.match_1`, `_private…` or another internal name is replaced by what *that* constant uses, so
 that a lemma used only inside an abstracted proof still counts. Private names are reported under
 their user-facing name (`privateToUserName?`). Internal names, auxiliary recursors, `noConfusion`,
-matchers, recursors, constructors and structure projections get no record of their own.
+matchers, recursors, constructors and structure projections get no record of their own, and
+neither do the names Lean realizes on demand (`eq_def`, grind's `hcongr_N`, `congr_simp`, `induct`,
+`T.mk.injEq`, …: `reservedSuffixes`). A module's `constNames` also lists constants it realized for
+*another* module's declaration; only the owning module (`getModuleIdxFor?`) exports a constant, and
+no user name is written twice (the first of two same-named `private` declarations is kept, and
+the count of such clashes goes to stderr).
 
 NOT COMPILED HERE. This file was written on machines where no Lean toolchain can be installed;
 it has been checked by reading (twice, by two readers), against the Lean 4 core sources, for the
@@ -58,6 +63,13 @@ builds and runs it. Every core name used below was looked up in leanprover/lean4
      (`moduleNames` is a field in older versions and `EnvironmentHeader.moduleNames` a def in
       the newest; `header.moduleNames` works with both; `Environment.header` is a def there)
   Environment.find? (env) (n) (skipRealize := …)       src/Lean/Environment.lean
+  Environment.getModuleIdxFor? (env) (declName) : Option ModuleIdx; `def ModuleIdx := Nat`
+    with `abbrev ModuleIdx.toNat` (every stored version)  src/Lean/Environment.lean
+  Lean.isPrivateName : Name → Bool                     src/Lean/PrivateName.lean
+  Name.toString (n) (escape := true) …  (`escape := false` for plain file names)
+                                                       src/Init/Meta.lean / src/Lean/Data/Name.lean
+  NameSet (`{}`, insert, contains), List.contains [BEq]  src/Lean/Data/NameMap.lean, src/Init/Data/List/Basic.lean
+  Json.bool (b : Bool)                                 src/Lean/Data/Json/Basic.lean
   ConstantInfo.{axiomInfo,defnInfo,thmInfo,opaqueInfo,quotInfo,inductInfo,ctorInfo,recInfo},
     ConstantInfo.type, DefinitionVal/TheoremVal/OpaqueVal.value, InductiveVal.ctors
                                                        src/Lean/Declaration.lean
@@ -145,13 +157,22 @@ def numbered (s pre : String) : Bool :=
   let ps := pre.toList
   ps.isPrefixOf cs && decide (cs.length > ps.length) && (cs.drop ps.length).all Char.isDigit
 
-/-- Names the compiler or elaborator makes up: `_`-components, `proof_n`, `match_n`, `eq_n`. -/
+/-- Last components of names that Lean realizes on demand or generates for a structure or an
+inductive: `f.eq_def`, grind's `f.hcongr_N`, `f.congr_simp`, `f.induct`, `T.mk.injEq`, … They
+belong to the declaration they are named after, and a module can realize them for a constant
+of *another* module, so they must never get a record of their own. -/
+def reservedSuffixes : List String :=
+  ["eq_def", "eq_unfold", "congr_simp", "induct", "induct_unfolding", "mutual_induct",
+    "fun_cases", "inj", "injEq", "sizeOf_spec", "noConfusionType", "ctorIdx"]
+
+/-- Names the compiler or elaborator makes up: `_`-components, `proof_n`, `match_n`, `eq_n`,
+`hcongr_n`, and the reserved suffixes above. -/
 def internalName (n : Name) : Bool :=
   let u := userName n
   let generated : Bool :=
     match u with
     | .str _ s => numbered s "proof_" || numbered s "match_" || numbered s "eq_" ||
-        s == "eq_def" || s == "eq_unfold"
+        numbered s "hcongr_" || reservedSuffixes.contains s
     | .num _ _ => true
     | .anonymous => false
   u.isInternal || generated
@@ -260,12 +281,14 @@ def exportDecl (n : Name) (modName : Name) : CoreM (Option Json) := do
     | none => Json.null
   let mut axiomsJson := Json.null
   try
-    axiomsJson := namesJson (← collectAxioms n)
+    -- user names, so that a private axiom is seen as the project's own
+    axiomsJson := namesJson ((← collectAxioms n).map userName)
   catch _ =>
     axiomsJson := Json.null
   return some <| Json.mkObj [
     ("type", Json.str "decl"),
     ("name", Json.str (toString self)),
+    ("private", Json.bool (isPrivateName n)),
     ("kind", Json.str (kindOf env n info)),
     ("module", Json.str (toString modName)),
     ("range", rangeJson),
@@ -299,6 +322,10 @@ def exportAll (cfg : Config) (wanted : Name → Bool) : CoreM Nat := do
   if let some dir := cfg.outDir then
     IO.FS.createDirAll dir
   let mut count := 0
+  -- Every user name written so far: a name is never written twice (two `private`
+  -- declarations with one user name in different modules keep the first).
+  let mut emitted : NameSet := {}
+  let mut clashes := 0
   for i in [0:mods.size] do
     let m := mods[i]!
     unless wanted m do
@@ -306,15 +333,29 @@ def exportAll (cfg : Config) (wanted : Name → Bool) : CoreM Nat := do
     let data := datas[i]!
     let mut lines : Array String := #[headerLine m]
     for n in data.constNames do
+      -- `constNames` also lists constants this module *realized* for another module's
+      -- declaration (grind's `hcongr` lemmas, `congr_simp`, …): only the owner exports them.
+      let owned : Bool := match env.getModuleIdxFor? n with
+        | some j => j.toNat == i
+        | none => false
+      unless owned do
+        continue
+      let u := userName n
+      if emitted.contains u then
+        clashes := clashes + 1
+        continue
       let r ← exportDecl n m
       if let some j := r then
+        emitted := emitted.insert u
         lines := lines.push j.compress
         count := count + 1
     let text := String.intercalate "\n" lines.toList ++ "\n"
     match cfg.outDir with
-    | some dir => writeAtomic (dir / s!"{m}.jsonl") text
+    | some dir => writeAtomic (dir / s!"{m.toString (escape := false)}.jsonl") text
     | none => stdout.putStr text
   stdout.flush
+  if clashes > 0 then
+    IO.eprintln s!"axiomdl-export: {clashes} private name(s) shared by several modules: kept the first"
   return count
 
 /-- Import the library and export it. -/

@@ -1,7 +1,9 @@
-"""Make docs/img/explorer.png: the explorer's graph view of the bundled library, in headless Chromium.
+"""Make the explorer's pictures in docs/img/ from the bundled library, in headless Chromium.
 
-Uses the same browser and launch flags as the tests. Run from the repository:
-``python scripts/screenshot.py [--focus NAME] [--why ASSUMPTION] [--out docs/img/explorer.png]``.
+Writes ``map.png`` (the assumption map), ``focus.png`` (a focused graph with a `why`
+path) and ``assumption.png`` (an assumption's page), at a laptop's 1366×768. Uses the
+same browser and launch flags as the tests. Run from the repository:
+``python scripts/screenshot.py [--evidence probe-results] [--out docs/img]``.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import quote
 
 from playwright.sync_api import sync_playwright
 
 from axiomdl.site.browser import CHROMIUM_ARGS
 
-ARGS = CHROMIUM_ARGS
 ROOT = Path(__file__).resolve().parents[1]
+LAPTOP = {"width": 1366, "height": 768}
 
 
 def default_focus() -> tuple[str, str]:
@@ -41,28 +44,40 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--focus")
     ap.add_argument("--why", default="")
-    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "img" / "explorer.png")
+    ap.add_argument("--assumption", default="AxiomDL.Smooth")
+    ap.add_argument("--evidence", type=Path, default=None, help="probe results to show")
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "img")
     a = ap.parse_args()
     focus, why = (a.focus, a.why) if a.focus else default_focus()
     chromium = shutil.which("chromium")
     if chromium is None:
         raise SystemExit("screenshot: no chromium binary on PATH (apt-get install chromium)")
+    a.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        subprocess.run([sys.executable, "-m", "axiomdl", "site", str(site)], check=True)
+        cmd = [sys.executable, "-m", "axiomdl", "site", str(site), "-q"]
+        if a.evidence:
+            cmd += ["--evidence", str(a.evidence)]
+        subprocess.run(cmd, check=True)
+        shots = {
+            "map.png": site.joinpath("graph.html").as_uri(),
+            "focus.png": site.joinpath("graph.html").as_uri()
+            + f"#focus={quote(focus, safe='')}&depth=1"
+            + (f"&why={quote(why, safe='')}" if why else ""),
+            "assumption.png": site.joinpath("decl.html").as_uri()
+            + "#name="
+            + quote(a.assumption, safe=""),
+        }
         with sync_playwright() as p:
-            b = p.chromium.launch(executable_path=chromium, args=ARGS)
-            page = b.new_page(viewport={"width": 1400, "height": 860})
-            url = site.joinpath("graph.html").as_uri() + f"#focus={focus}&depth=1"
-            if why:
-                url += f"&why={why}"
-            page.goto(url)
-            page.wait_for_selector("body[data-ready]", state="attached")
-            page.wait_for_timeout(500)
-            a.out.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(a.out))
+            b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            for name, url in shots.items():
+                page = b.new_page(viewport=LAPTOP)
+                page.goto(url)
+                page.wait_for_selector("body[data-ready]", state="attached")
+                page.wait_for_timeout(300)
+                page.screenshot(path=str(a.out / name))
+                print(f"wrote {a.out / name}")
             b.close()
-    print(f"wrote {a.out} ({focus}{' → ' + why if why else ''})")
 
 
 if __name__ == "__main__":

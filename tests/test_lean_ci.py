@@ -30,8 +30,15 @@ def test_ci_workflow_runs_python_and_lean_jobs():
         assert needle in runs, needle
     uses = [s.get("uses", "") for s in lean_steps]
     assert any(u.startswith("actions/cache@") for u in uses)
-    cache = next(s for s in lean_steps if s.get("uses", "").startswith("actions/cache@"))
-    assert cache["with"]["path"] == ".lake"
+    caches = [
+        s["with"]["path"] for s in lean_steps if s.get("uses", "").startswith("actions/cache@")
+    ]
+    assert caches == ["~/.elan", ".lake"]
+    # A failing `axiomdl diff` before `| tee` must fail the step: bash with pipefail.
+    assert jobs["lean"]["defaults"]["run"]["shell"] == "bash"
+    diff = next(s for s in lean_steps if "axiomdl diff" in s.get("run", ""))
+    assert diff["shell"] == "bash" and "set -o pipefail" in diff["run"]
+    assert "axiomdl doctor --require-lean" in runs
     upload = next(s for s in lean_steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["if"] == "always()"
 
@@ -58,9 +65,15 @@ def test_exporter_source_documents_its_verified_core_names():
         "Name.isInternal",
         "Lean.isAuxRecursor",
         "Lean.Meta.isMatcherCore",
+        "Environment.getModuleIdxFor?",
+        "Lean.isPrivateName",
     ):
         assert name in header, name
     assert "import Lean\n" in src and "def main (args : List String) : IO UInt32" in src
+    # Realized constants are exported only by their owning module, and never twice.
+    assert "env.getModuleIdxFor? n" in src and "emitted.contains u" in src
+    for suffix in ("congr_simp", "induct", "injEq", "sizeOf_spec", "noConfusionType"):
+        assert f'"{suffix}"' in src, suffix
 
 
 def test_wheel_ships_the_exporter():

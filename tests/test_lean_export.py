@@ -62,7 +62,6 @@ def _line(**kw) -> str:
         ([_line(name="")], 1, "name"),
         ([_line(type_consts="Nat")], 1, "type_consts"),
         ([_line(axioms=[1])], 1, "axioms"),
-        ([_line(), "", _line()], 3, "exported twice"),
     ],
 )
 def test_schema_errors_name_the_line(lines, line_no, why):
@@ -70,6 +69,19 @@ def test_schema_errors_name_the_line(lines, line_no, why):
         parse_export(lines, source="x.jsonl")
     assert ei.value.file == "x.jsonl" and ei.value.line == line_no
     assert why in ei.value.message
+
+
+def test_a_name_exported_twice_is_a_warning_with_both_origins(tmp_path):
+    ex = parse_export([_line(module="A"), "", _line(module="B", kind="def")], source="x.jsonl")
+    assert ex.decls["A.b"].module == "A" and ex.decls["A.b"].kind == "theorem"  # first kept
+    assert ex.duplicates == [
+        "x.jsonl:3: warning: `A.b` is exported twice: first at line 1 (module A), "
+        "again here (module B); keeping the first"
+    ]
+    # Through the CLI: exact mode goes on and says so once on stderr.
+    p = tmp_path / "dup.jsonl"
+    p.write_text("\n".join([_line(module="A"), _line(module="B")]) + "\n")
+    assert load_export(p).duplicates[0].startswith(f"{p}:2: warning: `A.b` is exported twice")
 
 
 def test_missing_and_binary_export_files(tmp_path):
@@ -235,3 +247,16 @@ def test_cli_bad_export_file_is_exit_2_with_file_line(run_cli, tmp_path):
     assert r.stdout == "" and "Traceback" not in r.stderr
     gone = run_cli("report", str(proj), "--export-file", str(tmp_path / "nope.jsonl"))
     assert gone.returncode == 2 and "no such export file" in gone.stderr
+
+
+def test_cli_exact_mode_survives_a_duplicate_record(run_cli, tmp_path):
+    proj = _copy_project(tmp_path)
+    lines = EXPORT.read_text(encoding="utf-8").splitlines()
+    dup = next(x for x in lines if '"Demo.main_result"' in x)
+    bad = tmp_path / "dup.jsonl"
+    bad.write_text("\n".join([*lines, dup.replace('"Demo.Basic"', '"Demo.Other"')]) + "\n")
+    r = run_cli("rests-on", "main_result", "-C", str(proj), "--export-file", str(bad))
+    assert r.returncode == 0, r.stderr
+    assert "exact mode" in r.stdout
+    assert r.stderr.count("is exported twice") == 1
+    assert "(module Demo.Basic), again here (module Demo.Other); keeping the first" in r.stderr

@@ -68,7 +68,10 @@ sys.exit(2)
 '''
 
 FAKE_LEAN = r"""#!{python}
-import os
+import os, sys
+if len(sys.argv) > 1 and sys.argv[1].endswith(".lean") and os.environ.get("FAKE_LEAN_BROKEN"):
+    print("error: unknown module prefix 'Init'", file=sys.stderr)
+    sys.exit(1)
 print("Lean (version " + os.environ.get("FAKE_LEAN_VERSION", "4.35.0") + ", x86_64-unknown-linux-gnu, commit 0000, Release)")
 """
 
@@ -181,6 +184,18 @@ def test_doctor_with_toolchain(run_cli, fake_lean):
     assert r.returncode == 0 and "lean version      4.35.0 (pinned: 4.35.0)" in r.stdout
     r2 = run_cli("doctor", "-C", str(proj), env={**env, "FAKE_LEAN_VERSION": "4.1.0"})
     assert "warning: lean-toolchain pins 4.35.0" in r2.stdout
+
+
+def test_doctor_require_lean_runs_the_toolchain(run_cli, fake_lean):
+    proj, env, _log = fake_lean
+    ok = run_cli("doctor", "--require-lean", "-C", str(proj), env=env)
+    assert ok.returncode == 0, ok.stderr
+    assert "smoke test        ok" in ok.stdout
+    # The proxies exist but lean cannot elaborate anything (no core library): exit 3.
+    bad = run_cli("doctor", "--require-lean", "-C", str(proj), env={**env, "FAKE_LEAN_BROKEN": "1"})
+    assert bad.returncode == 3
+    assert bad.stderr.count("\n") == 1
+    assert "does not run" in bad.stderr and "unknown module prefix 'Init'" in bad.stderr
 
 
 def test_build_success_streams_progress_and_exits_0(run_cli, fake_lean):

@@ -1,4 +1,5 @@
-"""The explorer in real headless Chromium over file://: search, focus, URLs, XSS, keyboard."""
+"""The explorer in real headless Chromium over file://: map, focused graphs, declaration
+views, weakest link, search, guide, URLs, XSS and keyboard."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -24,6 +26,14 @@ playwright_api = pytest.importorskip(
     "playwright.sync_api", reason="the `playwright` Python package is not installed"
 )
 
+LAPTOP = {"width": 1366, "height": 768}
+
+# Every drawn label's on-screen font size and every node box, from the live SVG.
+LABELS_JS = """() => [...document.querySelectorAll('#svg text.label')].map(t =>
+    parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)"""
+BOXES_JS = """() => [...document.querySelectorAll('#svg a.node rect')].map(r => {
+    const b = r.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; })"""
+
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
@@ -36,8 +46,8 @@ def browser() -> Iterator[object]:
 class Watched:
     """A page that records console errors, page errors and dialogs."""
 
-    def __init__(self, browser) -> None:
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+    def __init__(self, browser, viewport: dict | None = None) -> None:
+        self.page = browser.new_page(viewport=viewport or {"width": 1400, "height": 900})
         self.errors: list[str] = []
         self.dialogs: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
@@ -51,6 +61,9 @@ class Watched:
 
     def open(self, url: str) -> None:
         self.page.goto(url)
+        self.wait()
+
+    def wait(self) -> None:
         self.page.wait_for_selector("body[data-ready]", state="attached", timeout=30_000)
 
 
@@ -62,24 +75,156 @@ def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def pick_theorem(site: Path) -> str:
+@pytest.fixture(scope="module")
+def report() -> dict:
+    return json.loads(axiomdl("report", "-f", "json").stdout)
+
+
+def pick_theorem(report: dict) -> str:
     """A theorem with at least two required assumptions (from the CLI's report)."""
-    r = axiomdl("report", "-f", "json")
-    rows = json.loads(r.stdout)["theorems"]
-    good = [t["name"] for t in rows if t["role"] == "theorem" and len(t["requires"]) >= 2]
+    good = [
+        t["name"] for t in report["theorems"] if t["role"] == "theorem" and len(t["requires"]) >= 2
+    ]
     assert good, "the bundled library should have a theorem with two requirements"
     return good[0]
 
 
-def test_search_focus_and_requires_match_cli(browser, bundled_site: Path) -> None:
-    name = pick_theorem(bundled_site)
+def overlaps(boxes: list[list[float]]) -> list[tuple[int, int]]:
+    bad = []
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            b = boxes[j]
+            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+                bad.append((i, j))
+    return bad
+
+
+def test_map_is_the_default_and_legible_on_a_laptop(browser, bundled_site: Path, report) -> None:
+    w = Watched(browser, LAPTOP)
+    w.open((bundled_site / "graph.html").as_uri())
+    assert w.page.evaluate("document.body.dataset.view") == "map"
+    drawn = w.page.evaluate("window.axiomdlGraph.nodes()")
+    hyps = {a["name"] for a in report["assumptions"] + report["conjectures"]}
+    assert set(drawn) == hyps  # assumptions and conjectures only
+    sizes = w.page.evaluate(LABELS_JS)
+    assert len(sizes) == len(hyps) and min(sizes) >= 11.0, min(sizes)
+    boxes = w.page.evaluate(BOXES_JS)
+    assert overlaps(boxes) == []
+    # Every box is on screen at the default zoom: no panning needed to see the map.
+    assert all(b[0] >= 0 and b[2] <= LAPTOP["width"] and b[3] <= LAPTOP["height"] for b in boxes)
+    # Grouped by area: one band per area, and coloured by status (fill differs by status).
+    bands = w.page.eval_on_selector_all("#svg .group-label", "els => els.map(e => e.textContent)")
+    assert sorted(b.split(" (")[0] for b in bands) == sorted(
+        {a["area"] for a in report["assumptions"] + report["conjectures"]}
+    )
+    fills = w.page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('#svg a.node')].map(a =>
+             [AXIOMDL_SITE.names[a.dataset.id], a.querySelector('rect').getAttribute('fill')]))"""
+    )
+    by_status: dict[str, set[str]] = {}
+    for a in report["assumptions"] + report["conjectures"]:
+        by_status.setdefault(a["status"], set()).add(fills[a["name"]])
+    assert all(len(v) == 1 for v in by_status.values())
+    assert len({next(iter(v)) for v in by_status.values()}) == len(by_status)
+    # Sized by required-by: the most required assumption has a larger label than the least.
+    rows = sorted(report["assumptions"], key=lambda a: a["required_by"])
+    size = w.page.evaluate(
+        """(n) => { const i = AXIOMDL_SITE.names.indexOf(n);
+             return parseFloat(document.querySelector(`#svg a.node[data-id="${i}"] text`).getAttribute('font-size')); }""",
+        rows[-1]["name"],
+    )
+    small = w.page.evaluate(
+        """(n) => { const i = AXIOMDL_SITE.names.indexOf(n);
+             return parseFloat(document.querySelector(`#svg a.node[data-id="${i}"] text`).getAttribute('font-size')); }""",
+        rows[0]["name"],
+    )
+    assert size > small
+    # The discharge arrows are drawn ("A implies B").
+    implies = w.page.locator("#svg path.edge.implies").count()
+    assert implies >= 10
+    assert "implications from discharges" in w.page.inner_text("#status")
+    assert w.errors == []
+
+
+def test_map_click_opens_the_page_and_toggle_adds_resting_results(
+    browser, bundled_site: Path, report
+) -> None:
+    w = Watched(browser, LAPTOP)
+    w.open((bundled_site / "graph.html").as_uri())
+    target = max(report["assumptions"], key=lambda a: a["required_by"])["name"]
+    # Clicking a box opens that assumption's page.
+    i = w.page.evaluate("(n) => AXIOMDL_SITE.names.indexOf(n)", target)
+    w.page.click(f'#svg a.node[data-id="{i}"]')
+    w.page.wait_for_url("**/decl.html#name=*")
+    w.wait()
+    assert w.page.inner_text("h1") == target
+    w.open((bundled_site / "graph.html").as_uri())
+    w.page.select_option("#rests", target)
+    w.page.wait_for_function("location.hash.includes('rests=')")
+    w.wait()
+    impact = json.loads(axiomdl("impact", target, "-f", "json").stdout)["statement"]
+    drawn = set(w.page.evaluate("window.axiomdlGraph.nodes()"))
+    resting = drawn - {a["name"] for a in report["assumptions"] + report["conjectures"]}
+    assert resting and resting <= set(impact)
+    assert len(resting) == min(len(impact), 40)
+    assert overlaps(w.page.evaluate(BOXES_JS)) == []
+    # The toggle is in the URL: a reload shows the same view.
+    w2 = Watched(browser, LAPTOP)
+    w2.open(w.page.url)
+    assert set(w2.page.evaluate("window.axiomdlGraph.nodes()")) == drawn
+    assert w.errors == [] and w2.errors == []
+
+
+def test_focused_graph_is_layered_and_legible(browser, bundled_site: Path, report) -> None:
+    name = "AxiomDL.gd_linear_convergence"
+    w = Watched(browser, LAPTOP)
+    w.open((bundled_site / "graph.html").as_uri() + "#focus=" + name)
+    assert w.page.evaluate("document.body.dataset.view") == "focus"
+    sizes = w.page.evaluate(LABELS_JS)
+    assert sizes and min(sizes) >= 11.0, min(sizes)
+    assert overlaps(w.page.evaluate(BOXES_JS)) == []
+    # Layered: every edge runs downwards, from a result to what it uses.
+    centre = w.page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('#svg a.node rect')].map(r => {
+             const b = r.getBoundingClientRect();
+             return [AXIOMDL_SITE.names[r.closest('a').dataset.id], (b.top + b.bottom) / 2]; }))"""
+    )
+    req = json.loads(axiomdl("rests-on", name, "-f", "json").stdout)["requires"]
+    assert all(centre[name] < centre[x] for x in req)
+    # Edges beyond the focus are de-emphasised; edges at the focus are not.
+    assert w.page.locator("#svg path.edge.far").count() > 0
+    assert w.page.locator("#svg path.edge.near").count() >= len(req)
+    # Long names are shortened on the box, the full name is in its tooltip.
+    long = w.page.evaluate(
+        """() => [...document.querySelectorAll('#svg a.node')].map(a =>
+             [a.querySelector('text').textContent, a.querySelector('title').textContent.split('\\n')[0]])"""
+    )
+    for shown, full in long:
+        assert len(shown) <= 28 and full.endswith(shown.replace("…", "")[-3:])
+    assert any("…" in shown for shown, _ in long) or all(
+        len(f.rsplit(".", 1)[-1]) <= 28 for _, f in long
+    )
+    assert w.errors == []
+
+
+def test_whole_graph_is_never_the_default_but_can_be_asked_for(browser, bundled_site: Path) -> None:
+    w = Watched(browser, LAPTOP)
+    w.open((bundled_site / "graph.html").as_uri() + "#view=all")
+    n = len(w.page.evaluate("window.axiomdlGraph.nodes()"))
+    assert n > 300
+    assert "(whole graph)" in w.page.inner_text("#status")
+    assert w.errors == []
+
+
+def test_search_focus_and_requires_match_cli(browser, bundled_site: Path, report) -> None:
+    name = pick_theorem(report)
     w = Watched(browser)
     w.open((bundled_site / "index.html").as_uri())
     short = name.rsplit(".", 1)[1]
     w.page.fill("#q", short)
     result = w.page.locator("#results li", has=w.page.locator(f'a.name:text-is("{name}")'))
     assert result.count() == 1
-    assert short in w.page.url  # the search is in the URL
+    assert short in w.page.url
     result.locator("a.graphlink").click()
     w.page.wait_for_selector("#requires-list", timeout=30_000)
     shown = w.page.eval_on_selector_all(
@@ -88,45 +233,108 @@ def test_search_focus_and_requires_match_cli(browser, bundled_site: Path) -> Non
     cli = json.loads(axiomdl("rests-on", name, "-f", "json").stdout)
     assert shown == cli["requires"]
     assert w.page.inner_text("#focus-name") == name
+    assert w.page.inner_text("#weakest-summary") == cli["summary"]
     assert w.errors == [] and w.dialogs == []
 
 
-def test_depth_change_survives_reload(browser, bundled_site: Path) -> None:
-    name = pick_theorem(bundled_site)
+def test_search_ranks_exact_prefix_and_acronym_first(browser, bundled_site: Path) -> None:
+    w = Watched(browser)
+    w.open((bundled_site / "index.html").as_uri() + "#q=PL")
+    first = w.page.locator("#results a.name").first.inner_text()
+    assert first == "AxiomDL.PolyakLojasiewicz"
+    w.open((bundled_site / "index.html").as_uri() + "#q=smooth")
+    assert w.page.locator("#results a.name").first.inner_text() == "AxiomDL.Smooth"
+    assert w.errors == []
+
+
+def test_index_filters_area_by_module_and_established_only(
+    browser, bundled_site: Path, report
+) -> None:
+    w = Watched(browser)
+    w.open((bundled_site / "index.html").as_uri() + "#kind=theorem&area=generalization")
+    shown = w.page.eval_on_selector_all("#results a.name", "els => els.map(e => e.textContent)")
+    files = {t["name"]: t["file"] for t in report["theorems"]}
+    assert shown and all("/Generalization/" in files[n] for n in shown)
+    want = sum(
+        1 for t in report["theorems"] if t["role"] == "theorem" and "/Generalization/" in t["file"]
+    )
+    assert len(shown) == min(want, 200)
+    # Results resting only on established assumptions, against the report's statuses.
+    status = {a["name"]: a["status"] for a in report["assumptions"] + report["conjectures"]}
+    want = {
+        t["name"]
+        for t in report["theorems"]
+        if all(status.get(x) == "established" for x in t["requires"])
+    }
+    w.open((bundled_site / "index.html").as_uri() + "#established=1")
+    w.page.wait_for_function("document.getElementById('count').textContent.length > 0")
+    count = int(w.page.inner_text("#count").split()[0])
+    assert count == len(want)
+    assert w.page.is_checked("#established")
+    assert w.errors == []
+
+
+def test_declaration_view_weakest_link_statement_and_used_by(
+    browser, bundled_site: Path, report
+) -> None:
+    name = "AxiomDL.gd_linear_convergence"
+    w = Watched(browser)
+    w.open((bundled_site / "decl.html").as_uri() + "#name=" + quote(name, safe=""))
+    cli = json.loads(axiomdl("rests-on", name, "-f", "json").stdout)
+    assert w.page.inner_text("h1") == name
+    assert w.page.inner_text("#weakest-summary") == cli["summary"]
+    badges = w.page.eval_on_selector_all(
+        "#weakest-list li", "els => els.map(e => e.querySelector('.status').textContent)"
+    )
+    assert badges == [cli["statuses"][x] for x in cli["requires"]]
+    # The statement keeps its line breaks and indentation.
+    text = w.page.inner_text("#statement")
+    assert "\n    {L η μ fstar : K}" in text
+    assert w.page.locator("#statement .tok-keyword").count() >= 1
+    # An assumption page: the same "used by" as the report.
+    rows = {a["name"]: a for a in report["assumptions"]}
+    hyp = "AxiomDL.Smooth"
+    w.open((bundled_site / "decl.html").as_uri() + "#name=" + quote(hyp, safe=""))
+    facts = w.page.inner_text("#facts")
+    assert f"{rows[hyp]['used_by']} theorems and discharges fall" in facts
+    assert w.page.locator("#impact").count() == 1
+    # An unknown name says so.
+    w.open((bundled_site / "decl.html").as_uri() + "#name=No.Such")
+    assert "No declaration named No.Such" in w.page.inner_text("#not-found")
+    assert w.errors == []
+
+
+def test_depth_change_survives_reload(browser, bundled_site: Path, report) -> None:
+    name = pick_theorem(report)
     w = Watched(browser)
     w.open((bundled_site / "graph.html").as_uri() + "#focus=" + name)
     before = w.page.inner_text("#status")
     w.page.select_option("#depth", "3")
+    w.page.wait_for_function("location.hash.includes('depth=3')")
+    w.wait()
     w.page.select_option("#dir", "down")
-    w.page.wait_for_function(
-        "location.hash.includes('depth=3') && location.hash.includes('dir=down')"
-    )
+    w.page.wait_for_function("location.hash.includes('dir=down')")
+    w.wait()
     view = w.page.inner_text("#status")
-    info = w.page.inner_text("#info")
-    nodes = w.page.evaluate("Object.keys(window.axiomdlGraph.network.getPositions()).sort()")
+    nodes = sorted(w.page.evaluate("window.axiomdlGraph.nodes()"))
     assert "depth 3" in view and view != before
-    url = w.page.url
     w2 = Watched(browser)
-    w2.open(url)
+    w2.open(w.page.url)
     assert w2.page.inner_text("#status") == view
-    assert w2.page.inner_text("#info") == info
     assert w2.page.input_value("#depth") == "3"
-    assert (
-        w2.page.evaluate("Object.keys(window.axiomdlGraph.network.getPositions()).sort()") == nodes
-    )
-    # Hiding a kind is part of the URL too, and removes those nodes (never the focus).
+    assert sorted(w2.page.evaluate("window.axiomdlGraph.nodes()")) == nodes
     w2.page.check('input[name="hide"][value="definition"]')
     w2.page.wait_for_function("location.hash.includes('hide=definition')")
+    w2.wait()
     roles = w2.page.evaluate(
-        """Object.keys(window.axiomdlGraph.network.getPositions()).map(
-             i => AXIOMDL_SITE.roles[AXIOMDL_SITE.role[i]])"""
+        """window.axiomdlGraph.nodes().map(n => AXIOMDL_SITE.roles[AXIOMDL_SITE.role[AXIOMDL_SITE.names.indexOf(n)]])"""
     )
     assert "definition" not in roles
     assert w.errors == [] and w2.errors == []
 
 
-def test_focus_by_typing_and_unknown_name(browser, bundled_site: Path) -> None:
-    name = pick_theorem(bundled_site)
+def test_focus_by_typing_and_unknown_name(browser, bundled_site: Path, report) -> None:
+    name = pick_theorem(report)
     w = Watched(browser)
     w.open((bundled_site / "graph.html").as_uri() + "#focus=No.Such.Thing")
     assert "No declaration named No.Such.Thing" in w.page.inner_text("#status")
@@ -139,9 +347,8 @@ def test_focus_by_typing_and_unknown_name(browser, bundled_site: Path) -> None:
     assert w.errors == []
 
 
-def test_why_path_and_derived_marks(browser, bundled_site: Path) -> None:
-    rows = json.loads(axiomdl("report", "-f", "json").stdout)["theorems"]
-    row = next((t for t in rows if t["derived"]), None)
+def test_why_path_and_derived_marks(browser, bundled_site: Path, report) -> None:
+    row = next((t for t in report["theorems"] if t["derived"]), None)
     if row is None:
         pytest.skip("the bundled library has no derived assumption yet")
     w = Watched(browser)
@@ -156,20 +363,25 @@ def test_why_path_and_derived_marks(browser, bundled_site: Path) -> None:
     cli = json.loads(axiomdl("why", row["name"], target, "-f", "json").stdout)
     assert path[0] == row["name"] and path[-1] == target
     assert len(path) == len(cli["steps"]) + 1
-    assert "why=" in w.page.url
+    assert w.page.locator("#svg path.edge.why").count() == len(cli["steps"])
     assert w.errors == []
 
 
-def test_declaration_page_and_no_console_errors(browser, bundled_site: Path) -> None:
+def test_guide_explains_and_its_example_links_resolve(browser, bundled_site: Path) -> None:
     w = Watched(browser)
-    w.open((bundled_site / "index.html").as_uri() + "#kind=assumption")
-    first = w.page.locator("#results a.name").first
-    name = first.inner_text()
-    first.click()
-    w.page.wait_for_load_state()
-    assert w.page.inner_text("h1") == name
-    assert w.page.locator("pre.highlight span").count() > 3  # pygments tokens
-    assert w.page.locator("#impact").count() == 1
+    w.page.goto((bundled_site / "guide.html").as_uri())
+    text = w.page.inner_text("main")
+    for word in ("assumption", "conjecture", "discharge", "witness", "Requires", "Uses"):
+        assert word in text
+    for st in ("established", "plausible", "contested", "refuted-in-regime"):
+        assert st in text
+    name = w.page.locator("#example-requires a").first.inner_text()
+    summary = w.page.inner_text("#example-summary")
+    assert summary.startswith("rests on")
+    w.page.locator("main p a").first.click()
+    w.wait()
+    assert w.page.inner_text("#weakest-summary") == summary
+    assert name in w.page.inner_text("#weakest-list")
     assert w.errors == []
 
 
@@ -178,19 +390,20 @@ def test_keyboard_navigation(browser, bundled_site: Path) -> None:
     w.open((bundled_site / "index.html").as_uri())
     w.page.keyboard.press("Tab")
     assert w.page.evaluate("document.activeElement.className") == "skip"
-    for _ in range(8):
+    for _ in range(12):
         w.page.keyboard.press("Tab")
         if w.page.evaluate("document.activeElement.id") == "q":
             break
     assert w.page.evaluate("document.activeElement.id") == "q"
     w.page.keyboard.type("convergence")
-    for _ in range(6):
+    for _ in range(8):
         w.page.keyboard.press("Tab")
         if w.page.evaluate("document.activeElement.closest('#results') !== null"):
             break
     target = w.page.evaluate("document.activeElement.textContent")
     w.page.keyboard.press("Enter")
-    w.page.wait_for_load_state()
+    w.page.wait_for_url("**/decl.html#name=*")
+    w.wait()
     assert w.page.inner_text("h1") == target
     assert w.errors == []
 
@@ -201,27 +414,50 @@ def test_xss_payloads_do_not_run(browser, tmp_path: Path) -> None:
     r = axiomdl("site", "-C", str(proj), str(out), "--no-cache")
     assert r.returncode == 0, r.stderr
     w = Watched(browser)
+    names = json.loads(axiomdl("graph", "-C", str(proj), "-f", "json", "--no-cache").stdout)
     urls = [
         out.joinpath("index.html").as_uri() + "#q=loss",
         out.joinpath("index.html").as_uri() + "#q=pwned",
-        out.joinpath("graph.html").as_uri() + "#focus=Hostile.hostile_result&depth=all",
-        out.joinpath("graph.html").as_uri() + "#focus=Hostile.Benign&why=Hostile.Benign",
+        out.joinpath("graph.html").as_uri(),
+        out.joinpath("graph.html").as_uri() + "#focus=Hostile.hostile_result&depth=4",
+        out.joinpath("graph.html").as_uri() + "#view=all",
+        out.joinpath("graph.html").as_uri() + "#rests=Hostile.Benign",
+        out.joinpath("guide.html").as_uri(),
     ]
+    urls += [
+        out.joinpath("decl.html").as_uri() + "#name=" + quote(n["name"], safe="")
+        for n in names["nodes"]
+    ]
+    seen_text = False
     for url in urls:
-        w.open(url)
-        w.page.wait_for_timeout(200)
-    for page in sorted((out / "d").glob("*.html")):
-        w.page.goto(page.as_uri())
-        w.page.wait_for_load_state()
-        # Click every link whose text came from a docstring: none may run script.
-        for link in w.page.locator(".doc a, dd a").all():
-            href = link.get_attribute("href") or ""
-            assert not href.lower().startswith("javascript:"), href
+        w.page.goto(url)
+        if "guide" not in url:
+            w.wait()
         w.page.wait_for_timeout(100)
+        for link in w.page.locator("main a").all():
+            href = link.get_attribute("href") or ""
+            assert not href.lower().strip().startswith("javascript:"), href
         assert w.page.evaluate("window.__pwned") is None
         assert w.page.locator("main img").count() == 0
-    w.open(out.joinpath("index.html").as_uri() + "#q=pwned")
-    assert w.page.locator("#results li").count() >= 1  # the payload is searchable text
-    assert w.page.evaluate("window.__pwned") is None
+        seen_text |= "<script>window.__pwned = 1" in w.page.inner_text("main")
+    assert seen_text, "the payload should be shown as text, not dropped"
     assert w.dialogs == []
+    assert w.errors == []
+
+
+def test_declaration_view_shows_joint_witnesses(browser, tmp_path: Path) -> None:
+    out = tmp_path / "wit-site"
+    wit = Path(__file__).resolve().parent / "fixtures" / "witness"
+    r = axiomdl("site", str(out), "-C", str(wit))
+    assert r.returncode == 0, r.stderr
+    w = Watched(browser)
+    w.open((out / "decl.html").as_uri() + "#name=" + quote("Wit.rate", safe=""))
+    box = w.page.inner_text("#witnessed")
+    assert box.startswith("Hypotheses jointly witnessed by")
+    assert w.page.eval_on_selector_all("#witnessed a", "as => as.map(a => a.dataset.name)") == [
+        "Wit.rate_joint"
+    ]
+    w.open((out / "decl.html").as_uri() + "#name=" + quote("Wit.uncovered", safe=""))
+    assert w.page.inner_text("#witnessed").startswith("Not witnessed")
+    assert w.page.locator("#witnessed a").count() == 0
     assert w.errors == []

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from axiomdl.scan.cache import code_fingerprint
+from axiomdl.session import load
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MAGIC = b"AXDLBLB1"
@@ -87,8 +88,10 @@ def _poison(meta: dict, value: object) -> object:
     """A value of the same shape that gives a visibly wrong answer if it were used."""
     if meta["kind"] == "output":
         return ("WRONG ANSWER\n", [], 0)
-    g, memo, _ = value
-    return g, {**memo, "requires": dict.fromkeys(memo["requires"], 0)}, []
+    if meta["kind"] == "reach":
+        return {"reach": dict.fromkeys(value["reach"], 0)}
+    g, memo, values = value
+    return g, {**memo, "bundle": dict.fromkeys(memo["bundle"], 0)}, {**values, "findings": []}
 
 
 def test_warm_answers_equal_cold_answers(here: Path, cold, run_cli) -> None:
@@ -96,7 +99,8 @@ def test_warm_answers_equal_cold_answers(here: Path, cold, run_cli) -> None:
     assert _answers(run_cli, here, QUERIES, *cache) == cold  # computed and cached
     assert _answers(run_cli, here, QUERIES, *cache) == cold  # served from the cache
     kinds = sorted(_read_blob(b)[0]["kind"] for b in _blobs(here / "cache"))
-    assert kinds.count("graph") == 1 and kinds.count("output") == 4  # json, text, md, --all
+    assert kinds.count("graph") == kinds.count("reach") == 1
+    assert kinds.count("output") == 4  # json, text, md, --all
 
 
 def test_an_edit_is_seen_at_once(here: Path, run_cli) -> None:
@@ -120,9 +124,11 @@ def test_a_bad_cache_is_rebuilt_silently(here: Path, cold, run_cli) -> None:
     cache = ["--cache-dir", str(cache_dir)]
     expected = [cold[QUERIES.index(q)] for q in SHORT]
     _answers(run_cli, here, SHORT, *cache)
+    cold_reach = load(here / "toy", use_cache=False, quiet=True).analysis.reach
+    assert _warm_reach(here, cache_dir) == cold_reach and any(cold_reach.values())
     for damage in ("other-code", "other-digest", "truncated", "flipped-byte"):
         blobs = _blobs(cache_dir)
-        assert len(blobs) == 3  # graph, json and text outputs
+        assert len(blobs) == 4  # graph, reach sets, json and text outputs
         for b in blobs:
             meta, value = _read_blob(b)
             if damage == "other-code":  # written by another version of axiomdl
@@ -137,6 +143,12 @@ def test_a_bad_cache_is_rebuilt_silently(here: Path, cold, run_cli) -> None:
                 b.write_bytes(bytes(data))
         # the cold answers, and not a word on stderr (they equal cold stderr, which is empty)
         assert _answers(run_cli, here, SHORT, *cache) == expected, damage
+        # the reach sets (read only by whole-graph queries on big projects) are rebuilt too
+        assert _warm_reach(here, cache_dir) == cold_reach, damage
+
+
+def _warm_reach(here: Path, cache_dir: Path) -> dict[str, int]:
+    return load(here / "toy", cache_dir=cache_dir, quiet=True).analysis.reach
 
 
 def test_verbose_says_why_a_cache_was_rebuilt(here: Path, run_cli) -> None:

@@ -3,8 +3,11 @@ import AxiomDL.Expressivity.ReluMax
 import AxiomDL.Expressivity.Shallow
 import AxiomDL.Expressivity.Rescaling
 import AxiomDL.Expressivity.Deep
+import AxiomDL.Expressivity.DeepNet
+import AxiomDL.Expressivity.DeepNetMono
 import AxiomDL.Expressivity.Interpolation
 import AxiomDL.Expressivity.LinearPieces
+import AxiomDL.Expressivity.Regions
 import AxiomDL.Expressivity.Lazy
 import AxiomDL.Expressivity.Assumptions
 import AxiomDL.Expressivity.Conjectures
@@ -12,9 +15,10 @@ import AxiomDL.Expressivity.Conjectures
 /-!
 # AxiomDL: finite-width expressivity
 
-ReLU and its lemmas, one-hidden-layer 1-D networks, depth-`L` compositions and residual
-blocks, rescaling invariance, interpolation, linear-piece counting, lazy training, and the
-expressivity assumptions and conjectures.
+ReLU and its lemmas, one-hidden-layer 1-D networks, compositions of them and residual blocks,
+deep networks with vector-valued hidden layers, rescaling invariance, interpolation,
+linear-piece counting (kinks of one-hidden-layer networks, pieces counted on a grid, depth
+separation), lazy training, and the expressivity assumptions and conjectures.
 -/
 
 set_option autoImplicit false

@@ -5,6 +5,7 @@ import AxiomDL.Landscape.PL
 import AxiomDL.Landscape.Growth
 import AxiomDL.Landscape.Benign
 import AxiomDL.Landscape.Noise
+import AxiomDL.Landscape.Curvature
 import AxiomDL.Landscape.EdgeOfStability
 import AxiomDL.Landscape.Descent
 import AxiomDL.Landscape.Stationarity
@@ -14,6 +15,8 @@ import AxiomDL.Landscape.GradientBound
 import AxiomDL.Landscape.SGD
 import AxiomDL.Landscape.ConvexRate
 import AxiomDL.Landscape.Witnesses
+import AxiomDL.Landscape.WitnessesEoS
+import AxiomDL.Landscape.JointWitnesses
 import AxiomDL.Landscape.Conjectures
 
 /-!
@@ -21,9 +24,10 @@ import AxiomDL.Landscape.Conjectures
 
 Loss-landscape geometry and optimisation: the assumptions (bounded below, interpolation,
 convexity, strong and star convexity, smoothness, PL and PL*, quadratic growth, error bound,
-restricted secant inequality, benign landscape, bounded gradient noise, edge of stability),
-their relations (discharges), the convergence theorems for GD and SGD, witnesses, and open
-problems.
+restricted secant inequality, benign landscape, bounded gradient noise, edge of stability, with
+the sharpness defined without Hessians in `Curvature`), their relations (discharges), the
+convergence theorems for GD and SGD, witnesses (one per assumption, and joint witnesses over
+`Rat` for the hypotheses of every theorem), and open problems.
 -/
 
 set_option autoImplicit false

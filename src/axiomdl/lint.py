@@ -11,9 +11,11 @@ from pathlib import Path
 
 from axiomdl.errors import AxiomdlError
 from axiomdl.model import Finding, LintResult
+from axiomdl.regime import degenerate_witness_findings
 from axiomdl.scan.docmeta import AREAS, REQUIRED_META, STATUSES
 from axiomdl.scan.resolve import Resolver, decl_namespace
 from axiomdl.session import Session
+from axiomdl.witnesses import compute_coverage, unwitnessed_findings
 
 ALLOWED_IMPORT_ROOTS = ("Init", "Std", "Lean")
 _CORE_LINE = re.compile(r"^(\S+)\s+(src/\S+\.lean)\s*(?:#.*)?$")
@@ -153,6 +155,8 @@ def run_lint(s: Session, core_names: Path | None) -> LintResult:
                     message=f"`{ident}` is neither declared in this project nor listed in core-names.txt",
                 )
             )
+    cov = compute_coverage(s)
+    findings += cov.findings + unwitnessed_findings(s, cov) + degenerate_witness_findings(s)
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.code))
     return LintResult(files=len(p.files), identifiers_checked=checked, findings=findings)
 

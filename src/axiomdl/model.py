@@ -17,6 +17,7 @@ Role = Literal["assumption", "conjecture", "discharge", "witness", "theorem", "d
 EdgeLabel = Literal["statement", "proof"]
 Position = Literal["hypothesis", "conclusion", "value"]
 Provenance = Literal["static", "exact"]
+WitnessStatus = Literal["joint", "single", "none-needed", "missing"]
 
 
 class Declaration(BaseModel):
@@ -89,6 +90,18 @@ class RestsOn(BaseModel):
     uses: list[str]
     derived: list[Derivation] = Field(default_factory=list)
     foundations: list[str] = Field(default_factory=list)
+    witnessed: WitnessStatus | None = Field(
+        None,
+        description="joint: a witness covers all requirements at once; single: the one "
+        "requirement has a witness; none-needed: no requirement; missing: not shown satisfiable",
+    )
+    witnessed_by: list[str] = Field(default_factory=list)
+    statuses: dict[str, str | None] = Field(
+        default_factory=dict, description="stated Status of each required assumption"
+    )
+    summary: str = Field(
+        default="", description="the weakest link in words, e.g. `rests on 1 contested assumption`"
+    )
 
 
 class PathStep(BaseModel):
@@ -154,6 +167,11 @@ class TheoremRow(BaseModel):
     requires: list[str]
     establishes: list[str]
     derived: list[str] = Field(default_factory=list)
+    witnessed: WitnessStatus | None = None
+    witnessed_by: list[str] = Field(default_factory=list)
+    summary: str = Field(
+        default="", description="statuses of the required assumptions in words (weakest link)"
+    )
     file: str
     line: int
 

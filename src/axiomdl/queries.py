@@ -18,6 +18,7 @@ from axiomdl.errors import AxiomdlError
 HYPOTHESIS_ROLES = frozenset({"assumption", "conjecture"})
 DEFINITION_ROLES = frozenset({"definition"})
 RESULT_ROLES = frozenset({"theorem", "discharge", "witness"})
+USER_ROLES = frozenset({"theorem", "discharge"})  # results that rest on what they use
 _LONE_SEARCHES = 16  # uses_bits calls answered by their own search before the whole pass
 
 
@@ -300,13 +301,30 @@ class Analysis:
             b |= self.bit.get(t, 0)
         return b
 
-    def unused(self) -> list[str]:
-        """Assumptions that no result requires or uses."""
-        used = 0
+    def used_by(self) -> dict[str, int]:
+        """For every assumption, how many theorems and discharges fall if it is dropped
+        (``impact``'s statement + proof lists without witnesses): the one "used by" number
+        of the report, the site and ``unused``.
+
+        Witnesses exhibit an assumption rather than rest on it, and a discharge that only
+        *establishes* it does not count either.
+        """
+        counts = dict.fromkeys(self.hyps, 0)
         for n, r in self.roles.items():
-            if r in ("theorem", "discharge"):
-                used |= self.uses_bits(n)
-        return [a for a in self.hyps if self.roles[a] == "assumption" and not used & self.bit[a]]
+            if r not in USER_ROLES:
+                continue
+            bits = (self.uses_bits(n) & ~self.establishes_bits(n)) | self.requires_bits(n)
+            bits &= ~self.bit.get(n, 0)
+            while bits:
+                low = bits & -bits
+                counts[self.hyps[low.bit_length() - 1]] += 1
+                bits ^= low
+        return counts
+
+    def unused(self) -> list[str]:
+        """Assumptions that no result requires or uses (``used_by`` is 0)."""
+        counts = self.used_by()
+        return [a for a in self.hyps if self.roles[a] == "assumption" and not counts[a]]
 
 
 def unknown_name_message(name: str, candidates: Iterable[str]) -> str:

@@ -116,7 +116,9 @@ class Session:
         # The exporter's records when the graph is exact (axiomdl.lean.export.Export), else None.
         self.export = export
         self.source = source
-        self.warm_findings: list[Finding] | None = None
+        # Whole-project values (findings, witness coverage, statuses) that :meth:`remember`
+        # computed, or that came with the cached graph.
+        self._values: dict[str, Any] = {}
 
     @property
     def project(self) -> Project:
@@ -142,6 +144,16 @@ class Session:
         assert self._analysis is not None
         return self._analysis
 
+    def remember(self, name: str, compute: Callable[[Session], T]) -> T:
+        """``compute(self)``, once per session; on a warm start, the value cached with the
+        graph (see :func:`axiomdl.report.build.warm_values` for which are kept)."""
+        if name not in self._values:
+            if self._graph is None and self.source is not None:
+                self._fill()  # a warm start brings the values along
+            if name not in self._values:
+                self._values[name] = compute(self)
+        return self._values[name]
+
     def _fill(self) -> None:
         src = self.source
         if self._graph is not None:  # built from parts without an analysis
@@ -150,9 +162,13 @@ class Session:
         meta = src.meta("graph") if src is not None and src.key is not None else None
         hit = src.load("graph", meta) if src is not None and meta is not None else None
         if _well_formed(hit):
-            g, memo, findings = hit
-            self._graph, self._analysis = g, Analysis(g, memo=memo)
-            self.warm_findings = [Finding.model_construct(**f) for f in findings]
+            g, memo, values = hit
+            reach_meta = src.meta("reach")  # type: ignore[union-attr]
+            self._graph = g
+            self._analysis = Analysis(
+                g, memo=memo, load_reach=lambda: _reach_of(src.load("reach", reach_meta))
+            )
+            self._values.update(values)
             return
         project = self.project
         with progress_display(src is not None and src.show_progress) as work:
@@ -160,13 +176,20 @@ class Session:
             g = build_graph(project)
             work.step("computing requires sets")
             a = Analysis(g)
+            memo = a.memo()
             self._graph, self._analysis = g, a
             if src is not None and meta is not None:
-                from axiomdl.report.build import audit_findings
+                from axiomdl.report.build import warm_values
 
+                self._values.update(warm_values(self))
                 work.step("writing the cache")
-                findings = [f.model_dump() for f in audit_findings(self)]
-                src.save("graph", meta, (g, a.memo(), findings))
+                # the reach sets, the bulk, apart: a warm rests-on never reads them
+                src.save(
+                    "graph",
+                    meta,
+                    (g, {"hyps": memo["hyps"], "bundle": memo["bundle"]}, self._values),
+                )
+                src.save("reach", src.meta("reach"), {"reach": _interned(memo["reach"])})
 
     def cached(self, key: tuple[str, ...], produce: Callable[[], T]) -> T:
         """``produce()``, or the value it gave for the same ``key`` on the same sources and code.
@@ -224,8 +247,21 @@ def _well_formed(hit: Any) -> bool:
         and len(hit) == 3
         and isinstance(hit[0], nx.DiGraph)
         and isinstance(hit[1], dict)
-        and isinstance(hit[2], list)
+        and isinstance(hit[1].get("bundle"), dict)
+        and isinstance(hit[2], dict)
     )
+
+
+def _reach_of(hit: Any) -> dict[str, int] | None:
+    """The reach sets from a reach blob, or None (then they are computed)."""
+    reach = hit.get("reach") if isinstance(hit, dict) else None
+    return reach if isinstance(reach, dict) else None
+
+
+def _interned(sets: dict[str, int]) -> dict[str, int]:
+    """Equal sets share one int object, so the pickle writes each distinct set once."""
+    seen: dict[int, int] = {}
+    return {n: seen.setdefault(v, v) for n, v in sets.items()}
 
 
 def load(

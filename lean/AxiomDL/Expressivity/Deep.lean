@@ -1,17 +1,21 @@
 import AxiomDL.Expressivity.Shallow
 
 /-!
-# Expressivity: depth-`L` compositions and residual blocks
+# Expressivity: compositions of one-hidden-layer networks, and residual blocks
 
 `compose [f₁, …, f_L]` applies `f₁` first. `DepthRep layer L f` says that `f` is a composition
-of exactly `L` functions from the class `layer`. For ReLU networks the layer class is
-`ShallowRep n` (`DeepRep n L`); a residual block adds the identity to a width-`n` network
-(`ResRep n L`).
+of exactly `L` functions from the class `layer`. Composing `L` one-hidden-layer 1-D networks of
+width `n` gives `ChainRep n L f`: a deep ReLU network whose hidden layers have width `n` but that
+passes a single scalar between consecutive hidden layers (a linear bottleneck of width 1). The
+genuine deep networks, whose hidden layers pass all `n` activations on, are `DeepRep` in
+`DeepNet.lean`; every chain network is one of them (`AxiomDL.Expressivity.deepRep_of_chainRep`).
+A residual block adds the identity to a width-`n` network (`ResRep n L`, a residual network
+whose residual stream is 1-D).
 
-Depth monotonicity is a function-class inclusion: plain ReLU networks of width `n ≥ 2` can be
-deepened with identity layers (`deepRep_succ_depth`), and residual networks of any width can be
+Depth monotonicity is a function-class inclusion: chain networks of width `n ≥ 2` can be
+deepened with identity layers (`chainRep_succ_depth`), and residual networks of any width can be
 deepened with zero residual branches (`resRep_succ_depth`). A residual network of width `n` is a
-plain network of width `n + 2` (`deepRep_of_resRep`).
+chain network of width `2 + n` (`chainRep_of_resRep`).
 -/
 
 set_option autoImplicit false
@@ -114,27 +118,28 @@ theorem shallowRep_congr {n : Nat} {f g : K → K} (hfg : ∀ x, f x = g x) (h :
   obtain ⟨net, hlen, hnet⟩ := h
   exact ⟨net, hlen, fun x => (hnet x).trans (hfg x)⟩
 
-/-- Depth-`L` plain ReLU networks whose hidden layers have width `n` (each layer a 1-D
-one-hidden-layer network of width `n`). -/
-def DeepRep (n L : Nat) (f : K → K) : Prop := DepthRep (ShallowRep (K := K) n) L f
+/-- Compositions of `L` one-hidden-layer 1-D ReLU networks of width `n`: a deep network whose
+hidden layers have width `n`, with a linear bottleneck of width 1 between consecutive hidden
+layers (each layer reads out one scalar, which the next layer takes as its input). -/
+def ChainRep (n L : Nat) (f : K → K) : Prop := DepthRep (ShallowRep (K := K) n) L f
 
-/-- A one-hidden-layer network is a depth-1 network. -/
-theorem deepRep_one {n : Nat} {f : K → K} (hf : ShallowRep n f) : DeepRep n 1 f :=
+/-- A one-hidden-layer network is a depth-1 chain network. -/
+theorem chainRep_one {n : Nat} {f : K → K} (hf : ShallowRep n f) : ChainRep n 1 f :=
   depthRep_one hf
 
-/-- Depth monotonicity for plain ReLU networks of width at least 2 (identity layers). -/
-theorem deepRep_succ_depth {n L : Nat} (hn : 2 ≤ n) {f : K → K} (h : DeepRep n L f) :
-    DeepRep n (L + 1) f :=
+/-- Depth monotonicity for chain networks of width at least 2 (identity layers). -/
+theorem chainRep_succ_depth {n L : Nat} (hn : 2 ≤ n) {f : K → K} (h : ChainRep n L f) :
+    ChainRep n (L + 1) f :=
   depthRep_succ_of_id (shallowRep_identity_of_two_le hn) h
 
-/-- Depth monotonicity for plain ReLU networks, any number of steps. -/
-theorem deepRep_mono_depth {n L M : Nat} (hn : 2 ≤ n) (hLM : L ≤ M) {f : K → K}
-    (h : DeepRep n L f) : DeepRep n M f :=
+/-- Depth monotonicity for chain networks, any number of steps. -/
+theorem chainRep_mono_depth {n L M : Nat} (hn : 2 ≤ n) (hLM : L ≤ M) {f : K → K}
+    (h : ChainRep n L f) : ChainRep n M f :=
   depthRep_mono_of_id (shallowRep_identity_of_two_le hn) hLM h
 
-/-- Width monotonicity for deep networks. -/
-theorem deepRep_mono_width {n m L : Nat} (hnm : n ≤ m) {f : K → K} (h : DeepRep n L f) :
-    DeepRep m L f :=
+/-- Width monotonicity for chain networks. -/
+theorem chainRep_mono_width {n m L : Nat} (hnm : n ≤ m) {f : K → K} (h : ChainRep n L f) :
+    ChainRep m L f :=
   depthRep_layer_mono (fun g (hg : ShallowRep n g) => shallowRep_mono hnm hg) h
 
 /-- The residual map `x ↦ x + g x`. -/
@@ -165,14 +170,15 @@ theorem resRep_mono_width {n m L : Nat} (hnm : n ≤ m) {f : K → K} (h : ResRe
   obtain ⟨g, hg, hkg⟩ := hk
   exact ⟨g, shallowRep_mono hnm hg, hkg⟩
 
-/-- A residual block of width `n` is a plain layer of width `n + 2`. -/
+/-- A residual block of width `n` is a one-hidden-layer network of width `2 + n` (the two extra
+units carry the identity, `x = relu x - relu (-x)`). -/
 theorem shallowRep_of_resBlock {n : Nat} {h : K → K} (hb : ResBlock n h) : ShallowRep (2 + n) h := by
   obtain ⟨g, hg, hhg⟩ := hb
   have hsum : ShallowRep (2 + n) (fun x => x + g x) := shallowRep_add shallowRep_identity hg
   exact shallowRep_congr (fun x => (hhg x).symm) hsum
 
-/-- Residual networks of width `n` are plain ReLU networks of width `n + 2` at the same depth. -/
-theorem deepRep_of_resRep {n L : Nat} {f : K → K} (h : ResRep n L f) : DeepRep (2 + n) L f :=
+/-- Residual networks of width `n` are chain networks of width `2 + n` at the same depth. -/
+theorem chainRep_of_resRep {n L : Nat} {f : K → K} (h : ResRep n L f) : ChainRep (2 + n) L f :=
   depthRep_layer_mono (fun g (hb : ResBlock n g) => shallowRep_of_resBlock hb) h
 
 end Relu

@@ -17,8 +17,8 @@ For deep networks the standard bound multiplies: a composition of layers of widt
 `n₁, …, n_L` has at most `(n₁ + 1) ⋯ (n_L + 1)` pieces (`pieceBound`). The multiplicativity
 (`pieceBound_append`), the closed form `(n + 1) ^ L` (`pieceBound_replicate`) and the resulting
 depth-versus-width count (`pieceBound_shallow_lt_deep`) are proved here as natural-number
-statements; the link from networks to piece counts is the assumption
-`AxiomDL.Expressivity.LinearRegionsBound`.
+statements; the link from networks to piece counts (measured on a grid, `gridPieces` in
+`Regions.lean`) is the assumption `AxiomDL.Expressivity.LinearRegionsBound`.
 -/
 
 set_option autoImplicit false

@@ -91,7 +91,9 @@ theorem relu_sub_relu_neg (x : K) : relu x - relu (-x) = x := by
     rw [relu_of_not_nonneg hx, relu_of_nonneg hnx]
     grind
 
-/-- The identity `relu x + relu (-x) = |x|` in the form: it dominates both `x` and `-x`. -/
+/-- `relu x + relu (-x)` dominates both `x` and `-x` (an upper bound for `|x|`; the identity
+`relu x + relu (-x) = |x|` itself is `relu_add_relu_neg_of_nonneg` and
+`relu_add_relu_neg_of_nonpos`). -/
 theorem relu_add_relu_neg_ge (x : K) : x ≤ relu x + relu (-x) ∧ -x ≤ relu x + relu (-x) := by
   have h1 : x ≤ relu x := le_relu x
   have h2 : -x ≤ relu (-x) := le_relu (-x)
@@ -100,6 +102,24 @@ theorem relu_add_relu_neg_ge (x : K) : x ≤ relu x + relu (-x) ∧ -x ≤ relu 
   constructor
   · grind
   · grind
+
+/-- `relu x + relu (-x) = x` for `x ≥ 0`: with `relu_add_relu_neg_of_nonpos`, this is the
+identity `relu x + relu (-x) = |x|`. -/
+theorem relu_add_relu_neg_of_nonneg {x : K} (hx : 0 ≤ x) : relu x + relu (-x) = x := by
+  have hnx : -x ≤ 0 := by grind
+  have h1 : relu x = x := relu_of_nonneg hx
+  have h2 : relu (-x) = 0 := relu_of_nonpos hnx
+  rw [h1, h2]
+  grind
+
+/-- `relu x + relu (-x) = -x` for `x ≤ 0`: with `relu_add_relu_neg_of_nonneg`, this is the
+identity `relu x + relu (-x) = |x|`. -/
+theorem relu_add_relu_neg_of_nonpos {x : K} (hx : x ≤ 0) : relu x + relu (-x) = -x := by
+  have hnx : 0 ≤ -x := by grind
+  have h1 : relu x = 0 := relu_of_nonpos hx
+  have h2 : relu (-x) = -x := relu_of_nonneg hnx
+  rw [h1, h2]
+  grind
 
 /-- Positive homogeneity: `relu (c * x) = c * relu x` for `c ≥ 0`. -/
 theorem relu_mul_of_nonneg {c : K} (hc : 0 ≤ c) (x : K) : relu (c * x) = c * relu x := by

@@ -6,10 +6,20 @@ import AxiomDL.Expressivity.Shallow
 Multiplying the incoming weights and bias of a hidden unit by `c > 0` and dividing its outgoing
 weight by `c` leaves the network function unchanged (`shallowEval_rescaleNet`), because ReLU is
 positively homogeneous. The curvature of the squared loss in the output weights, however,
-scales by `c * c` (`outputCurvature_rescaleNet`). So the same function sits at minima of
-arbitrarily different sharpness: this is the formal core of the Dinh et al. (2017)
+scales by `c * c` (`outputCurvature_rescaleNet`).
+
+`outputCurvature net x` is the trace of the output-weight block of the Hessian of
+`½ (f x - y)²`, which is `∑ relu (w x + b)²` at every parameter. It is not the sharpness
+itself (the largest eigenvalue of the full Hessian), but it bounds it from below at an
+interpolating minimum: there `f x = y`, the Hessian is the rank-one matrix `∇f ∇fᵀ`, its largest
+eigenvalue is `‖∇f‖²`, and the output weights contribute `∑ relu (w x + b)²` to `‖∇f‖²`. So
+rescaling by a large `c` turns every interpolating minimum into one, computing the same
+function, whose sharpness is at least `c * c` times its output-weight curvature: the same
+function sits at *arbitrarily sharp* minima. This is the formal core of the Dinh et al. (2017)
 counterexample to "flat minima generalise" (`rescaling_changes_sharpness`), cited in the
-`Evidence:` line of `AxiomDL.Generalization.FlatMinimaGeneralize`.
+`Evidence:` line of `AxiomDL.Generalization.FlatMinimaGeneralize`. What is *not* shown here is
+the converse, "arbitrarily flat": a small `c` shrinks the output-weight block but scales the
+input-weight block by `1 / (c * c)`, so this rescaling alone does not flatten the minimum.
 -/
 
 set_option autoImplicit false
@@ -64,7 +74,9 @@ theorem shallowEval_rescaleNet {c : K} (hc : 0 < c) (net : List (Neuron K)) (x :
     rw [Neuron.eval_rescale hc u x, ih]
 
 /-- The curvature of the squared loss `½ (f x - y)²` in the output weights at input `x`: the
-trace of that Hessian block, `∑ relu (w x + b)²`. -/
+trace of that Hessian block, `∑ relu (w x + b)²` (the same at every parameter, since the loss is
+quadratic in the output weights). At an interpolating minimum it is a lower bound for the
+sharpness (see the module docstring); it is not the sharpness itself. -/
 noncomputable def outputCurvature : List (Neuron K) → K → K
   | [], _ => 0
   | u :: us, x => relu (u.w * x + u.b) * relu (u.w * x + u.b) + outputCurvature us x
@@ -89,8 +101,11 @@ theorem outputCurvature_rescaleNet {c : K} (hc : 0 < c) (net : List (Neuron K)) 
 
 /-- The rescaling counterexample to reparameterisation-invariant sharpness (Dinh et al. 2017):
 for every network and every `c > 0` there is a second parameter vector computing the same
-function whose output-weight curvature is `c * c` times the original at every input. Taking `c`
-large or small makes the same function arbitrarily sharp or flat. -/
+function (so it interpolates exactly the data the first one does, and is a minimum of the squared
+loss whenever the first one is) whose output-weight curvature is `c * c` times the original at
+every input. Taking `c` large makes the same function sit at arbitrarily sharp minima, since the
+output-weight curvature bounds the sharpness from below at an interpolating minimum. It does not
+show "arbitrarily flat" (see the module docstring). -/
 theorem rescaling_changes_sharpness {c : K} (hc : 0 < c) (net : List (Neuron K)) :
     ∃ net' : List (Neuron K), net'.length = net.length ∧
       (∀ x, shallowEval net' x = shallowEval net x) ∧

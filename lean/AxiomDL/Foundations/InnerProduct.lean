@@ -4,12 +4,13 @@ import AxiomDL.Foundations.Scalar
 # Foundations: an axiomatic real inner-product space
 
 A parameter space `V` over the scalars `K` is given by a structure `InnerProductSpace K V`
-bundling the vector operations (`add`, `sub`, `smul`, `zero`), the inner product `inner`,
-and only the laws that the library needs. All laws are stated at the level of the inner
-product, so that every vector computation in the library reduces to scalar algebra that
-`grind` can check. The structure is passed explicitly (`(E : InnerProductSpace K V)`) and its
-operations are written with dot notation (`E.inner x y`, `E.normSq v`,
-`E.sub x (E.smul η v)`), so no type-class resolution on `V` is ever needed.
+bundling the vector operations (`add`, `sub`, `smul`, `zero`), the inner product `inner`, the
+vector-space laws (so `V` is a genuine vector space over `K`) and the inner-product laws
+(symmetry, linearity in the first argument, positive definiteness). The structure is passed
+explicitly (`(E : InnerProductSpace K V)`) and its operations are written with dot notation
+(`E.inner x y`, `E.normSq v`, `E.sub x (E.smul η v)`), so no type-class resolution on `V` is
+ever needed. Most vector computations of the library reduce, through the inner-product laws,
+to scalar algebra that `grind` can check.
 
 The derived lemmas of this file compute the inner products and squared norms of the
 displacement `(x - c • w) - x` of a gradient step, expand `‖a + b‖²`, and prove the
@@ -22,13 +23,20 @@ universe u v
 
 namespace AxiomDL
 
-/-- Assumption: the parameter space is a real inner-product space over the scalars `K`.
-We only postulate the laws the library uses: symmetry, linearity of the inner product in its
-first argument (for `add`, `sub`, `smul`), `⟪0, y⟫ = 0`, and positive definiteness.
+/-- Assumption: the parameter space is a real inner-product space over the scalars `K`: a
+vector space over `K` (an abelian group under `add` with neutral element `zero` and subtraction
+`sub`, and a `K`-module under `smul`) with a symmetric inner product that is linear in each
+argument and positive definite. "Real" means that `K` is an ordered field: the structure's own
+parameters are only `[Lean.Grind.Field K] [LE K]` (so that purely algebraic definitions such as
+spans need no order instances), and every theorem of the library that uses it assumes the full
+ordered-field context `[LT K] [Std.LawfulOrderLT K] [Std.IsLinearOrder K]
+[Lean.Grind.OrderedRing K]` as well. The laws `inner_sub_left` and `inner_zero_left` follow
+from the others (`inner_sub_left_of_laws`, `inner_zero_left_of_laws`); they are kept as fields
+because the library's proofs cite them directly.
 Area: foundations
 Status: established
-Evidence: Euclidean space `Kⁿ` with the dot product satisfies every law; so does the 1-D model below.
-Refs: Standard linear algebra, e.g. Axler, "Linear Algebra Done Right", ch. 6.
+Evidence: Euclidean space `Kⁿ` with the dot product satisfies every law; so does the 1-D model `selfSpace`.
+Refs: Standard linear algebra, e.g. Axler, "Linear Algebra Done Right", ch. 1 (vector spaces) and ch. 6 (inner-product spaces).
 -/
 structure InnerProductSpace (K : Type u) [Lean.Grind.Field K] [LE K] (V : Type v) where
   /-- Vector addition. -/
@@ -41,6 +49,23 @@ structure InnerProductSpace (K : Type u) [Lean.Grind.Field K] [LE K] (V : Type v
   zero : V
   /-- The inner product. -/
   inner : V → V → K
+  /-- Addition is associative. -/
+  add_assoc : ∀ x y z : V, add (add x y) z = add x (add y z)
+  /-- Addition is commutative. -/
+  add_comm : ∀ x y : V, add x y = add y x
+  /-- `zero` is neutral for addition. -/
+  add_zero : ∀ x : V, add x zero = x
+  /-- Subtraction undoes addition; with the three laws above this makes `V` an abelian group
+  (`sub zero y` is the inverse of `y`, and `sub x y = add x (sub zero y)`). -/
+  sub_add_cancel : ∀ x y : V, add (sub x y) y = x
+  /-- Scalar multiplication distributes over vector addition. -/
+  smul_add : ∀ (c : K) (x y : V), smul c (add x y) = add (smul c x) (smul c y)
+  /-- Scalar multiplication distributes over scalar addition. -/
+  add_smul : ∀ (a b : K) (x : V), smul (a + b) x = add (smul a x) (smul b x)
+  /-- Scalar multiplication is compatible with the product of scalars. -/
+  mul_smul : ∀ (a b : K) (x : V), smul (a * b) x = smul a (smul b x)
+  /-- The scalar `1` acts as the identity. -/
+  one_smul : ∀ x : V, smul 1 x = x
   /-- The inner product is symmetric. -/
   inner_comm : ∀ x y : V, inner x y = inner y x
   /-- The inner product is additive in its first argument. -/
@@ -99,6 +124,28 @@ theorem normSq_eq_zero_iff (E : InnerProductSpace K V) (v : V) : E.normSq v = 0 
   · intro h
     rw [h]
     exact E.normSq_zero
+
+/-- `zero` is also a left neutral element (from `add_comm` and `add_zero`). -/
+theorem zero_add (E : InnerProductSpace K V) (x : V) : E.add E.zero x = x := by
+  rw [E.add_comm E.zero x]
+  exact E.add_zero x
+
+/-- `inner_sub_left` follows from the other laws: `x = (x - y) + y` and additivity. -/
+theorem inner_sub_left_of_laws (E : InnerProductSpace K V) (x y z : V) :
+    E.inner (E.sub x y) z = E.inner x z - E.inner y z := by
+  have h1 : E.inner (E.add (E.sub x y) y) z = E.inner (E.sub x y) z + E.inner y z :=
+    E.inner_add_left (E.sub x y) y z
+  have h2 : E.add (E.sub x y) y = x := E.sub_add_cancel x y
+  rw [h2] at h1
+  grind
+
+/-- `inner_zero_left` follows from the other laws: `0 = 0 + 0` and additivity. -/
+theorem inner_zero_left_of_laws (E : InnerProductSpace K V) (y : V) : E.inner E.zero y = 0 := by
+  have h1 : E.inner (E.add E.zero E.zero) y = E.inner E.zero y + E.inner E.zero y :=
+    E.inner_add_left E.zero E.zero y
+  have h2 : E.add E.zero E.zero = E.zero := E.add_zero E.zero
+  rw [h2] at h1
+  grind
 
 /-- The inner product is additive in its second argument. -/
 theorem inner_add_right (E : InnerProductSpace K V) (x y z : V) :

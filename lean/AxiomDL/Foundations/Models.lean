@@ -1,3 +1,4 @@
+import Init.GrindInstances.Ring.Rat
 import Init.Grind.Ordered.Rat
 import AxiomDL.Foundations.InnerProduct
 
@@ -8,8 +9,12 @@ The scalars `K` themselves form a 1-D inner-product space (`selfSpace`), with th
 product given by multiplication. Specialised to `K := Rat` this is a fully concrete model in
 core Lean, which is what every witness of the library is built on.
 The `selfSpace_*` lemmas unfold its operations; they hold by `rfl`.
-The `Init.Grind.Ordered.Rat` import (which itself imports `Init.GrindInstances.Ring.Rat`) brings core's `grind` instances for `Rat` (`Lean.Grind.Field Rat`,
-`Std.IsLinearOrder Rat`, `Std.LawfulOrderLT Rat`, `Lean.Grind.OrderedRing Rat`) into scope.
+
+The `Rat` instances of core's `grind` classes (`Lean.Grind.Field Rat`, `Std.IsLinearOrder Rat`,
+`Std.LawfulOrderLT Rat`, `Lean.Grind.OrderedRing Rat`) are declared in the core modules
+`Init.GrindInstances.Ring.Rat` and `Init.Grind.Ordered.Rat`. Both are imported by name: in the
+core sources we could read, the umbrella `Init.Grind.Ordered` does not import
+`Init.Grind.Ordered.Rat`, so we do not rely on the default `Init` import to provide them.
 -/
 
 set_option autoImplicit false
@@ -30,6 +35,38 @@ def selfSpace : InnerProductSpace K K where
   smul := fun c a => c * a
   zero := 0
   inner := fun a b => a * b
+  add_assoc := by
+    intro x y z
+    show (x + y) + z = x + (y + z)
+    grind
+  add_comm := by
+    intro x y
+    show x + y = y + x
+    grind
+  add_zero := by
+    intro x
+    show x + (0 : K) = x
+    grind
+  sub_add_cancel := by
+    intro x y
+    show (x - y) + y = x
+    grind
+  smul_add := by
+    intro c x y
+    show c * (x + y) = c * x + c * y
+    grind
+  add_smul := by
+    intro a b x
+    show (a + b) * x = a * x + b * x
+    grind
+  mul_smul := by
+    intro a b x
+    show (a * b) * x = a * (b * x)
+    grind
+  one_smul := by
+    intro x
+    show (1 : K) * x = x
+    grind
   inner_comm := by
     intro x y
     show x * y = y * x
@@ -94,8 +131,9 @@ with `⟪a, b⟫ = a * b`, form a model. -/
 theorem innerProductSpace_rat_nonempty : Nonempty (InnerProductSpace Rat Rat) :=
   ⟨ratSpace⟩
 
-/-- Witness: the scalar context of the library is satisfiable by `Rat` (a generic model
-`selfSpace` exists for every ordered field `K`). -/
+/-- Witness: every ordered field `K` carries an inner-product space, the 1-D model `selfSpace`
+(this is conditional on the ordered-field instances; the concrete witness over `Rat` is
+`innerProductSpace_rat_nonempty`). -/
 theorem innerProductSpace_self_nonempty {K : Type u} [Lean.Grind.Field K] [LE K] [LT K]
     [Std.LawfulOrderLT K] [Std.IsLinearOrder K] [Lean.Grind.OrderedRing K] :
     Nonempty (InnerProductSpace K K) :=

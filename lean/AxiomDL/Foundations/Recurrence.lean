@@ -3,7 +3,8 @@ import AxiomDL.Foundations.Scalar
 /-!
 # Foundations: linear recurrences
 
-A discrete Grönwall lemma. If a sequence of scalars satisfies `e (t + 1) ≤ ρ e t + c` with
+A bound for linear recurrence inequalities (a discrete Grönwall-type lemma for the
+constant-coefficient case). If a sequence of scalars satisfies `e (t + 1) ≤ ρ e t + c` with
 `0 ≤ ρ`, `0 ≤ B` and `c ≤ (1 - ρ) B`, then `e t ≤ ρ^t e 0 + B` for every `t`. With `c = B = 0` this is
 the linear-convergence recursion of gradient descent; with `c > 0` it is the noise ball of SGD.
 -/
@@ -19,8 +20,8 @@ section Recurrence
 variable {K : Type u} [Lean.Grind.Field K] [LE K] [LT K] [Std.LawfulOrderLT K]
   [Std.IsLinearOrder K] [Lean.Grind.OrderedRing K]
 
-/-- Discrete Grönwall: `e (t+1) ≤ ρ e t + c`, `0 ≤ ρ`, `0 ≤ B` and `c ≤ (1 - ρ) B` give
-`e t ≤ ρ^t e 0 + B`. -/
+/-- Linear recurrence bound (discrete Grönwall-type, constant coefficients):
+`e (t+1) ≤ ρ e t + c`, `0 ≤ ρ`, `0 ≤ B` and `c ≤ (1 - ρ) B` give `e t ≤ ρ^t e 0 + B`. -/
 theorem le_pow_mul_add_of_step (e : Nat → K) (ρ c B : K) (hρ : 0 ≤ ρ) (hB : 0 ≤ B)
     (hc : c ≤ (1 - ρ) * B) (h : ∀ t : Nat, e (t + 1) ≤ ρ * e t + c) (t : Nat) :
     e t ≤ ρ ^ t * e 0 + B := by

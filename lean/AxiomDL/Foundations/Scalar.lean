@@ -15,10 +15,12 @@ and `Std.IsPreorder K` (found through `Std.IsLinearOrder K`).
 
 `grind` does ring normalisation and *linear* arithmetic over these classes, with nonlinear
 monomials treated as atoms. It does not multiply inequalities. The lemmas of this file are the
-small nonlinear facts that we then feed to `grind` as explicit `have` steps. They are derived
-from a single order axiom of core's `Lean.Grind.OrderedRing` class (strict monotonicity of left
-multiplication by a positive scalar) and the two field axioms `mul_inv_cancel` and
-`div_eq_mul_inv`, so that a change in core's lemma library breaks this file only.
+small nonlinear facts that we then feed to `grind` as explicit `have` steps. The only core facts
+they cite by name are the order axiom `Lean.Grind.OrderedRing.mul_lt_mul_of_pos_left`, the field
+axioms `Lean.Grind.Field.mul_inv_cancel` and `Lean.Grind.Field.div_eq_mul_inv`, and the
+semiring axioms `Lean.Grind.Semiring.pow_zero`/`pow_succ`; every other step is a short `grind`
+call (ring normalisation or linear arithmetic), so a change in core's lemma library breaks this
+file only, and a change in `grind` shows up first in these small goals.
 -/
 
 set_option autoImplicit false
@@ -154,42 +156,36 @@ theorem div_le_of_le_mul {a b c : K} (hc : 0 < c) (h : a ≤ c * b) : a / c ≤ 
   have hfinal : c * (a / c) ≤ c * b := by grind
   exact le_of_mul_le_mul_left hfinal hc
 
-/-- A field identity used for the step size `1/L`: `(1 / L) / 2 * n = n / (2 * L)`. -/
-theorem one_div_div_two_mul (L n : K) : 1 / L / 2 * n = n / (2 * L) := by
-  -- `grind` normalises `(2 * L)⁻¹` to `2⁻¹ * L⁻¹`; the second alternative is a fallback that
-  -- only uses the field axioms and the lemmas above (it is elaborated only if `grind` fails).
-  first
-    | grind
-    | by_cases hL : L = 0
-      · subst hL
-        have h0 : (0 : K)⁻¹ = 0 := Lean.Grind.Field.inv_zero
-        have h1 : (1 : K) / 0 = 1 * (0 : K)⁻¹ := Lean.Grind.Field.div_eq_mul_inv 1 0
-        have h3 : (2 : K) * 0 = 0 := by grind
-        have h2 : n / (2 * 0) = n * (2 * (0 : K))⁻¹ := Lean.Grind.Field.div_eq_mul_inv n (2 * 0)
-        rw [h2, h3, h0, h1, h0]
-        grind
-      · have h2L : (2 : K) * L ≠ 0 := by grind
-        have hA : 2 * L * (n / (2 * L)) = n := mul_div_cancel_left h2L
-        have hL1 : L * (1 / L) = 1 := mul_one_div_cancel hL
-        have h21 : (2 : K) * (1 / 2) = 1 := mul_one_div_cancel (by grind)
-        have hd : 1 / L / 2 = 1 / L * (1 / 2) := div_eq_mul_one_div (1 / L) 2
-        have hinv : 2 * L * (1 / (2 * L)) = 1 := mul_one_div_cancel h2L
-        have hB : 2 * L * (1 / L / 2 * n) = n := by
-          rw [hd]
-          have e : 2 * L * (1 / L * (1 / 2) * n) = L * (1 / L) * (2 * (1 / 2) * n) := by grind
-          rw [e, hL1, h21]
-          grind
-        have hx : 1 / L / 2 * n = 1 / (2 * L) * (2 * L * (1 / L / 2 * n)) := by
-          have e : 1 / (2 * L) * (2 * L * (1 / L / 2 * n))
-              = 2 * L * (1 / (2 * L)) * (1 / L / 2 * n) := by grind
-          rw [e, hinv]
-          grind
-        have hy : n / (2 * L) = 1 / (2 * L) * (2 * L * (n / (2 * L))) := by
-          have e : 1 / (2 * L) * (2 * L * (n / (2 * L)))
-              = 2 * L * (1 / (2 * L)) * (n / (2 * L)) := by grind
-          rw [e, hinv]
-          grind
-        rw [hx, hy, hB, hA]
+/-- Cancelling a nonzero left factor in an equation: `c * a = c * b → a = b`. -/
+theorem eq_of_mul_eq_mul_left {a b c : K} (hc : c ≠ 0) (h : c * a = c * b) : a = b := by
+  have h1 : c * (1 / c) = 1 := mul_one_div_cancel hc
+  have ha : 1 / c * (c * a) = a := by
+    have e : 1 / c * (c * a) = c * (1 / c) * a := by grind
+    rw [e, h1]
+    grind
+  have hb : 1 / c * (c * b) = b := by
+    have e : 1 / c * (c * b) = c * (1 / c) * b := by grind
+    rw [e, h1]
+    grind
+  calc a = 1 / c * (c * a) := ha.symm
+    _ = 1 / c * (c * b) := by rw [h]
+    _ = b := hb
+
+/-- A field identity used for the step size `1/L`: `(1 / L) / 2 * n = n / (2 * L)` for
+`L ≠ 0`. Both sides are the unique solution `z` of `2 L z = n`. -/
+theorem one_div_div_two_mul {L : K} (hL : L ≠ 0) (n : K) : 1 / L / 2 * n = n / (2 * L) := by
+  have h2L : (2 : K) * L ≠ 0 := by grind
+  have hA : 2 * L * (n / (2 * L)) = n := mul_div_cancel_left h2L
+  have hL1 : L * (1 / L) = 1 := mul_one_div_cancel hL
+  have h21 : (2 : K) * (1 / 2) = 1 := mul_one_div_cancel (by grind)
+  have hd : 1 / L / 2 = 1 / L * (1 / 2) := div_eq_mul_one_div (1 / L) 2
+  have hB : 2 * L * (1 / L / 2 * n) = n := by
+    have e : 2 * L * (1 / L / 2 * n) = L * (1 / L) * (2 * (1 / 2)) * n := by
+      rw [hd]
+      grind
+    rw [e, hL1, h21]
+    grind
+  exact eq_of_mul_eq_mul_left h2L (hB.trans hA.symm)
 
 /-- `a ^ 0 = 1` (the semiring axiom). -/
 theorem pow_zero' (a : K) : a ^ (0 : Nat) = 1 :=
@@ -221,6 +217,19 @@ theorem pow_le_one {a : K} (h0 : 0 ≤ a) (h1 : a ≤ 1) (n : Nat) : a ^ n ≤ 1
     have hk : 0 ≤ a ^ k := pow_nonneg h0 k
     have hm : a ^ k * a ≤ a ^ k * 1 := mul_le_mul_of_nonneg_left h1 hk
     grind
+
+/-- Every positive scalar bounds a positive square: for `0 < r` some `d` has
+`0 < d * d ≤ r` (take `d = 1` if `1 ≤ r`, else `d = r`). -/
+theorem exists_pos_mul_self_le {r : K} (hr : 0 < r) : ∃ d : K, 0 < d * d ∧ d * d ≤ r := by
+  by_cases h : 1 ≤ r
+  · have h1 : (0 : K) < 1 * 1 := by grind
+    have h2 : (1 : K) * 1 ≤ r := by grind
+    exact ⟨1, h1, h2⟩
+  · have hr1 : r ≤ 1 := by grind
+    have hm : r * r ≤ r * 1 := mul_le_mul_of_nonneg_left hr1 (by grind)
+    have hp : 0 < r * r := mul_pos hr hr
+    have hle : r * r ≤ r := by grind
+    exact ⟨r, hp, hle⟩
 
 end Scalar
 

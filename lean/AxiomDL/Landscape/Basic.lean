@@ -4,9 +4,9 @@ import AxiomDL.Foundations
 # Landscape assumptions: optimal values
 
 Assumptions about the optimal value of a loss `f : V → K`: a lower bound `f*`
-(`BoundedBelow`), interpolation (`f* = 0` is attained by a nonnegative loss), and a selection
-`proj` of global minimisers (`ProjectsToMinimizers`), which the growth conditions of
-`Landscape.Growth` measure distances to.
+(`BoundedBelow`), interpolation (`f* = 0` is attained by a nonnegative loss), and a nearest-point
+selection `proj` of global minimisers (`ProjectsToMinimizers`), through which the growth
+conditions of `Landscape.Growth` measure the distance to the solution set.
 -/
 
 set_option autoImplicit false
@@ -44,16 +44,25 @@ structure Interpolation (f : V → K) : Prop where
   /-- The value `0` is attained. -/
   attained : ∃ x : V, f x = 0
 
-/-- Assumption: `proj` selects, for every parameter `x`, a global minimiser `proj x` with
-`f (proj x) = fstar` (for instance a nearest point of the solution set).
+/-- Assumption: `proj` is a nearest-point selection of global minimisers: `fstar` is the optimal
+value (`fstar ≤ f y` for all `y`), every `proj x` attains it, and no minimiser is closer to `x`
+than `proj x` (`‖x - proj x‖² ≤ ‖x - y‖²` whenever `f y = fstar`). Then
+`‖x - proj x‖² = dist(x, X*)²` for the solution set `X* = {y | f y = fstar}`, which is how
+the growth conditions of `Landscape.Growth` are stated in the literature. The assumption
+includes that the nearest points exist.
 Area: landscape
 Status: established
 Evidence: In finite dimension a nonempty closed solution set has nearest points; over-parameterised models have whole manifolds of minimisers, so the selection depends on `x`.
 Refs: Karimi, Nutini, Schmidt, "Linear Convergence of Gradient and Proximal-Gradient Methods Under the Polyak-Łojasiewicz Condition" (ECML-PKDD 2016), §2.
 -/
-structure ProjectsToMinimizers (f : V → K) (fstar : K) (proj : V → V) : Prop where
+structure ProjectsToMinimizers (E : InnerProductSpace K V) (f : V → K) (fstar : K)
+    (proj : V → V) : Prop where
+  /-- `fstar` is the optimal value: a lower bound of the loss. -/
+  optimal : ∀ y : V, fstar ≤ f y
   /-- Every selected point attains the optimal value. -/
   attains : ∀ x : V, f (proj x) = fstar
+  /-- The selected point is a nearest minimiser. -/
+  nearest : ∀ x y : V, f y = fstar → E.normSq (E.sub x (proj x)) ≤ E.normSq (E.sub x y)
 
 end Basic
 

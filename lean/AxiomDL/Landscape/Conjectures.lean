@@ -1,6 +1,7 @@
 import AxiomDL.Landscape.Basic
 import AxiomDL.Landscape.PL
 import AxiomDL.Landscape.EdgeOfStability
+import AxiomDL.Landscape.Noise
 
 /-!
 # Open problems in loss-landscape geometry and optimisation
@@ -27,22 +28,31 @@ positive tolerance. -/
 def ConvergesTo (E : InnerProductSpace K V) (x : Nat → V) (xlim : V) : Prop :=
   ∀ ε : K, 0 < ε → ∃ T : Nat, ∀ t : Nat, T ≤ t → E.normSq (E.sub (x t) xlim) ≤ ε
 
-/-- Conjecture: SGD is biased towards flat minima. For every sample sequence and start, if the
-SGD iterates with step `η` converge, their limit is a global minimiser whose sharpness is at most
-`2/η` (linear stability of SGD's noise selects flat minima).
+/-- Conjecture: SGD is biased towards flat minima, in the linear-stability form of Wu, Ma and E
+(2018): a local minimiser whose sharpness exceeds `2/η` is not stable for SGD with step `η > 0`.
+Here `sharp` is the sharpness of `f` (`IsSharpness`, which also ties the gradient oracle `g` to
+`f`) and the sampled gradients `sg` are within `σsq` of `g` (`BoundedGradientNoise`). The claim:
+arbitrarily close to such a minimiser `xlim` there is a start `x0` and a sample sequence `ξ`
+whose SGD iterates do not converge to `xlim`. Contrapositively, the minima that SGD converges to
+from every nearby start have sharpness at most `2/η`.
 Area: landscape
-Status: contested
-Evidence: Small-batch SGD finds flatter minima than large-batch training (Keskar et al. 2017) and linear-stability analysis predicts sharpness ≤ 2/η (Wu, Ma, E 2018); Dinh et al. (2017) show sharpness is not reparameterisation-invariant, so the link to generalisation is disputed.
+Status: plausible
+Evidence: Small-batch SGD finds flatter minima than large-batch training (Keskar et al. 2017) and linear-stability analysis predicts sharpness ≤ 2/η (Wu, Ma, E 2018; for GD this is the classical instability of a fixed point whose linearisation expands); Dinh et al. (2017) show sharpness is not reparameterisation-invariant, so its link to generalisation is disputed (not claimed here).
 Refs: Keskar, Mudigere, Nocedal, Smelyanskiy, Tang, "On Large-Batch Training for Deep Learning: Generalization Gap and Sharp Minima" (ICLR 2017); Wu, Ma, E, "How SGD Selects the Global Minima in Over-parameterized Learning" (NeurIPS 2018); Dinh, Pascanu, Bengio, Bengio, "Sharp Minima Can Generalize For Deep Nets" (ICML 2017).
 -/
-def SGDFlatMinimaBias {ι : Type w} (E : InnerProductSpace K V) (f : V → K) (sg : ι → V → V)
-    (sharp : V → K) (η : K) : Prop :=
-  ∀ (ξ : Nat → ι) (x0 xlim : V), ConvergesTo E (sgdIter E sg η ξ x0) xlim →
-    IsGlobalMin f xlim ∧ sharp xlim ≤ 2 / η
+def SGDFlatMinimaBias {ι : Type w} (E : InnerProductSpace K V) (f : V → K) (g : V → V)
+    (sg : ι → V → V) (sharp : V → K) (η σsq : K) : Prop :=
+  IsSharpness E f g sharp → BoundedGradientNoise E g sg σsq → 0 < η →
+    ∀ xlim : V, IsLocalMin E f xlim → 2 / η < sharp xlim →
+      ∀ r : K, 0 < r → ∃ (x0 : V) (ξ : Nat → ι),
+        E.normSq (E.sub x0 xlim) ≤ r ∧ ¬ ConvergesTo E (sgdIter E sg η ξ x0) xlim
 
 /-- Conjecture: gradient descent converges at the edge of stability. Whenever the
-edge-of-stability hypothesis holds for GD from `x0` with step `η`, the loss values converge to
-the optimal value `fstar`, although `η > 2/L` for any global smoothness constant.
+edge-of-stability hypothesis holds for GD from `x0` with step `η`, and `fstar` is the infimum of
+the loss (a lower bound that is approached arbitrarily closely), the loss values converge to
+`fstar`: eventually `fstar ≤ f(x_t) ≤ fstar + δ` for every `δ > 0`. This is the regime where the
+descent lemma does not apply: any smoothness constant `L` bounds the sharpness
+(`sharp_le_of_smooth`), so `L ≥ 2/η - ε` and the step is not below `1/L`.
 Area: landscape
 Status: contested
 Evidence: Training loss keeps decreasing at the edge of stability in the experiments of Cohen et al. (2021); proofs exist only for special models (Arora, Li, Panigrahi 2022; Damian, Nichani, Lee 2023), and convergence to the global minimum is not established.
@@ -50,8 +60,9 @@ Refs: Cohen, Kaur, Li, Kolter, Talwalkar (ICLR 2021); Arora, Li, Panigrahi, "Und
 -/
 def EdgeOfStabilityConvergence (E : InnerProductSpace K V) (f : V → K) (g : V → V)
     (sharp : V → K) (η ε fstar : K) (x0 : V) : Prop :=
-  EdgeOfStability E f g sharp η ε x0 →
-    ∀ δ : K, 0 < δ → ∃ T : Nat, ∀ t : Nat, T ≤ t → f (gdIter E g η x0 t) - fstar ≤ δ
+  EdgeOfStability E f g sharp η ε x0 → BoundedBelow f fstar →
+    (∀ δ : K, 0 < δ → ∃ y : V, f y ≤ fstar + δ) →
+      ∀ δ : K, 0 < δ → ∃ T : Nat, ∀ t : Nat, T ≤ t → f (gdIter E g η x0 t) ≤ fstar + δ
 
 /-- Conjecture: for sufficiently over-parameterised networks every local minimum of the training
 loss is global (no spurious local minima, although saddles may remain).
@@ -63,9 +74,11 @@ Refs: Kawaguchi (NeurIPS 2016); Nguyen, Hein, "The Loss Surface of Deep and Wide
 def LocalMinimaAreGlobal (E : InnerProductSpace K V) (f : V → K) : Prop :=
   ∀ x : V, IsLocalMin E f x → IsGlobalMin f x
 
-/-- Conjecture: mode connectivity. Any two global minimisers are joined by a chain of parameters
-with arbitrarily small steps along which the loss stays within any tolerance of the optimum
-(minima form a connected low-loss set).
+/-- Conjecture: mode connectivity, in ε-chain form. Any two global minimisers are joined by a
+finite chain of parameters with steps of squared length at most `ε` along which the loss stays
+within `ε` of the optimum, for every `ε > 0` (the discrete form of "minima form a connected
+low-loss set"; weaker than a continuous low-loss path, which the library cannot state without
+topology).
 Area: landscape
 Status: plausible
 Evidence: Low-loss paths between independently trained networks are found empirically (Garipov et al. 2018; Draxler et al. 2018); proved for dropout-stable or very wide networks (Kuditipudi et al. 2019); linear connectivity needs permutation alignment (Entezari et al. 2022).

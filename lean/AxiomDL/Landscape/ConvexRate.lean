@@ -28,32 +28,50 @@ theorem gdStep_convex_bound (E : InnerProductSpace K V) (f : V → K) (g : V →
     (hstar : f xstar = fstar) (x : V) :
     f (gdStep E g (1 / L) x) - fstar
       ≤ L / 2 * (E.normSq (E.sub x xstar) - E.normSq (E.sub (gdStep E g (1 / L) x) xstar)) := by
-  have hη : 0 < 1 / L := one_div_pos hL
   have hLη : L * (1 / L) = 1 := mul_one_div_cancel (by grind)
-  -- descent
-  have hd : f (gdStep E g (1 / L) x) ≤ f x - 1 / L / 2 * E.normSq (g x) :=
-    descent_lemma E f g hS (by grind) (by grind) x
-  -- convexity towards the minimiser
-  have hc : f x + E.inner (g x) (E.sub xstar x) ≤ f xstar := hC.first_order x xstar
-  have hswap : E.inner (g x) (E.sub xstar x) = -E.inner (g x) (E.sub x xstar) :=
-    E.inner_sub_swap_right (g x) xstar x
+  -- descent: `f(x⁺) ≤ f x - (1/L)/2 ‖g x‖²`
+  have hd : f (gdStep E g (1 / L) x) ≤ f x - 1 / L / 2 * E.normSq (g x) := by
+    have hη : 0 < 1 / L := one_div_pos hL
+    exact descent_lemma E f g hS (by grind) (by grind) x
+  -- convexity towards the minimiser: `f x - f* ≤ ⟪g x, x - x*⟫`
+  have hconv : f x - fstar ≤ E.inner (g x) (E.sub x xstar) := by
+    have hc : f x + E.inner (g x) (E.sub xstar x) ≤ f xstar := hC.first_order x xstar
+    have hswap : E.inner (g x) (E.sub xstar x) = -E.inner (g x) (E.sub x xstar) :=
+      E.inner_sub_swap_right (g x) xstar x
+    grind
+  -- the two combine linearly: `f(x⁺) - f* ≤ ⟪g x, x - x*⟫ - (1/L)/2 ‖g x‖²`
+  have hstep : f (gdStep E g (1 / L) x) - fstar
+      ≤ E.inner (g x) (E.sub x xstar) - 1 / L / 2 * E.normSq (g x) := by
+    grind
   -- the squared distance after the step
-  have hD : E.normSq (E.sub (gdStep E g (1 / L) x) xstar)
-      = E.normSq (E.sub x xstar) - 2 * (1 / L) * E.inner (g x) (E.sub x xstar)
-        + 1 / L * (1 / L) * E.normSq (g x) :=
-    E.normSq_step_sub x (g x) xstar (1 / L)
-  have e3 : L / 2 * (E.normSq (E.sub x xstar) - E.normSq (E.sub (gdStep E g (1 / L) x) xstar))
-      = L / 2 * (2 * (1 / L) * E.inner (g x) (E.sub x xstar)
-        - 1 / L * (1 / L) * E.normSq (g x)) := by
+  have hdiff : E.normSq (E.sub x xstar) - E.normSq (E.sub (gdStep E g (1 / L) x) xstar)
+      = 2 * (1 / L) * E.inner (g x) (E.sub x xstar) - 1 / L * (1 / L) * E.normSq (g x) := by
+    have hD : E.normSq (E.sub (gdStep E g (1 / L) x) xstar)
+        = E.normSq (E.sub x xstar) - 2 * (1 / L) * E.inner (g x) (E.sub x xstar)
+          + 1 / L * (1 / L) * E.normSq (g x) :=
+      E.normSq_step_sub x (g x) xstar (1 / L)
     rw [hD]
+    grind
+  -- ring identities with the factor `L * (1 / L) = 1`
+  have hmul : L / 2 * (2 * (1 / L) * E.inner (g x) (E.sub x xstar)
+        - 1 / L * (1 / L) * E.normSq (g x))
+      = L * (1 / L) * E.inner (g x) (E.sub x xstar)
+        - L * (1 / L) * (1 / L / 2 * E.normSq (g x)) := by
     grind
   have e1 : L * (1 / L) * E.inner (g x) (E.sub x xstar) = E.inner (g x) (E.sub x xstar) := by
     rw [hLη]
     grind
-  have e2 : L * (1 / L) * (1 / L * E.normSq (g x)) = 1 / L * E.normSq (g x) := by
+  have e2 : L * (1 / L) * (1 / L / 2 * E.normSq (g x)) = 1 / L / 2 * E.normSq (g x) := by
     rw [hLη]
     grind
-  grind
+  calc f (gdStep E g (1 / L) x) - fstar
+      ≤ E.inner (g x) (E.sub x xstar) - 1 / L / 2 * E.normSq (g x) := hstep
+    _ = L * (1 / L) * E.inner (g x) (E.sub x xstar)
+          - L * (1 / L) * (1 / L / 2 * E.normSq (g x)) := by rw [e1, e2]
+    _ = L / 2 * (2 * (1 / L) * E.inner (g x) (E.sub x xstar)
+          - 1 / L * (1 / L) * E.normSq (g x)) := hmul.symm
+    _ = L / 2 * (E.normSq (E.sub x xstar)
+          - E.normSq (E.sub (gdStep E g (1 / L) x) xstar)) := by rw [hdiff]
 
 /-- Telescoped bound for convex + L-smooth losses, step `1/L`:
 `∑_{t < T} (f(x_{t+1}) - f*) ≤ L/2 (‖x_0 - x*‖² - ‖x_T - x*‖²)`. -/

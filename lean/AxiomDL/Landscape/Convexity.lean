@@ -3,8 +3,9 @@ import AxiomDL.Foundations
 /-!
 # Landscape assumptions: convexity and its relaxations
 
-First-order convexity, μ-strong convexity, and star convexity (one-point convexity towards a
-minimiser), each as an inequality between the loss `f` and its gradient oracle `g`.
+First-order convexity, μ-strong convexity (`μ > 0`), and star convexity (one-point convexity
+towards a global minimiser), each as an inequality between the loss `f` and its gradient oracle
+`g`.
 -/
 
 set_option autoImplicit false
@@ -29,7 +30,7 @@ structure Convex (E : InnerProductSpace K V) (f : V → K) (g : V → V) : Prop 
   /-- The tangent-plane lower bound. -/
   first_order : ∀ x y : V, f x + E.inner (g x) (E.sub y x) ≤ f y
 
-/-- Assumption: μ-strong convexity as a quadratic lower bound,
+/-- Assumption: μ-strong convexity as a quadratic lower bound with a positive modulus `μ > 0`,
 `f x + ⟪g x, y - x⟫ + μ/2 ‖y - x‖² ≤ f y` for all `x, y`.
 Area: landscape
 Status: refuted-in-regime
@@ -37,17 +38,21 @@ Evidence: Holds for ridge-regularised linear models; over-parameterised networks
 Refs: Nesterov, "Introductory Lectures on Convex Optimization" (2004), §2.1.3; Liu, Zhu, Belkin, "Loss landscapes and optimization in over-parameterized non-linear systems and neural networks" (ACHA 2022), §3.
 -/
 structure StrongConvex (E : InnerProductSpace K V) (f : V → K) (g : V → V) (μ : K) : Prop where
+  /-- The modulus is positive (with `μ = 0` this would be plain convexity). -/
+  pos : 0 < μ
   /-- The quadratic lower bound. -/
   lower : ∀ x y : V, f x + E.inner (g x) (E.sub y x) + μ / 2 * E.normSq (E.sub y x) ≤ f y
 
-/-- Assumption: star convexity towards the point `xstar` (a first-order one-point convexity):
-`f x + ⟪g x, xstar - x⟫ ≤ f xstar` for every `x`.
+/-- Assumption: star convexity towards a global minimiser `xstar` (first-order one-point
+convexity): `xstar` minimises `f`, and `f x + ⟪g x, xstar - x⟫ ≤ f xstar` for every `x`.
 Area: landscape
 Status: plausible
 Evidence: Zhou et al. (2019) observe that SGD iterates of trained networks satisfy this towards the final iterate (a star-convex path); Kleinberg, Li, Yuan (2018) observe one-point convexity after smoothing; not known to hold globally.
 Refs: Zhou, Yang, Zhang, Liang, Tarokh, "SGD Converges to Global Minimum in Deep Learning via Star-convex Path" (ICLR 2019); Kleinberg, Li, Yuan, "An Alternative View: When Does SGD Escape Local Minima?" (ICML 2018); Hinder, Sidford, Sohoni (COLT 2020).
 -/
 structure StarConvex (E : InnerProductSpace K V) (f : V → K) (g : V → V) (xstar : V) : Prop where
+  /-- The centre `xstar` is a global minimiser. -/
+  minimiser : IsGlobalMin f xstar
   /-- The tangent plane at every `x` lies below `f` at `xstar`. -/
   star : ∀ x : V, f x + E.inner (g x) (E.sub xstar x) ≤ f xstar
 

@@ -46,8 +46,9 @@ theorem descent_lemma_inv (E : InnerProductSpace K V) (f : V → K) (g : V → V
   have hLη : L * (1 / L) = 1 := mul_one_div_cancel (by grind)
   have h1 : f (gdStep E g (1 / L) x) ≤ f x - 1 / L / 2 * E.normSq (g x) :=
     descent_lemma E f g hS (by grind) (by grind) x
+  have hLne : L ≠ 0 := by grind
   have h2 : 1 / L / 2 * E.normSq (g x) = E.normSq (g x) / (2 * L) :=
-    one_div_div_two_mul L (E.normSq (g x))
+    one_div_div_two_mul hLne (E.normSq (g x))
   grind
 
 /-- One GD step does not increase an L-smooth loss when `0 ≤ η` and `L η ≤ 1`. -/

@@ -7,8 +7,8 @@ import AxiomDL.Landscape.Benign
 # Stationary points and global minima
 
 Which assumptions make every stationary point a global minimiser: convexity, the PL
-inequality (with a lower bound), and star convexity towards a global minimiser. Each gives a
-discharge of `BenignLandscape`.
+inequality (with `μ > 0` and a lower bound), and star convexity (whose centre is a global
+minimiser). Each gives a discharge of `BenignLandscape`.
 -/
 
 set_option autoImplicit false
@@ -61,10 +61,10 @@ theorem eq_of_pl_of_isStationary (E : InnerProductSpace K V) (f : V → K) (g : 
   have h4 : fstar ≤ f x := hB.lower_bound x
   grind
 
-/-- Star convexity towards a global minimiser + stationary ⇒ global minimum. -/
+/-- Star convexity (towards a global minimiser) + stationary ⇒ global minimum. -/
 theorem isGlobalMin_of_starConvex_of_isStationary (E : InnerProductSpace K V) (f : V → K)
-    (g : V → V) {xstar : V} (hS : StarConvex E f g xstar) (hmin : IsGlobalMin f xstar) {x : V}
-    (hx : IsStationary E g x) : IsGlobalMin f x := by
+    (g : V → V) {xstar : V} (hS : StarConvex E f g xstar) {x : V} (hx : IsStationary E g x) :
+    IsGlobalMin f x := by
   have hgx : g x = E.zero := hx
   have h1 : f x + E.inner (g x) (E.sub xstar x) ≤ f xstar := hS.star x
   have h2 : E.inner (g x) (E.sub xstar x) = 0 := by
@@ -72,7 +72,7 @@ theorem isGlobalMin_of_starConvex_of_isStationary (E : InnerProductSpace K V) (f
     exact E.inner_zero_left (E.sub xstar x)
   show ∀ y : V, f x ≤ f y
   intro y
-  have h3 : f xstar ≤ f y := hmin y
+  have h3 : f xstar ≤ f y := hS.minimiser y
   grind
 
 /-- Discharge: convexity ⇒ benign landscape. -/
@@ -86,22 +86,22 @@ theorem benignLandscape_of_pl (E : InnerProductSpace K V) (f : V → K) (g : V �
     (hμ : 0 < μ) : BenignLandscape E f g :=
   ⟨fun _ hx => isGlobalMin_of_pl_of_isStationary E f g hPL hB hμ hx⟩
 
-/-- Discharge: star convexity towards a global minimiser ⇒ benign landscape. -/
+/-- Discharge: star convexity (towards a global minimiser) ⇒ benign landscape. -/
 theorem benignLandscape_of_starConvex (E : InnerProductSpace K V) (f : V → K) (g : V → V)
-    {xstar : V} (hS : StarConvex E f g xstar) (hmin : IsGlobalMin f xstar) :
-    BenignLandscape E f g :=
-  ⟨fun _ hx => isGlobalMin_of_starConvex_of_isStationary E f g hS hmin hx⟩
+    {xstar : V} (hS : StarConvex E f g xstar) : BenignLandscape E f g :=
+  ⟨fun _ hx => isGlobalMin_of_starConvex_of_isStationary E f g hS hx⟩
 
-/-- Discharge: convexity ⇒ star convexity towards any point. -/
+/-- Discharge: convexity ⇒ star convexity towards any global minimiser. -/
 theorem starConvex_of_convex (E : InnerProductSpace K V) (f : V → K) (g : V → V)
-    (hC : Convex E f g) (xstar : V) : StarConvex E f g xstar :=
-  ⟨fun x => hC.first_order x xstar⟩
+    (hC : Convex E f g) {xstar : V} (hmin : IsGlobalMin f xstar) : StarConvex E f g xstar :=
+  { minimiser := hmin, star := fun x => hC.first_order x xstar }
 
 /-- Discharge: interpolation ⇒ the loss is bounded below by `0`. -/
 theorem boundedBelow_of_interpolation (f : V → K) (hI : Interpolation f) : BoundedBelow f 0 :=
   ⟨hI.nonneg⟩
 
-/-- Discharge: the global PL* inequality (on the whole space) ⇒ μ-PL relative to `f* = 0`. -/
+/-- Discharge: the global μ-PL* inequality (on the whole space) ⇒ μ-PL relative to `f* = 0`
+(with the same, positive, constant). -/
 theorem pl_of_plStarOn_univ (E : InnerProductSpace K V) (f : V → K) (g : V → V) {μ : K}
     (hP : PLStarOn E f g μ (fun _ => True)) : PolyakLojasiewicz E f g μ 0 := by
   constructor
@@ -112,10 +112,10 @@ theorem pl_of_plStarOn_univ (E : InnerProductSpace K V) (f : V → K) (g : V →
 /-- Under interpolation, PL* (on the whole space) makes every stationary point a global
 minimiser, with loss zero. -/
 theorem eq_zero_of_plStar_of_isStationary (E : InnerProductSpace K V) (f : V → K) (g : V → V)
-    {μ : K} (hI : Interpolation f) (hP : PLStarOn E f g μ (fun _ => True)) (hμ : 0 < μ) {x : V}
+    {μ : K} (hI : Interpolation f) (hP : PLStarOn E f g μ (fun _ => True)) {x : V}
     (hx : IsStationary E g x) : f x = 0 :=
   eq_of_pl_of_isStationary E f g (pl_of_plStarOn_univ E f g hP)
-    (boundedBelow_of_interpolation f hI) hμ hx
+    (boundedBelow_of_interpolation f hI) hP.pos hx
 
 end Stationarity
 

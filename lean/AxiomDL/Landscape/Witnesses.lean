@@ -5,17 +5,16 @@ import AxiomDL.Landscape.PL
 import AxiomDL.Landscape.Growth
 import AxiomDL.Landscape.Benign
 import AxiomDL.Landscape.Noise
-import AxiomDL.Landscape.EdgeOfStability
 
 /-!
 # Witnesses for the landscape assumptions
 
-Every landscape assumption is satisfiable. The model is the 1-D space `K` itself
-(`selfSpace`, inner product = multiplication) with the quadratic loss `f x = x²` and its
-gradient `g x = 2x`, over any scalar field `K`, in particular over `Rat`. One joint witness
-shows that the hypotheses of the linear-convergence theorem (smooth + PL + bounded below +
-interpolation) hold together. The edge-of-stability witness uses a linear loss and a constant
-sharpness oracle: it shows consistency only, not realism.
+Every landscape assumption is satisfiable with its constants strictly inside the intended regime
+(`L, μ > 0`, a genuine nearest-point selection, genuinely noisy sampled gradients). The model
+is the 1-D space `K` itself (`selfSpace`, inner product = multiplication) with the quadratic
+loss `f x = x²` and its gradient `g x = 2x`, over any ordered field `K`, in particular over
+`Rat`; the sampled gradients are `2x ± 1` (`noisyGrad`). The edge-of-stability witness is in
+`Landscape.WitnessesEoS`, the joint witnesses over `Rat` in `Landscape.JointWitnesses`.
 -/
 
 set_option autoImplicit false
@@ -37,6 +36,15 @@ def quadLoss (x : K) : K :=
 def quadGrad (x : K) : K :=
   2 * x
 
+/-- The sign `±1` of a Boolean sample. -/
+def signOf : Bool → K
+  | true => 1
+  | false => -1
+
+/-- Noisy sampled gradients of `x²`: sample `b` returns `2x + 1` or `2x - 1`. -/
+def noisyGrad (b : Bool) (x : K) : K :=
+  2 * x + signOf b
+
 /-- Witness: `BoundedBelow` is satisfiable; `x²` is bounded below by `0`. -/
 theorem boundedBelow_witness : BoundedBelow (quadLoss (K := K)) 0 := by
   constructor
@@ -54,14 +62,23 @@ theorem interpolation_witness : Interpolation (quadLoss (K := K)) := by
     show (0 : K) * 0 = 0
     grind
 
-/-- Witness: `ProjectsToMinimizers` is satisfiable; `proj := fun _ => 0` selects the minimiser
-of `x²`. -/
+/-- Witness: `ProjectsToMinimizers` is satisfiable; `proj := fun _ => 0` is the nearest-point
+selection of the (unique) minimiser of `x²`, with optimal value `0`. -/
 theorem projectsToMinimizers_witness :
-    ProjectsToMinimizers (quadLoss (K := K)) 0 (fun _ => 0) := by
+    ProjectsToMinimizers (selfSpace (K := K)) quadLoss 0 (fun _ => 0) := by
   constructor
-  intro x
-  show (0 : K) * 0 = 0
-  grind
+  · intro y
+    show (0 : K) ≤ y * y
+    exact mul_self_nonneg y
+  · intro x
+    show (0 : K) * 0 = 0
+    grind
+  · intro x y hy
+    have hy' : y * y = 0 := hy
+    have hy0 : y = 0 := eq_zero_of_mul_self_eq_zero hy'
+    subst hy0
+    show (x - 0) * (x - 0) ≤ (x - 0) * (x - 0)
+    grind
 
 /-- Witness: `Convex` is satisfiable; `x²` with gradient `2x` is convex. -/
 theorem convex_witness : Convex (selfSpace (K := K)) quadLoss quadGrad := by
@@ -74,26 +91,33 @@ theorem convex_witness : Convex (selfSpace (K := K)) quadLoss quadGrad := by
 /-- Witness: `StrongConvex` is satisfiable; `x²` is `2`-strongly convex. -/
 theorem strongConvex_witness : StrongConvex (selfSpace (K := K)) quadLoss quadGrad 2 := by
   constructor
-  intro x y
-  show x * x + 2 * x * (y - x) + 2 / 2 * ((y - x) * (y - x)) ≤ y * y
-  grind
+  · grind
+  · intro x y
+    show x * x + 2 * x * (y - x) + 2 / 2 * ((y - x) * (y - x)) ≤ y * y
+    grind
 
-/-- Witness: `StarConvex` is satisfiable; `x²` is star convex towards `0`. -/
+/-- Witness: `StarConvex` is satisfiable; `x²` is star convex towards its minimiser `0`. -/
 theorem starConvex_witness : StarConvex (selfSpace (K := K)) quadLoss quadGrad 0 := by
   constructor
-  intro x
-  show x * x + 2 * x * (0 - x) ≤ 0 * 0
-  have h : 0 ≤ x * x := mul_self_nonneg x
-  grind
+  · show ∀ y : K, (0 : K) * 0 ≤ y * y
+    intro y
+    have h : 0 ≤ y * y := mul_self_nonneg y
+    grind
+  · intro x
+    show x * x + 2 * x * (0 - x) ≤ 0 * 0
+    have h : 0 ≤ x * x := mul_self_nonneg x
+    grind
 
 /-- Witness: `Smooth` is satisfiable; `x²` is `2`-smooth. -/
 theorem smooth_witness : Smooth (selfSpace (K := K)) quadLoss quadGrad 2 := by
   constructor
-  intro x y
-  show y * y ≤ x * x + 2 * x * (y - x) + 2 / 2 * ((y - x) * (y - x))
-  grind
+  · grind
+  · intro x y
+    show y * y ≤ x * x + 2 * x * (y - x) + 2 / 2 * ((y - x) * (y - x))
+    grind
 
-/-- Witness: `PolyakLojasiewicz` is satisfiable; `x²` is `2`-PL relative to `f* = 0`. -/
+/-- Witness: `PolyakLojasiewicz` is satisfiable with a positive constant; `x²` is `2`-PL
+relative to `f* = 0`. -/
 theorem pl_witness : PolyakLojasiewicz (selfSpace (K := K)) quadLoss quadGrad 2 0 := by
   constructor
   intro x
@@ -103,31 +127,35 @@ theorem pl_witness : PolyakLojasiewicz (selfSpace (K := K)) quadLoss quadGrad 2 
 /-- Witness: `PLStarOn` is satisfiable; `x²` is `2`-PL* on the whole line. -/
 theorem plStarOn_witness : PLStarOn (selfSpace (K := K)) quadLoss quadGrad 2 (fun _ => True) := by
   constructor
-  intro x _
-  show 2 * (x * x) ≤ 2 * x * (2 * x) / 2
-  grind
+  · grind
+  · exact ⟨0, trivial⟩
+  · intro x _
+    show 2 * (x * x) ≤ 2 * x * (2 * x) / 2
+    grind
 
-/-- Witness: `QuadraticGrowth` is satisfiable; `x²` has `2`-quadratic growth around `0`. -/
+/-- Witness: `QuadraticGrowth` is satisfiable; `x²` has `2`-quadratic growth around its
+minimiser `0`. -/
 theorem quadraticGrowth_witness :
     QuadraticGrowth (selfSpace (K := K)) quadLoss 0 (fun _ => 0) 2 := by
-  constructor
+  refine { projects := projectsToMinimizers_witness, pos := by grind, growth := ?_ }
   intro x
   show 2 / 2 * ((x - 0) * (x - 0)) ≤ x * x - 0
   grind
 
-/-- Witness: `ErrorBound` is satisfiable; the gradient `2x` satisfies the `2`-error bound around
-`0`. -/
-theorem errorBound_witness : ErrorBound (selfSpace (K := K)) quadGrad (fun _ => 0) 2 := by
-  constructor
+/-- Witness: `ErrorBound` is satisfiable; the gradient `2x` of `x²` satisfies the `2`-error
+bound around the minimiser `0`. -/
+theorem errorBound_witness :
+    ErrorBound (selfSpace (K := K)) quadLoss quadGrad 0 (fun _ => 0) 2 := by
+  refine { projects := projectsToMinimizers_witness, pos := by grind, bound := ?_ }
   intro x
   show 2 * 2 * ((x - 0) * (x - 0)) ≤ 2 * x * (2 * x)
   grind
 
-/-- Witness: `RestrictedSecant` is satisfiable; the gradient `2x` satisfies the `2`-restricted
-secant inequality around `0`. -/
+/-- Witness: `RestrictedSecant` is satisfiable; the gradient `2x` of `x²` satisfies the
+`2`-restricted secant inequality around the minimiser `0`. -/
 theorem restrictedSecant_witness :
-    RestrictedSecant (selfSpace (K := K)) quadGrad (fun _ => 0) 2 := by
-  constructor
+    RestrictedSecant (selfSpace (K := K)) quadLoss quadGrad 0 (fun _ => 0) 2 := by
+  refine { projects := projectsToMinimizers_witness, pos := by grind, secant := ?_ }
   intro x
   show 2 * ((x - 0) * (x - 0)) ≤ 2 * x * (x - 0)
   grind
@@ -145,77 +173,24 @@ theorem benignLandscape_witness : BenignLandscape (selfSpace (K := K)) quadLoss 
   subst h2
   grind
 
-/-- Witness: `BoundedGradientNoise` is satisfiable; the exact gradient is a noiseless sampled
-gradient with `σ² = 0`. -/
+/-- Witness: `BoundedGradientNoise` is satisfiable with genuine noise: the sampled gradients
+`2x ± 1` of `x²` are within squared distance `1` of the gradient `2x`. -/
 theorem boundedGradientNoise_witness :
-    BoundedGradientNoise (selfSpace (K := K)) quadGrad (fun (_ : Unit) => quadGrad) 0 := by
+    BoundedGradientNoise (selfSpace (K := K)) quadGrad noisyGrad 1 := by
   constructor
-  intro _ x
-  show (2 * x - 2 * x) * (2 * x - 2 * x) ≤ 0
-  grind
-
-/-- Witness: the edge-of-stability hypothesis is satisfiable (consistency only): for the linear
-loss `f x = -x` with constant gradient `-1` and step `1`, a constant sharpness oracle `2/η`
-hovers exactly at `2/η`, and the loss decreases at every step. -/
-theorem edgeOfStability_witness (x0 : K) :
-    EdgeOfStability (selfSpace (K := K)) (fun x => -x) (fun _ => -1) (fun _ => 2 / 1) 1 0 x0 := by
-  constructor
-  · refine ⟨0, ?_⟩
-    intro t _
-    constructor
-    · grind
-    · grind
-  · intro t
-    refine ⟨t + 1, by omega, ?_⟩
-    have h : gdIter (selfSpace (K := K)) (fun _ => -1) 1 x0 (t + 1)
-        = gdIter (selfSpace (K := K)) (fun _ => -1) 1 x0 t - 1 * (-1) := rfl
-    show -(gdIter (selfSpace (K := K)) (fun _ => -1) 1 x0 (t + 1))
-        < -(gdIter (selfSpace (K := K)) (fun _ => -1) 1 x0 t)
+  intro b x
+  cases b with
+  | true =>
+    have hs : (signOf true : K) = 1 := rfl
+    show (2 * x + signOf true - 2 * x) * (2 * x + signOf true - 2 * x) ≤ 1
+    rw [hs]
+    grind
+  | false =>
+    have hs : (signOf false : K) = -1 := rfl
+    show (2 * x + signOf false - 2 * x) * (2 * x + signOf false - 2 * x) ≤ 1
+    rw [hs]
     grind
 
-/-- Witness: the hypotheses of linear convergence are jointly satisfiable: `x²` is `2`-smooth,
-`2`-PL, bounded below by `0` and interpolating. -/
-theorem smooth_pl_interpolation_witness :
-    Smooth (selfSpace (K := K)) quadLoss quadGrad 2 ∧
-      PolyakLojasiewicz (selfSpace (K := K)) quadLoss quadGrad 2 0 ∧
-      BoundedBelow (quadLoss (K := K)) 0 ∧ Interpolation (quadLoss (K := K)) :=
-  ⟨smooth_witness, pl_witness, boundedBelow_witness, interpolation_witness⟩
-
-/-- Witness: strong convexity, smoothness and a minimiser selection hold jointly (the
-hypotheses of the discharges to quadratic growth and PL). -/
-theorem strongConvex_smooth_witness :
-    StrongConvex (selfSpace (K := K)) quadLoss quadGrad 2 ∧
-      Smooth (selfSpace (K := K)) quadLoss quadGrad 2 ∧
-      ProjectsToMinimizers (quadLoss (K := K)) 0 (fun _ => 0) :=
-  ⟨strongConvex_witness, smooth_witness, projectsToMinimizers_witness⟩
-
 end Witnesses
-
-/-- Witness: over `Rat`, `x²` is `2`-smooth and `2`-PL, bounded below and interpolating. -/
-theorem smooth_pl_interpolation_witness_rat :
-    Smooth ratSpace (quadLoss (K := Rat)) quadGrad 2 ∧
-      PolyakLojasiewicz ratSpace (quadLoss (K := Rat)) quadGrad 2 0 ∧
-      BoundedBelow (quadLoss (K := Rat)) 0 ∧ Interpolation (quadLoss (K := Rat)) :=
-  smooth_pl_interpolation_witness
-
-/-- Witness: over `Rat`, every convexity-type assumption holds for `x²`. -/
-theorem convexity_witness_rat :
-    Convex ratSpace (quadLoss (K := Rat)) quadGrad ∧
-      StrongConvex ratSpace (quadLoss (K := Rat)) quadGrad 2 ∧
-      StarConvex ratSpace (quadLoss (K := Rat)) quadGrad 0 :=
-  ⟨convex_witness, strongConvex_witness, starConvex_witness⟩
-
-/-- Witness: over `Rat`, the growth conditions hold for `x²` around `0`. -/
-theorem growth_witness_rat :
-    QuadraticGrowth ratSpace (quadLoss (K := Rat)) 0 (fun _ => 0) 2 ∧
-      ErrorBound ratSpace (quadGrad (K := Rat)) (fun _ => 0) 2 ∧
-      RestrictedSecant ratSpace (quadGrad (K := Rat)) (fun _ => 0) 2 :=
-  ⟨quadraticGrowth_witness, errorBound_witness, restrictedSecant_witness⟩
-
-/-- Witness: over `Rat`, the landscape of `x²` is benign and its exact gradient has zero noise. -/
-theorem benign_noise_witness_rat :
-    BenignLandscape ratSpace (quadLoss (K := Rat)) quadGrad ∧
-      BoundedGradientNoise ratSpace (quadGrad (K := Rat)) (fun (_ : Unit) => quadGrad) 0 :=
-  ⟨benignLandscape_witness, boundedGradientNoise_witness⟩
 
 end AxiomDL

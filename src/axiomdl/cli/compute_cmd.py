@@ -58,7 +58,7 @@ def falsify_cmd(
     counterexample is found; exit 2 if a NAME given is not arithmetic.
     """
     from axiomdl.compute.falsify import DEFAULT_INSTANCES, falsify
-    from axiomdl.compute.models import FalsifyReport, FalsifyResult
+    from axiomdl.compute.report import falsify_report
 
     n_inst = instances or DEFAULT_INSTANCES
     s = open_session(project)
@@ -82,26 +82,12 @@ def falsify_cmd(
             )
     counts = Counter(o.status for o in outs)
     if fmt == "json":
-        rep = FalsifyReport(
-            project=str(project) if project else "bundled AxiomDL library",
-            instances=n_inst,
-            seed=seed,
-            counts=dict(counts),
-            seconds=round(dt, 3),
-            results=[
-                FalsifyResult(
-                    name=o.name,
-                    status=o.status,
-                    instances=o.instances,
-                    values=o.values,
-                    detail=o.detail,
-                    reason=o.reason,
-                    file=o.file,
-                    line=o.line,
-                    seconds=round(o.seconds, 4),
-                )
-                for o in outs
-            ],
+        rep = falsify_report(
+            outs,
+            str(project) if project else "bundled AxiomDL library",
+            n_inst,
+            seed,
+            dt,
         )
         emit(dump(rep), output)
     else:
@@ -135,21 +121,6 @@ def falsify_cmd(
 # ---------------------------------------------------------------- check-loss
 
 
-def _show(x: Any) -> str:
-    if x is None:
-        return "—"
-    if isinstance(x, float):
-        return f"{x:.6g}"
-    e = sympy.nsimplify(x) if not isinstance(x, sympy.Expr) else x
-    s = sympy.sstr(e)
-    if e.free_symbols or e.is_Rational:
-        return s
-    try:
-        return f"{s} ≈ {float(e):.6g}"
-    except TypeError:
-        return s
-
-
 @click.command("check-loss")
 @click.argument("expr")
 @click.option("--vars", "vars_", required=True, help="Comma-separated parameters, e.g. w1,w2.")
@@ -181,62 +152,17 @@ def check_loss_cmd(
     them, else sampled on a grid; the PL constant is always estimated. The library
     theorems whose required assumptions hold are listed with their constants filled in.
     """
-    from axiomdl.compute.apply import applicable
-    from axiomdl.compute.loss import analyse, parse_box, parse_loss
-    from axiomdl.compute.models import LossProperty, LossReport
+    from axiomdl.compute.report import loss_report, show_value
 
     names = [v.strip() for v in vars_.split(",") if v.strip()]
-    if len(set(names)) != len(names):
-        raise AxiomdlError("--vars lists a variable twice")
-    e, syms = parse_loss(expr, names)
-    la = analyse(e, syms, parse_box(box, names), grid)
-    s = open_session(project)
-    amap, theorems = applicable(s, la)
+    rep, la = loss_report(lambda: open_session(project), expr, names, box, grid)
     labels = {
         "convex": "convex",
         "smooth": "smooth (L)",
         "strongly_convex": "strongly convex (μ)",
         "pl": "Polyak-Łojasiewicz (μ)",
     }
-    props = []
-    for k, v in la.verdicts.items():
-        const = v.constant
-        props.append(
-            LossProperty(
-                name=k,
-                holds=v.holds,
-                constant=None
-                if const is None
-                else sympy.sstr(sympy.nsimplify(const) if not isinstance(const, float) else const),
-                constant_float=None if const is None else float(const),
-                method=v.method,
-                note=v.note,
-            )
-        )
-    minimum = None
-    if la.fstar is not None:
-        minimum = _show(la.fstar)
-        if la.minimizer:
-            minimum += " at (" + ", ".join(f"{k}={v:.4g}" for k, v in la.minimizer.items()) + ")"
-        minimum += f"  [{la.fstar_method}]"
-    else:
-        minimum = la.fstar_method
-    rep = LossReport(
-        expression=sympy.sstr(e),
-        variables=names,
-        domain=la.domain,
-        hessian=[[sympy.sstr(sympy.simplify(x)) for x in row] for row in la.hessian.tolist()],
-        minimum=minimum,
-        properties=props,
-        assumption_map=amap,
-        theorems_scope=(
-            "global"
-            if la.box is None
-            else "box only: the library states its assumptions for all parameters, so these "
-            "theorems hold for the loss restricted to the box (e.g. while the iterates stay in it)"
-        ),
-        theorems=theorems,
-    )
+    amap, theorems, minimum = rep.assumption_map, rep.theorems, rep.minimum
     if fmt == "json":
         emit(dump(rep), output)
         return EXIT_OK
@@ -250,7 +176,7 @@ def check_loss_cmd(
     ]
     for k, v in la.verdicts.items():
         holds = {True: "yes", False: "no", None: "?"}[v.holds]
-        out.append(f"{labels[k]:<24}{holds:<8}{_show(v.constant):<28}{v.method:<11}{v.note}")
+        out.append(f"{labels[k]:<24}{holds:<8}{show_value(v.constant):<28}{v.method:<11}{v.note}")
     out.append("")
     if amap:
         out.append(

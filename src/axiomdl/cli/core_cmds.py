@@ -87,8 +87,9 @@ def report(path, project, open_session, fmt, output, evidence_dir, site_dir, sho
     emit(text, output)
     if site_dir is not None:
         from axiomdl.site import build_site
+        from axiomdl.site.build import project_title
 
-        site = build_site(s, site_dir, label=label, evidence=evidence)
+        site = build_site(s, site_dir, label=label, title=project_title(target), evidence=evidence)
         click.echo(f"wrote the explorer to {site.out / 'index.html'}", err=True)
     for line in errors:
         click.echo(line, err=True)
@@ -238,13 +239,15 @@ def lint(path, project, open_session, core_names, fmt, output) -> int:
     elif fmt == "github":
         emit(
             "".join(
-                f"::error file={f.file},line={f.line or 1}::{f.message}\n" for f in result.findings
+                f"::{f.severity} file={f.file},line={f.line or 1}::{f.message}\n"
+                for f in result.findings
             ),
             output,
         )
     else:
         emit(render.lint_text(result), output)
-    return EXIT_FINDINGS if result.findings else EXIT_OK
+    # Warnings are shown but do not fail the run; errors do.
+    return EXIT_FINDINGS if any(f.severity == "error" for f in result.findings) else EXIT_OK
 
 
 @click.command()

@@ -48,13 +48,18 @@ def _warn_mismatch(tc: tcmod.Toolchain) -> None:
     default=None,
     help="Lean project whose lean-toolchain pin to compare (default: bundled library).",
 )
-@click.option("--require-lean", is_flag=True, help="Exit 3 when lake/lean are missing.")
+@click.option(
+    "--require-lean",
+    is_flag=True,
+    help="Exit 3 unless lake and lean are found and lean elaborates a one-line file.",
+)
 @format_option(("text", "json"))
 def doctor(project, require_lean, fmt) -> int:
     """What is installed: Python side, Lean toolchain (vs the pin), optional extras.
 
     Exits 0 when the Python side works, even without Lean (static mode needs none);
-    1 if the Python side is broken; 3 with --require-lean when Lean is missing.
+    1 if the Python side is broken; 3 with --require-lean when Lean is missing or
+    cannot elaborate a one-line file (which proves the toolchain really runs).
     """
     from axiomdl.lean.adapters import EXTRAS, has_extra
     from axiomdl.scan.parse import native_available
@@ -108,6 +113,12 @@ def doctor(project, require_lean, fmt) -> int:
         return EXIT_FINDINGS
     if require_lean and not tc.usable:
         return EXIT_NO_LEAN
+    if require_lean:
+        why = tcmod.smoke_test(tc)
+        if why is not None:
+            click.echo(f"axiomdl: error: the Lean toolchain does not run: {why}", err=True)
+            return EXIT_NO_LEAN
+        click.echo("  smoke test        ok: lean elaborated a one-line file")
     return EXIT_OK
 
 
@@ -262,6 +273,7 @@ def export_cmd(path, project, open_session, force, no_build, timeout, output) ->
         tc, lroot, [f.module for f in s.project.files], force=force, timeout=timeout
     )
     ex = load_export(ep)
+    ex.warn()
     if output is not None:
         emit(ep.read_text(encoding="utf-8"), output)
     click.echo(

@@ -163,6 +163,7 @@ def load_exact(
                     file=sys.stderr,
                 )
     export = load_export(ep)
+    export.warn(quiet)
     return exact_graph(project, static_g, export), export
 
 

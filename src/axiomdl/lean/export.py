@@ -36,6 +36,40 @@ class Export:
     lean_versions: set[str] = field(default_factory=set)
     modules: set[str] = field(default_factory=set)
     source: str = "<export>"
+    # One line per name met twice: both origins; the first record is kept.
+    duplicates: list[str] = field(default_factory=list)
+    _origin: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def add(self, d: ExportDecl, line: int) -> None:
+        """Keep ``d`` unless its name was seen; a repeat is a warning naming both origins.
+
+        An old exporter (or an unusual environment) can emit a constant from two modules,
+        for example a realized ``hcongr`` lemma. That is the exporter's fault, not the
+        user's, so it must not stop exact mode: the first record wins and the user is told.
+        """
+        first = self.decls.get(d.name)
+        if first is not None:
+            self.duplicates.append(
+                f"{self.source}:{line}: warning: `{d.name}` is exported twice: "
+                f"first at line {self._origin[d.name]} (module {first.module}), again here "
+                f"(module {d.module}); keeping the first"
+            )
+            return
+        self.decls[d.name] = d
+        self._origin[d.name] = line
+        self.modules.add(d.module)
+
+    def warn(self, quiet: bool = False) -> None:
+        """Print the duplicate warnings on stderr (at most 20, then a count)."""
+        if quiet:
+            return
+        for w in self.duplicates[:20]:
+            print(f"axiomdl: {w}", file=sys.stderr)
+        if len(self.duplicates) > 20:
+            print(
+                f"axiomdl: warning: {len(self.duplicates) - 20} more duplicate record(s)",
+                file=sys.stderr,
+            )
 
 
 def cache_dir(lake_root: Path) -> Path:
@@ -61,10 +95,7 @@ def parse_export(lines: Iterable[str], source: str = "<export>") -> Export:
             except ValidationError:
                 pass  # the slow path below reports the error precisely
             else:
-                if d.name in ex.decls:
-                    raise AxiomdlError(f"`{d.name}` is exported twice", file=source, line=i)
-                ex.decls[d.name] = d
-                ex.modules.add(d.module)
+                ex.add(d, i)
                 continue
         try:
             obj = json.loads(line)
@@ -83,11 +114,7 @@ def parse_export(lines: Iterable[str], source: str = "<export>") -> Export:
                 if h.module:
                     ex.modules.add(h.module)
             elif kind == "decl":
-                d = ExportDecl.model_validate(obj)
-                if d.name in ex.decls:
-                    raise AxiomdlError(f"`{d.name}` is exported twice", file=source, line=i)
-                ex.decls[d.name] = d
-                ex.modules.add(d.module)
+                ex.add(ExportDecl.model_validate(obj), i)
             else:
                 raise AxiomdlError(
                     f"unknown record type {kind!r} (expected 'header' or 'decl')",

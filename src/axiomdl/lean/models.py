@@ -108,6 +108,7 @@ class ExportDecl(BaseModel):
     model_config = ConfigDict(extra="ignore")
     type: Literal["decl"]
     name: str = Field(min_length=1)
+    private: bool = False
     kind: str
     module: str
     range: ExportRange | None = None

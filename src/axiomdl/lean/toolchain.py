@@ -126,6 +126,47 @@ def discover(root: Path | None = None) -> Toolchain:
     return tc
 
 
+SMOKE_TIMEOUT = 900
+_SMOKE_SOURCE = (
+    "-- axiomdl doctor: the toolchain elaborates a file that needs Init\n"
+    "example : 2 + 2 = 4 := rfl\n"
+)
+
+
+def smoke_test(tc: Toolchain, timeout: float = SMOKE_TIMEOUT) -> str | None:
+    """Elaborate a one-line file with ``lean``; None when it works, else why not.
+
+    Finding the ``lean`` proxy proves little: elan may still have to download the
+    pinned release, and a toolchain without its core library cannot elaborate
+    anything. Checking a real file (which imports ``Init`` implicitly) proves both.
+    The timeout is generous because elan's first download happens here.
+    """
+    import tempfile
+
+    if tc.lean is None:
+        return "`lean` was not found"
+    with tempfile.TemporaryDirectory(prefix="axiomdl-smoke-") as d:
+        f = Path(d) / "Smoke.lean"
+        f.write_text(_SMOKE_SOURCE, encoding="utf-8")
+        try:
+            proc = subprocess.run(
+                [str(tc.lean), str(f)],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                check=False,
+                cwd=str(tc.pin_file.parent) if tc.pin_file else d,
+            )
+        except subprocess.TimeoutExpired:
+            return f"`lean` did not finish a one-line file within {timeout:.0f}s"
+        except OSError as e:
+            return f"cannot run {tc.lean}: {e.strerror}"
+    if proc.returncode != 0:
+        said = " ".join((proc.stderr + proc.stdout).split())[:300]
+        return f"`lean` failed on a one-line file (exit {proc.returncode}): {said}"
+    return None
+
+
 def missing_message(tc: Toolchain, what: str) -> str:
     """The one-line error for a command that needs Lean."""
     gone = [t for t in ("lake", "lean") if tc.paths.get(t) is None]

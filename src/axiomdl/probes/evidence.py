@@ -28,6 +28,7 @@ class ProbeEvidence(BaseModel):
     headline: str
     verdicts: list[Verdict]
     file: str
+    plots: list[str] = []  # plot files, relative to the folder of ``file``
 
     def verdict_for(self, assumption: str) -> Verdict | None:
         """The verdict whose short name matches the (short or full) Lean name ``assumption``."""
@@ -64,6 +65,7 @@ def measured_evidence(results_dir: Path) -> dict[str, ProbeEvidence]:
             headline=r.headline,
             verdicts=r.verdicts,
             file=str(f),
+            plots=r.plots,
         )
     return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from axiomdl.model import (
     AssumptionRow,
@@ -19,14 +20,34 @@ from axiomdl.model import (
 from axiomdl.probes.evidence import ProbeEvidence, measured_for
 from axiomdl.queries import RESULT_ROLES
 from axiomdl.session import Session
+from axiomdl.weakest import summary
+from axiomdl.witnesses import compute_coverage
 
 FOUNDATION_AXIOMS = ("propext", "Classical.choice", "Quot.sound")
 
 
+def warm_values(s: Session) -> dict[str, Any]:
+    """The whole-project values a session keeps with its cached graph, so that a warm
+    ``rests-on`` or ``audit`` never loads the project (see :meth:`Session.remember`)."""
+    return {
+        "findings": _scan_findings(s),
+        "coverage": compute_coverage(s),
+        "statuses": hypothesis_statuses(s),
+    }
+
+
+def hypothesis_statuses(s: Session) -> dict[str, str | None]:
+    """Each assumption's and conjecture's ``Status:``."""
+    decls = s.project.decls
+    return {h: decls[h].meta.get("status") for h in s.analysis.hyps if h in decls}
+
+
 def audit_findings(s: Session) -> list[Finding]:
     """sorry, admit, native_decide, ``decide := true``, declared axioms, unreadable input."""
-    if s.warm_findings is not None:  # restored with the graph: the project need not load
-        return list(s.warm_findings)
+    return list(s.remember("findings", _scan_findings))
+
+
+def _scan_findings(s: Session) -> list[Finding]:
     out = list(s.input_findings())
     messages = {
         "sorry": "uses `sorry`",
@@ -61,6 +82,9 @@ def rests_on(s: Session, name: str) -> RestsOn:
         if hyp not in req and hyp not in est:
             steps = a.why(name, hyp, through_proof=True)
             derived.append(Derivation(assumption=hyp, path=[name] + [st[1] for st in steps]))
+    cov = s.remember("coverage", compute_coverage)
+    known = s.remember("statuses", hypothesis_statuses)
+    statuses = {x: known.get(x) for x in req}
     return RestsOn(
         mode=a.mode,  # type: ignore[arg-type]
         name=name,
@@ -69,6 +93,10 @@ def rests_on(s: Session, name: str) -> RestsOn:
         establishes=est,
         uses=uses,
         derived=derived,
+        witnessed=cov.status.get(name),
+        witnessed_by=cov.witnesses.get(name, []),
+        statuses=statuses,
+        summary=summary(statuses.values()),
     )
 
 
@@ -96,17 +124,17 @@ def build_report(
     a = s.analysis
     p = s.project
     req_count: Counter[str] = Counter()
-    use_count: Counter[str] = Counter()
+    use_count = a.used_by()
     established: dict[str, list[str]] = {}
     theorems: list[TheoremRow] = []
     names, files, decl_file, decls = a.names, p.files, p.decl_file, p.decls
+    cov = s.remember("coverage", compute_coverage)
     for n, role in sorted(a.roles.items()):
         if role not in RESULT_ROLES:
             continue
         req_b, est_b, uses_b = a.requires_bits(n), a.establishes_bits(n), a.uses_bits(n)
         req, est = names(req_b), names(est_b)
         req_count.update(req)
-        use_count.update(names(uses_b))
         if role in ("discharge", "witness"):
             for x in est:
                 established.setdefault(x, []).append(n)
@@ -115,8 +143,11 @@ def build_report(
                 name=n,
                 role=role,
                 requires=req,
-                establishes=est,
+                establishes=est,  # type: ignore[arg-type]
                 derived=names(uses_b & ~req_b & ~est_b),
+                witnessed=cov.status.get(n),
+                witnessed_by=cov.witnesses.get(n, []),
+                summary=summary(decls[x].meta.get("status") for x in req),
                 file=files[decl_file[n]].path,
                 line=decls[n].line,
             )

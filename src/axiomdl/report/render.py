@@ -16,6 +16,7 @@ from axiomdl.model import (
     LintResult,
     Report,
     RestsOn,
+    TheoremRow,
     WhyResult,
 )
 from axiomdl.probes.evidence import disagrees
@@ -112,16 +113,20 @@ def report_text(r: Report, con: Console, *, show_all: bool = False) -> None:
         results = sorted(results, key=lambda t: (-len(t.requires), -len(t.derived), t.name))
         results = results[:SUMMARY_TOP]
         title = f"{title}: the {len(results)} of {len(r.theorems):,} with the largest requires sets"
+    status = {a.name: a.status for a in r.assumptions + r.conjectures}
     rows = [
         [
             _short(th.name),
             th.role,
-            ", ".join(_short(x) for x in th.requires) or "∅",
+            ", ".join(f"{_short(x)} ({status.get(x) or '?'})" for x in th.requires) or "∅",
             ", ".join(_short(x) for x in th.derived),
+            th.summary.removeprefix("rests on "),
+            _witnessed_cell(th),
         ]
         for th in results
     ]
-    _table(con, title, ["result", "role", "requires", "derived via discharge"], rows)
+    cols = ["result", "role", "requires (status)", "derived via discharge", "weakest link"]
+    _table(con, title, [*cols, "witnessed"], rows)
     if summary:
         con.print(
             f"{len(r.theorems) - len(results):,} more results not listed: "
@@ -129,6 +134,7 @@ def report_text(r: Report, con: Console, *, show_all: bool = False) -> None:
             "`-f json` or `-f md` gives them all as data or Markdown.",
             markup=False,
         )
+    con.print(witness_summary(r), markup=False)
     if r.unused:
         con.print("Unused assumptions: " + ", ".join(_short(x) for x in r.unused), markup=False)
     if r.findings:
@@ -218,9 +224,18 @@ def report_md(r: Report) -> str:
             f"| `{_short(a.name)}` | {a.area or '-'} | {a.status or '-'} | {a.required_by} | {a.used_by} |"
             for a in r.assumptions
         ]
-    out += ["", "## Results", "", "| result | role | requires |", "|---|---|---|"]
     out += [
-        f"| `{_short(t.name)}` | {t.role} | {', '.join('`' + _short(x) + '`' for x in t.requires) or '∅'} |"
+        "",
+        "## Results",
+        "",
+        witness_summary(r),
+        "",
+        "| result | role | requires | weakest link | witnessed |",
+        "|---|---|---|---|---|",
+    ]
+    out += [
+        f"| `{_short(t.name)}` | {t.role} | {', '.join('`' + _short(x) + '`' for x in t.requires) or '∅'} "
+        f"| {t.summary} | {_witnessed_cell(t)} |"
         for t in r.theorems
     ]
     out += ["", "## Findings", ""]
@@ -232,13 +247,52 @@ def rests_on_text(r: RestsOn) -> str:
     """Plain text for rests-on."""
     lines = [
         f"{r.name} ({r.role}, {r.mode} mode)",
-        "  requires:    " + (", ".join(r.requires) or "nothing"),
+        "  requires:    "
+        + (", ".join(f"{x} ({r.statuses.get(x) or 'no status'})" for x in r.requires) or "nothing"),
         "  establishes: " + (", ".join(r.establishes) or "nothing"),
         "  uses:        " + (", ".join(r.uses) or "nothing"),
     ]
     for d in r.derived:
         lines.append(f"  derived {d.assumption} via " + " → ".join(d.path))
+    if r.summary:
+        lines.append(f"  {r.summary}")
+    if r.witnessed is not None:
+        lines.append("  witnessed:   " + _witnessed_long(r.witnessed, r.witnessed_by))
     return "\n".join(lines) + "\n"
+
+
+_WITNESS_WORDS = {
+    "joint": "jointly by",
+    "single": "by",
+    "none-needed": "nothing to witness (no requirement)",
+    "missing": "no — no witness shows these requirements satisfiable together",
+}
+
+
+def _witnessed_long(status: str, by: list[str]) -> str:
+    if status in ("joint", "single"):
+        return f"{_WITNESS_WORDS[status]} " + ", ".join(by)
+    return _WITNESS_WORDS[status]
+
+
+def _witnessed_cell(t: TheoremRow) -> str:
+    if t.witnessed in ("joint", "single"):
+        more = f" +{len(t.witnessed_by) - 1}" if len(t.witnessed_by) > 1 else ""
+        return f"{t.witnessed}: {_short(t.witnessed_by[0])}{more}"
+    return {"missing": "NO", "none-needed": "-"}.get(t.witnessed or "", "")
+
+
+def witness_summary(r: Report) -> str:
+    """One line: how many results with several requirements have a joint witness."""
+    multi = [t for t in r.theorems if len(t.requires) > 1 and t.role != "witness"]
+    joint = sum(1 for t in multi if t.witnessed == "joint")
+    single = [t for t in r.theorems if len(t.requires) == 1 and t.role != "witness"]
+    ok1 = sum(1 for t in single if t.witnessed == "single")
+    return (
+        f"Hypotheses shown satisfiable: {joint} of {len(multi)} results with several "
+        f"requirements have a joint witness (Covers:); {ok1} of {len(single)} with one "
+        "requirement have a witness."
+    )
 
 
 def why_text(w: WhyResult) -> str:

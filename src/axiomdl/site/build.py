@@ -1,4 +1,9 @@
-"""Write the static explorer: index, graph view, one page per declaration, data and assets.
+"""Write the static explorer: four page shells, the data files, evidence plots and assets.
+
+The site is a small single-page app per view (index, declaration, graph, guide):
+the shells are fixed HTML, and every declaration is rendered in the browser from
+sharded data (see :mod:`axiomdl.site.payload`), so a 40,000-declaration project
+gives a few hundred files rather than one page each.
 
 The site is built in a temporary sibling folder and moved into place at the
 end, so OUT is either the previous site or the complete new one, never half.
@@ -8,34 +13,35 @@ A non-empty OUT that is not an axiomdl site is refused rather than clobbered.
 from __future__ import annotations
 
 import functools
-import json
-import multiprocessing
-import os
 import re
 import shutil
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup, escape
 
 from axiomdl import __version__
 from axiomdl.errors import AxiomdlError
 from axiomdl.session import Session
 from axiomdl.site import render
-from axiomdl.site.data import ROLES, Node, SiteData, browser_payload, collect, doc_body
-from axiomdl.site.vendor import copy_graph_library
+from axiomdl.site.data import HYP_ROLES, ROLES, Measured, SiteData, collect
+from axiomdl.site.guide import worked_example
+from axiomdl.site.payload import SHARD, write_data
+from axiomdl.weakest import STATUS_ORDER
 
 MARKER = ".axiomdl-site"
-_ASSETS = ("site.css", "common.js", "index.js", "graph.js")
+_ASSETS = ("site.css", "common.js", "index.js", "decl.js", "graph.js")
+_VENDOR = ("dagre.min.js", "dagre.LICENSE.txt", "markdown-it.min.js", "markdown-it.LICENSE.txt")
 _STATUS_CLASS = re.compile(r"[^a-z-]")
-LIST_CAP = 60  # longer lists on a page end with "… and N more" and a graph link
-PARALLEL_MIN = 1500  # declarations above which pages render in several processes
-EDGE_TEXT = {"hypothesis": "hypothesis", "conclusion": "conclusion", "value": "proof"}
+_PLOT_SUFFIXES = (".png", ".svg")
+
+# (what is done, how much of it) → a progress bar in the CLI; None when nobody watches.
+Progress = Callable[[str, int], None]
 
 
 @dataclass(slots=True)
@@ -44,6 +50,8 @@ class SiteResult:
 
     out: Path
     pages: int
+    declarations: int
+    files: int
     seconds: float
 
 
@@ -57,6 +65,7 @@ def _env() -> Environment:
         auto_reload=False,
     )
     env.filters["status_class"] = status_class
+    env.filters["decl_url"] = decl_url
     return env
 
 
@@ -65,38 +74,75 @@ def status_class(status: str | None) -> str:
     return _STATUS_CLASS.sub("", (status or "").lower())[:40] or "unknown"
 
 
+def decl_url(name: str) -> str:
+    """The declaration view's URL (relative to the site root)."""
+    return "decl.html#name=" + quote(name, safe="")
+
+
+def project_title(project: Path | None) -> str:
+    """What the pages call the project: its folder's name, or deep learning for the bundled one."""
+    if project is None:
+        return "deep learning"
+    return project.resolve().name or str(project)
+
+
 def build_site(
     s: Session,
     out: Path,
     *,
     label: str,
+    title: str | None = None,
     repo_url: str | None = None,
-    jobs: int | None = None,
     evidence: dict | None = None,
+    progress: Progress | None = None,
 ) -> SiteResult:
     """Scan results of ``s`` (and probe evidence, if any) → a static site in ``out``."""
-    sd = collect(s, label)
+    if progress:
+        progress("collect", 0)
+    sd = collect(s, label, title)
     if evidence:
         sd.measured = measured_map(sd, evidence)
-    return write_site(sd, out, repo_url=repo_url, jobs=jobs)
+    return write_site(sd, out, repo_url=repo_url, progress=progress, session=s)
 
 
-def measured_map(sd: SiteData, evidence: dict) -> dict[str, tuple[str, bool]]:
-    """Each probed assumption's measured verdict, and whether it contradicts its Status."""
+def measured_map(sd: SiteData, evidence: dict) -> dict[str, Measured]:
+    """Each probed assumption's measured verdict, plots and reproducing command."""
     from axiomdl.probes.evidence import disagrees, measured_for
 
-    out: dict[str, tuple[str, bool]] = {}
+    out: dict[str, Measured] = {}
     for name, n in sd.nodes.items():
-        if n.role not in ("assumption", "conjecture"):
+        if n.role not in HYP_ROLES:
             continue
-        text = measured_for(name, n.meta.get("probe"), evidence)
-        if text:
-            out[name] = (text, disagrees(n.meta.get("status"), text))
+        probe = n.meta.get("probe")
+        text = measured_for(name, probe, evidence)
+        if not text or probe is None:
+            continue
+        ev = evidence[probe]
+        base = Path(ev.file).parent.resolve()
+        plots = []
+        for rel in ev.plots:
+            p = (base / rel).resolve()
+            # Only image files inside the result's own folder: result.json is input too.
+            if p.suffix.lower() in _PLOT_SUFFIXES and p.is_relative_to(base) and p.is_file():
+                plots.append(p)
+        pngs = [p for p in plots if p.suffix.lower() == ".png"]
+        command = f"axiomdl probe {probe} --seed {ev.seed}" + (" --quick" if ev.quick else "")
+        out[name] = Measured(
+            text=text,
+            disagrees=disagrees(n.meta.get("status"), text),
+            plots=pngs or plots,
+            command=command,
+        )
     return out
 
 
 def write_site(
-    sd: SiteData, out: Path, *, repo_url: str | None = None, jobs: int | None = None
+    sd: SiteData,
+    out: Path,
+    *,
+    repo_url: str | None = None,
+    progress: Progress | None = None,
+    session: Session | None = None,
 ) -> SiteResult:
     """Render ``sd`` into ``out`` atomically (see the module docstring)."""
     t0 = time.perf_counter()
@@ -109,12 +155,19 @@ def write_site(
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
-        _render_all(sd, tmp, repo_url, jobs)
+        _render_all(sd, tmp, repo_url, progress, session)
+        files = sum(1 for p in tmp.rglob("*") if p.is_file())
         _swap_into_place(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return SiteResult(out=out, pages=len(sd.nodes) + 2, seconds=time.perf_counter() - t0)
+    return SiteResult(
+        out=out,
+        pages=4,
+        declarations=len(sd.nodes),
+        files=files,
+        seconds=time.perf_counter() - t0,
+    )
 
 
 def _check_target(out: Path) -> None:
@@ -138,176 +191,99 @@ def _swap_into_place(tmp: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _render_all(sd: SiteData, root: Path, repo_url: str | None, jobs: int | None) -> None:
+def _copy_plots(sd: SiteData, root: Path) -> dict[str, list[str]]:
+    """Copy each probe plot once into ``evidence/``; return assumption → plot URLs."""
+    urls: dict[str, list[str]] = {}
+    copied: dict[Path, str] = {}
+    for name, m in sorted(sd.measured.items()):
+        for p in m.plots:
+            if p not in copied:
+                rel = f"evidence/{len(copied)}-{re.sub(r'[^A-Za-z0-9_.-]', '_', p.name)}"
+                (root / "evidence").mkdir(exist_ok=True)
+                shutil.copyfile(p, root / rel)
+                copied[p] = rel
+            urls.setdefault(name, []).append(copied[p])
+    return urls
+
+
+def _render_all(
+    sd: SiteData,
+    root: Path,
+    repo_url: str | None,
+    progress: Progress | None,
+    session: Session | None,
+) -> None:
     env = _env()
-    common = {"label": sd.label, "mode": sd.mode, "version": __version__}
-    (root / "assets").mkdir()
-    (root / "data").mkdir()
-    (root / "d").mkdir()
+    common = {
+        "label": sd.label,
+        "title": sd.title,
+        "mode": sd.mode,
+        "version": __version__,
+        "roles": ROLES,
+        "status_order": STATUS_ORDER,
+    }
+    (root / "assets" / "vendor").mkdir(parents=True)
     here = Path(__file__).parent / "assets"
     for name in _ASSETS:
         shutil.copyfile(here / name, root / "assets" / name)
-    (root / "assets" / "pygments.css").write_text(render.pygments_css(), encoding="utf-8")
-    copy_graph_library(root / "assets" / "vendor")
-    payload = json.dumps(browser_payload(sd), ensure_ascii=False, separators=(",", ":"))
-    # A JS file, not JSON: file:// pages cannot fetch() their data, but they can load a script.
-    (root / "data" / "site.js").write_text(
-        "window.AXIOMDL_SITE = JSON.parse(" + json.dumps(payload) + ");\n", encoding="utf-8"
-    )
-    (root / "index.html").write_text(
-        env.get_template("index.html").render(root="", **common, **_index_context(sd)),
-        encoding="utf-8",
-    )
-    (root / "graph.html").write_text(
-        env.get_template("graph.html").render(root="", roles=ROLES, **common), encoding="utf-8"
-    )
-    _render_pages(sd, root, repo_url, common, jobs)
+    for name in _VENDOR:
+        shutil.copyfile(here / "vendor" / name, root / "assets" / "vendor" / name)
+    (root / "assets" / "vendor" / "NOTICE.txt").write_text(_NOTICE, encoding="utf-8")
+    plot_urls = _copy_plots(sd, root)
+    tick = None
+    if progress:
+        progress("data", len(sd.nodes))
+
+        def tick(n: int) -> None:
+            progress("advance", n)
+
+    write_data(sd, root, repo_url, plot_urls, tick)
+    pages = {
+        "index.html": _index_context(sd),
+        "decl.html": {},
+        "graph.html": {},
+        "guide.html": {"example": worked_example(session, sd) if session else None},
+    }
+    for page, ctx in pages.items():
+        html = env.get_template(page).render(**common, **ctx)
+        (root / page).write_text(html, encoding="utf-8")
     (root / MARKER).write_text(f"axiomdl {__version__} explorer\n", encoding="utf-8")
 
 
-def _render_pages(
-    sd: SiteData, root: Path, repo_url: str | None, common: dict[str, str], jobs: int | None
-) -> None:
-    """One page per declaration; large sites are split across forked worker processes."""
-    names = list(sd.nodes)
-    if jobs is None:
-        jobs = min(os.cpu_count() or 1, 4) if len(names) >= PARALLEL_MIN else 1
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        _render_chunk(sd, root, repo_url, common, names)
-        return
-    global _FORK_STATE
-    _FORK_STATE = (sd, root, repo_url, common, names, jobs)
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            pool.map(_render_worker, range(jobs))
-    finally:
-        _FORK_STATE = None
+_NOTICE = """Third-party files in this folder, copied unchanged from their registry packages:
 
-
-_FORK_STATE: tuple | None = None
-
-
-def _render_worker(k: int) -> None:
-    assert _FORK_STATE is not None  # set by the parent before forking
-    sd, root, repo_url, common, names, jobs = _FORK_STATE
-    _render_chunk(sd, root, repo_url, common, names[k::jobs])
-
-
-class _Lists:
-    """Pre-escaped list items, built once per process: pages repeat the same links a lot."""
-
-    def __init__(self, sd: SiteData) -> None:
-        self.item = {
-            name: f'<li><a href="{escape(node.slug)}.html">{escape(name)}</a>'
-            for name, node in sd.nodes.items()
-        }
-        self.quoted = {name: quote(name, safe="") for name in sd.nodes}
-
-    def more(self, items: list, graph_link: str) -> str:
-        if len(items) <= LIST_CAP:
-            return ""
-        return (
-            f'<p class="more">… and {len(items) - LIST_CAP} more: see '
-            f'<a href="{escape(graph_link)}">the graph view</a>.</p>'
-        )
-
-    def names(self, items: list[str], empty: str, graph_link: str) -> Markup:
-        if not items:
-            return Markup(f'<p class="none">{escape(empty)}</p>')
-        body = "</li>".join(self.item[x] for x in items[:LIST_CAP])
-        return Markup(f'<ul class="names">{body}</li></ul>{self.more(items, graph_link)}')
-
-    def uses(self, n: Node, graph_link: str) -> Markup:
-        if not n.uses:
-            return Markup('<p class="none">no assumptions</p>')
-        req = set(n.requires)
-        parts = []
-        base = f"../graph.html#focus={self.quoted[n.name]}&amp;why="
-        for x in n.uses[:LIST_CAP]:
-            if x in req or x == n.name:
-                parts.append(self.item[x] + "</li>")
-            else:
-                why = base + self.quoted[x]
-                parts.append(
-                    f'{self.item[x]} <span class="derived">derived</span> '
-                    f'<a class="why" href="{why}">why?</a></li>'
-                )
-        return Markup(f'<ul class="names">{"".join(parts)}</ul>{self.more(n.uses, graph_link)}')
-
-    def edges(self, items: list[tuple[str, str]], graph_link: str) -> Markup:
-        if not items:
-            return Markup('<p class="none">nothing</p>')
-        body = "".join(
-            f'{self.item[x]} <span class="edge edge-{pos}">{EDGE_TEXT[pos]}</span></li>'
-            for x, pos in items[:LIST_CAP]
-        )
-        return Markup(f'<ul class="names">{body}</ul>{self.more(items, graph_link)}')
-
-
-def _render_chunk(
-    sd: SiteData, root: Path, repo_url: str | None, common: dict[str, str], names: list[str]
-) -> None:
-    decl = _env().get_template("decl.html")
-    lists = _Lists(sd)
-    for name in names:
-        n = sd.nodes[name]
-        graph_link = render.hash_link("../graph.html", focus=name)
-        succ = sd.successors(name)
-        pred = sd.predecessors(name)
-        html = decl.render(
-            root="../",
-            n=n,
-            ul=lambda items, empty, gl=graph_link: lists.names(items, empty, gl),
-            uses_html=lists.uses(n, graph_link),
-            succ=succ,
-            pred=pred,
-            succ_html=lists.edges(succ, graph_link),
-            pred_html=lists.edges(pred, graph_link),
-            graph_link=graph_link,
-            src_url=render.source_url(repo_url, n.file, n.line, n.end_line),
-            statement=render.lean_html(n.statement),
-            doc=render.markdown(doc_body(n.doc)),
-            evidence=render.markdown_inline(n.meta.get("evidence")),
-            refs=render.markdown_inline(n.meta.get("refs")),
-            status_class=status_class(n.meta.get("status")),
-            measured=sd.measured.get(name),
-            impact=sd.impact.get(name),
-            **common,
-        )
-        (root / "d" / f"{n.slug}.html").write_text(html, encoding="utf-8")
+dagre.min.js: @dagrejs/dagre 3.1.3 (npm), graph layout. MIT licence, see dagre.LICENSE.txt.
+markdown-it.min.js: markdown-it 15.0.3 (npm, dist/browser/markdown-it.umd.min.js), Markdown
+rendering with raw HTML disabled. MIT licence, see markdown-it.LICENSE.txt.
+"""
 
 
 def _index_context(sd: SiteData) -> dict[str, object]:
     roles = Counter(n.role for n in sd.nodes.values())
-    hyps = [n for n in sd.nodes.values() if n.role in ("assumption", "conjecture")]
-    statuses = sorted({n.meta["status"] for n in hyps if n.meta.get("status")})
-    areas = sorted({n.meta.get("area") or "(none)" for n in hyps})
+    hyps = [n for n in sd.nodes.values() if n.role in HYP_ROLES]
+    statuses = [st for st in STATUS_ORDER if any(n.meta.get("status") == st for n in hyps)]
+    statuses += sorted({n.meta["status"] for n in hyps if n.meta.get("status")} - set(statuses))
+    areas = sorted({n.area or "(none)" for n in hyps})
     matrix = []
     for area in areas:
         row = [
-            sum(
-                1
-                for n in hyps
-                if (n.meta.get("area") or "(none)") == area and n.meta.get("status") == st
-            )
+            sum(1 for n in hyps if (n.area or "(none)") == area and n.meta.get("status") == st)
             for st in statuses
         ]
-        total = sum(1 for n in hyps if (n.meta.get("area") or "(none)") == area)
+        total = sum(1 for n in hyps if (n.area or "(none)") == area)
         matrix.append((area, row, total))
     rows = []
     for n in sorted(hyps, key=lambda n: n.name):
-        imp = sd.impact.get(n.name)
+        m = sd.measured.get(n.name)
         rows.append(
             {
                 "name": n.name,
-                "slug": n.slug,
                 "role": n.role,
-                "area": n.meta.get("area"),
+                "area": n.area,
                 "status": n.meta.get("status"),
-                "status_class": status_class(n.meta.get("status")),
-                "required_by": len(imp.statement) if imp else 0,
-                "used_by": len(imp.statement) + len(imp.proof) if imp else 0,
-                "measured": sd.measured.get(n.name),
+                "required_by": len(sd.impact[n.name].statement),
+                "used_by": sd.used_by.get(n.name, 0),
+                "measured": (m.text, m.disagrees) if m else None,
             }
         )
     return {
@@ -315,10 +291,10 @@ def _index_context(sd: SiteData) -> dict[str, object]:
             "total": len(sd.nodes),
             "roles": [(r, roles[r]) for r in ROLES if roles[r]],
             "edges": sd.graph.number_of_edges(),
+            "shards": -(-len(sd.nodes) // SHARD),
         },
         "statuses": statuses,
-        "areas": sorted({n.meta["area"] for n in sd.nodes.values() if n.meta.get("area")}),
-        "roles": ROLES,
+        "areas": sorted({n.area for n in sd.nodes.values() if n.area}),
         "matrix": matrix,
         "hyps": rows,
     }

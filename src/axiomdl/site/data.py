@@ -8,21 +8,20 @@ over the results instead of one pass per assumption.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import networkx as nx
 
 from axiomdl.queries import RESULT_ROLES, Analysis
 from axiomdl.session import Session
+from axiomdl.witnesses import compute_coverage
 
 ROLES = ("assumption", "conjecture", "discharge", "witness", "theorem", "definition", "axiom")
-EDGE_HYP, EDGE_CONCL, EDGE_PROOF = 0, 1, 2
-_POSITION_CODE = {"hypothesis": EDGE_HYP, "conclusion": EDGE_CONCL, "value": EDGE_PROOF}
-_SLUG_BAD = re.compile(r"[^A-Za-z0-9_.-]")
+HYP_ROLES = ("assumption", "conjecture")
 _META_LINE = re.compile(r"^\s*(Area|Status|Evidence|Refs|Probe)\s*:.*$", re.M)
-SNIPPET_CHARS = 240
+SNIPPET_CHARS = 160
 
 
 @dataclass(slots=True)
@@ -39,8 +38,7 @@ class Node:
     doc: str | None
     meta: dict[str, str]
     statement: str
-    slug: str
-    level: int = 0
+    area: str | None = None  # its Area: line, or for results the area of its module
     requires: list[str] = field(default_factory=list)
     establishes: list[str] = field(default_factory=list)
     uses: list[str] = field(default_factory=list)
@@ -56,6 +54,16 @@ class Impact:
 
 
 @dataclass(slots=True)
+class Measured:
+    """A probe's verdict on one assumption, its plots and the command that reproduces it."""
+
+    text: str
+    disagrees: bool
+    plots: list[Path] = field(default_factory=list)
+    command: str = ""
+
+
+@dataclass(slots=True)
 class SiteData:
     """Nodes, labelled edges and per-assumption impact for one project."""
 
@@ -64,8 +72,11 @@ class SiteData:
     nodes: dict[str, Node]
     graph: nx.DiGraph
     impact: dict[str, Impact]
-    # assumption → (measured verdict text, disagrees with the stated Status), from probes
-    measured: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    used_by: dict[str, int] = field(default_factory=dict)
+    title: str = ""  # what the pages call the project ("deep learning", or its folder name)
+    measured: dict[str, Measured] = field(default_factory=dict)
+    # Witness status per result (axiomdl.witnesses): joint/single/none-needed/missing.
+    witnessed: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
     def successors(self, name: str) -> list[tuple[str, str]]:
         """(target, position) for what ``name`` uses directly, sorted."""
@@ -74,16 +85,6 @@ class SiteData:
     def predecessors(self, name: str) -> list[tuple[str, str]]:
         """(source, position) for what uses ``name`` directly, sorted."""
         return sorted((s, a["position"]) for s, a in self.graph._pred[name].items())
-
-
-def slug_for(name: str, taken: set[str]) -> str:
-    """A file-system-safe, unique, stable page name for a Lean name (which may hold any Unicode)."""
-    base = _SLUG_BAD.sub("_", name)[:120] or "_"
-    slug = base
-    if slug != name or slug.lower() in taken:
-        slug = f"{base}-{hashlib.sha1(name.encode()).hexdigest()[:10]}"
-    taken.add(slug.lower())
-    return slug
 
 
 def doc_body(doc: str | None) -> str:
@@ -98,18 +99,17 @@ def snippet(doc: str | None) -> str:
     return " ".join(doc_body(doc).split())[:SNIPPET_CHARS]
 
 
-def levels(g: nx.DiGraph) -> dict[str, int]:
-    """Longest-path height over the condensation: every edge runs from a higher level down.
+def module_area(module: str, areas: dict[str, str]) -> str | None:
+    """The area a module belongs to: the last path component naming a known area.
 
-    The graph view puts level on the x axis, so dependency edges always point
-    the same way and direction can be read without arrowheads.
+    ``areas`` maps lower-case area names to their spelling (``AxiomDL.Landscape.GD``
+    → ``landscape``); a module outside every area has none.
     """
-    cond = nx.condensation(g)
-    members = cond.graph["mapping"]
-    height: dict[int, int] = {}
-    for c in reversed(list(nx.topological_sort(cond))):
-        height[c] = 1 + max((height[t] for t in cond._succ[c]), default=-1)
-    return {n: height[c] for n, c in members.items()}
+    for part in reversed(module.split(".")):
+        hit = areas.get(part.lower())
+        if hit:
+            return hit
+    return None
 
 
 def bit_names(bits: int, hyps: list[str]) -> list[str]:
@@ -156,17 +156,60 @@ def impact_all(
     return out
 
 
-def collect(s: Session, label: str) -> SiteData:
+_NON_SPACE = re.compile(r"\S")
+_SPACE = re.compile(r"\s+")
+
+
+def source_statement(lines: list[str], line: int, statement: str) -> str:
+    """The statement as written in the source (line breaks and indentation kept).
+
+    The scanner stores it with whitespace collapsed; the original is the shortest
+    source text from ``line`` on with the same non-space characters. If the source
+    does not match (edited since the scan), the collapsed statement is returned.
+    """
+    words = statement.split(" ", 2)
+    if len(words) < 2 or not 0 < line <= len(lines):
+        return statement
+    text = "\n".join(lines[line - 1 : line + 400])
+    m = re.search(re.escape(words[0]) + r"\s+" + re.escape(words[1]), text)
+    if m is None:
+        return statement
+    want = len(statement) - statement.count(" ")
+    end = None
+    for k, c in enumerate(_NON_SPACE.finditer(text, m.start())):
+        if k == want - 1:
+            end = c.end()
+            break
+    if end is None:
+        return statement
+    raw = text[m.start() : end]
+    if _SPACE.sub("", raw) != statement.replace(" ", ""):
+        return statement
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+    return "\n".join(x[indent:] if x[:indent].isspace() else x for x in raw.split("\n"))
+
+
+def _file_lines(root: Path, path: str, cache: dict[str, list[str]]) -> list[str]:
+    if path not in cache:
+        f = Path(path) if Path(path).is_absolute() else root / path
+        try:
+            cache[path] = f.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            cache[path] = []
+    return cache[path]
+
+
+def collect(s: Session, label: str, title: str | None = None) -> SiteData:
     """Gather the site's data from a loaded session."""
     p = s.project
     a = s.analysis
     g = s.graph
-    lv = levels(g)
-    taken: set[str] = set()
+    areas = {d.meta["area"].lower(): d.meta["area"] for d in p.decls.values() if d.meta.get("area")}
     req_bits: dict[str, int] = {}
     use_bits: dict[str, int] = {}
     est_bits: dict[str, int] = {}
     nodes: dict[str, Node] = {}
+    sources: dict[str, list[str]] = {}
     for name in sorted(p.decls):
         d = p.decls[name]
         fs = p.file_of(name)
@@ -176,6 +219,7 @@ def collect(s: Session, label: str) -> SiteData:
         req_bits[name] = rb
         use_bits[name] = ub
         est_bits[name] = eb
+        meta = dict(d.meta)
         nodes[name] = Node(
             name=name,
             role=d.role,
@@ -185,57 +229,21 @@ def collect(s: Session, label: str) -> SiteData:
             line=d.line,
             end_line=d.end_line,
             doc=d.doc,
-            meta=dict(d.meta),
-            statement=d.statement,
-            slug=slug_for(name, taken),
-            level=lv.get(name, 0),
+            meta=meta,
+            statement=source_statement(_file_lines(p.root, fs.path, sources), d.line, d.statement),
+            area=meta.get("area") or module_area(fs.module, areas),
             requires=bit_names(rb, a.hyps),
             establishes=bit_names(eb, a.hyps),
             uses=bit_names(ub, a.hyps),
         )
+    cov = compute_coverage(s)
     return SiteData(
         label=label,
         mode=a.mode,
         nodes=nodes,
         graph=g,
         impact=impact_all(a, req_bits, use_bits, est_bits),
+        used_by=a.used_by(),
+        title=title or label,
+        witnessed={n: (st, cov.witnesses[n]) for n, st in cov.status.items()},
     )
-
-
-def browser_payload(sd: SiteData) -> dict[str, object]:
-    """The compact JSON the pages' scripts read (indices instead of repeated names)."""
-    names = list(sd.nodes)
-    idx = {n: i for i, n in enumerate(names)}
-    kinds = sorted({n.kind for n in sd.nodes.values()})
-    areas = sorted({n.meta["area"] for n in sd.nodes.values() if n.meta.get("area")})
-    statuses = sorted({n.meta["status"] for n in sd.nodes.values() if n.meta.get("status")})
-    kind_i = {k: i for i, k in enumerate(kinds)}
-    area_i = {k: i for i, k in enumerate(areas)}
-    status_i = {k: i for i, k in enumerate(statuses)}
-    role_i = {k: i for i, k in enumerate(ROLES)}
-    edges: list[int] = []
-    for u, v, attrs in sd.graph.edges(data=True):
-        edges += (idx[u], idx[v], _POSITION_CODE[attrs["position"]])
-    sets: dict[str, list[list[int]]] = {"req": [], "est": [], "use": []}
-    for n in sd.nodes.values():
-        sets["req"].append([idx[x] for x in n.requires])
-        sets["est"].append([idx[x] for x in n.establishes])
-        sets["use"].append([idx[x] for x in n.uses])
-    return {
-        "label": sd.label,
-        "mode": sd.mode,
-        "roles": list(ROLES),
-        "kinds": kinds,
-        "areas": areas,
-        "statuses": statuses,
-        "names": names,
-        "role": [role_i.get(n.role, role_i["definition"]) for n in sd.nodes.values()],
-        "kind": [kind_i[n.kind] for n in sd.nodes.values()],
-        "area": [area_i.get(n.meta.get("area", ""), -1) for n in sd.nodes.values()],
-        "status": [status_i.get(n.meta.get("status", ""), -1) for n in sd.nodes.values()],
-        "slug": [n.slug for n in sd.nodes.values()],
-        "doc": [snippet(n.doc) for n in sd.nodes.values()],
-        "level": [n.level for n in sd.nodes.values()],
-        "edges": edges,
-        **sets,
-    }
