@@ -15,18 +15,21 @@ import hashlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from axiomdl.errors import AxiomdlError
-from axiomdl.graph import build_graph
-from axiomdl.model import Finding
 from axiomdl.progress import progress_display, progress_enabled
-from axiomdl.queries import Analysis, unknown_name_message
 from axiomdl.scan.cache import code_fingerprint
 from axiomdl.scan.files import bundled_root
 from axiomdl.scan.project import SCANNER_VERSION, Project, Survey, scan_project, survey_project
+
+# networkx, the pydantic models and the engine load when a part is first needed: a warm
+# `report` served whole from the cache never imports them.
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from axiomdl.model import Finding
+    from axiomdl.queries import Analysis
 
 T = TypeVar("T")
 
@@ -155,6 +158,9 @@ class Session:
         return self._values[name]
 
     def _fill(self) -> None:
+        from axiomdl.graph import build_graph
+        from axiomdl.queries import Analysis
+
         src = self.source
         if self._graph is not None:  # built from parts without an analysis
             self._analysis = Analysis(self._graph)
@@ -220,10 +226,14 @@ class Session:
             return hits[0]
         if len(hits) > 1:
             raise AxiomdlError(f"`{name}` is ambiguous: " + ", ".join(sorted(hits)[:6]))
+        from axiomdl.queries import unknown_name_message
+
         raise AxiomdlError(unknown_name_message(name, self.graph.nodes))
 
     def input_findings(self) -> list[Finding]:
         """Problems met while reading files (encoding, syntax, scopes), one per line."""
+        from axiomdl.model import Finding
+
         out: list[Finding] = []
         for fs in self.project.files:
             for line, code, msg in fs.problems:
@@ -242,6 +252,8 @@ class Session:
 
 def _well_formed(hit: Any) -> bool:
     """A derived graph blob of the expected shape (anything else is rebuilt)."""
+    import networkx as nx
+
     return (
         isinstance(hit, tuple)
         and len(hit) == 3
@@ -281,7 +293,9 @@ def load(
     if not exact:
         return Session(source=source)
     # Exact mode: edges from the compiled environment (see axiomdl.lean.exact).
+    from axiomdl.graph import build_graph
     from axiomdl.lean.exact import load_exact
+    from axiomdl.queries import Analysis
 
     project = source.scan()
     g, export = load_exact(project, build_graph(project), path, exact, quiet=quiet)
