@@ -26,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from corpus import write_project  # noqa: E402
+from table import emit  # noqa: E402
 
 
 def run(args: list[str], out: Path, cwd: Path | None = None) -> dict:
@@ -238,13 +239,7 @@ def main() -> None:
             f"peak RSS {m['warm_rests_on']['rss_mb']:.0f} MB; cache {m['cache_mb']:.0f} MB",
         ),
     ]
-    w = max(len(r[0]) for r in rows)
-    for name, val, note in rows:
-        print(f"{name:<{w}}  {val:>24}  {note}")
-    out = HERE / "results" / "scale.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"wrote {out}")
+    emit("scale", rows, results, width=24)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Run every benchmark in one session, so the figures are comparable side by side.
 
-Run: ``python benchmarks/run_all.py`` (about 5 minutes on 2 cores). Each benchmark
+Run: ``python benchmarks/run_all.py`` (about 10 minutes on 2 cores). Each benchmark
 prints its own table and writes ``benchmarks/results/<name>.json``.
 """
 
@@ -14,6 +14,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHES = [
     ("engine", ["bench_engine.py"]),
+    ("scale", ["bench_scale.py"]),
     ("compute", ["bench_compute.py"]),
     ("site", ["bench_site.py"]),
     ("lean", ["bench_lean.py"]),

@@ -19,7 +19,6 @@ HYPOTHESIS_ROLES = frozenset({"assumption", "conjecture"})
 DEFINITION_ROLES = frozenset({"definition"})
 RESULT_ROLES = frozenset({"theorem", "discharge", "witness"})
 USER_ROLES = frozenset({"theorem", "discharge"})  # results that rest on what they use
-_LONE_SEARCHES = 16  # uses_bits calls answered by their own search before the whole pass
 
 
 def _closure(
@@ -106,7 +105,7 @@ class Analysis:
         self._req: dict[str, int] = {}
         self._reach: dict[str, int] | None = None
         self._load_reach = load_reach
-        self._lone_searches = 0
+        self._lone_budget = len(g)  # nodes the searches of single uses queries may visit
         if memo is not None and memo.get("hyps") == self.hyps:  # a warm start
             self.bundle: dict[str, int] = memo["bundle"]
             self._reach = memo.get("reach")
@@ -166,21 +165,25 @@ class Analysis:
     def uses_bits(self, n: str) -> int:
         """Everything reachable through hypotheses and the proof, plus requires.
 
-        The first few calls before ``reach`` exists search from ``n`` alone (a
-        warm ``rests-on`` then never computes or loads the whole-graph pass).
+        Until ``reach`` exists, calls search from ``n`` alone, within a budget of
+        one graph's worth of nodes (a warm ``rests-on`` then never computes or
+        loads the whole-graph pass; a whole-library query soon switches to it).
         """
         b = self.requires_bits(n)
         targets = [t for t, a in self.g._succ[n].items() if a["position"] != "conclusion"]
-        if self._reach is None and self._lone_searches < _LONE_SEARCHES:
-            self._lone_searches += 1
-            return b | self._reachable_bits(targets)
+        if self._reach is None and self._lone_budget > 0:
+            found = self._reachable_bits(targets)
+            if found is not None:
+                return b | found
         reach = self.reach
         for t in targets:
             b |= reach[t]
         return b
 
-    def _reachable_bits(self, roots: list[str]) -> int:
-        """OR of the own bits of every node reachable from ``roots`` (= OR of their reach)."""
+    def _reachable_bits(self, roots: list[str]) -> int | None:
+        """OR of the own bits of every node reachable from ``roots`` (= OR of their reach),
+        or None once the searches together have visited as many nodes as the graph has
+        (then the whole-graph pass is cheaper)."""
         succ, bit = self.g._succ, self.bit
         seen = set(roots)
         stack = list(roots)
@@ -192,6 +195,10 @@ class Analysis:
                 if w not in seen:
                     seen.add(w)
                     stack.append(w)
+            if len(seen) > self._lone_budget:
+                self._lone_budget = 0
+                return None
+        self._lone_budget -= len(seen)
         return b
 
     def names(self, bits: int) -> list[str]:
