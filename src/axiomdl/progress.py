@@ -67,6 +67,11 @@ class Work:
         if self._bar is not None and self._task is not None:
             self._bar.update(self._task, completed=done, total=total or None)
 
+    def advance(self, n: int = 1) -> None:
+        """Count ``n`` more items of the current step."""
+        if self._bar is not None and self._task is not None:
+            self._bar.advance(self._task, n)
+
     def _start(self) -> None:
         with self._lock:
             if not self._closed:

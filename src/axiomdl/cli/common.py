@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -80,6 +81,8 @@ def project_options(f: Callable[..., Any]) -> Callable[..., Any]:
             quiet=quiet,
             verbose=verbose,
         )
+        if "quiet" in inspect.signature(f).parameters:  # the command draws progress itself
+            kw["quiet"] = quiet
         return f(*args, project=project, open_session=opener, **kw)
 
     return wrapper
