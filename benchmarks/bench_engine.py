@@ -32,6 +32,7 @@ from axiomdl.scan.files import bundled_root  # noqa: E402
 from axiomdl.scan.parse import native_available  # noqa: E402
 from axiomdl.scan.project import scan_project  # noqa: E402  (rescan timing, in process)
 from corpus import module_text, write_corpus  # noqa: E402
+from table import emit  # noqa: E402
 
 
 def _tree_bytes(root: Path) -> int:
@@ -150,7 +151,7 @@ for i in range(A + D, N):
             j = rng.randrange(lo, i) if (i > lo and rng.random() < 0.995) else rng.randrange(lo, N)
             r.proof.add(names[j])
 p = Project(Path("."), [fs], decls, files, refs)
-t = time.perf_counter(); g = build_graph(p); a = Analysis(g); build = time.perf_counter() - t
+t = time.perf_counter(); g = build_graph(p); a = Analysis(g); a.reach; build = time.perf_counter() - t  # reach: the whole-graph pass
 t = time.perf_counter(); req = a.all_requires(); t_req = time.perf_counter() - t
 src = names[-1]
 target = a.names(a.uses_bits(src))[0]
@@ -281,13 +282,7 @@ def main() -> None:
         ("peak RSS (graph process)", f"{g['peak_rss_mb']:.0f} MB", "target < 1500 MB"),
         ("calibration: read + \\w+ regex", f"{cal:.1f} MB/s", "machine speed reference"),
     ]
-    w = max(len(r[0]) for r in rows)
-    for name, val, note in rows:
-        print(f"{name:<{w}}  {val:>22}  {note}")
-    out = HERE / "results" / "engine.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"wrote {out}")
+    emit("engine", rows, results, width=22)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Run every benchmark in one session, so the figures are comparable side by side.
 
-Run: ``python benchmarks/run_all.py`` (about 5 minutes on 2 cores). Each benchmark
+Run: ``python benchmarks/run_all.py`` (about 10 minutes on 2 cores). Each benchmark
 prints its own table and writes ``benchmarks/results/<name>.json``.
 """
 
@@ -15,6 +15,7 @@ HERE = Path(__file__).resolve().parent
 BENCHES = [
     ("engine", ["bench_engine.py"]),
     ("scanner_modern", ["bench_scanner_modern.py"]),
+    ("scale", ["bench_scale.py"]),
     ("compute", ["bench_compute.py"]),
     ("startup", ["bench_startup.py"]),
     ("site", ["bench_site.py"]),

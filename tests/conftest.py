@@ -24,6 +24,11 @@ def _isolated_cache(
 @pytest.fixture
 def run_cli():
     """Run ``axiomdl`` in a subprocess, as a user would; returns CompletedProcess."""
+    return cli_runner()
+
+
+def cli_runner():
+    """The runner behind :func:`run_cli`, for fixtures of wider scope."""
 
     def run(
         *args: str, cwd: Path | None = None, env: dict[str, str] | None = None

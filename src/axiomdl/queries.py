@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import networkx as nx
 
@@ -87,20 +87,38 @@ def _closure(
 class Analysis:
     """Answers dependency queries over one graph, computing every set once."""
 
-    def __init__(self, g: nx.DiGraph, mode: str = "static") -> None:
+    def __init__(
+        self,
+        g: nx.DiGraph,
+        mode: str = "static",
+        memo: dict | None = None,
+        load_reach: Callable[[], dict[str, int] | None] | None = None,
+    ) -> None:
+        """``memo`` (:meth:`memo` of an Analysis of this same graph, ``reach`` optional)
+        and ``load_reach`` (returns that ``reach``, or None) make a warm start."""
         self.g = g
         self.mode = mode
         roles = nx.get_node_attributes(g, "role")
         self.roles: dict[str, str] = roles
         self.hyps = sorted(n for n, r in roles.items() if r in HYPOTHESIS_ROLES)
         self.bit = {n: 1 << i for i, n in enumerate(self.hyps)}
-        succ = g._succ
-        nodes = list(g.nodes)
+        self._req: dict[str, int] = {}
+        self._reach: dict[str, int] | None = None
+        self._load_reach = load_reach
+        self._lone_budget = len(g)  # nodes the searches of single uses queries may visit
+        if memo is not None and memo.get("hyps") == self.hyps:  # a warm start
+            self.bundle: dict[str, int] = memo["bundle"]
+            self._reach = memo.get("reach")
+        else:
+            self.bundle = self._bundle_closure()
+
+    def _bundle_closure(self) -> dict[str, int]:
         # bundle[n]: assumptions a definition bundles -- through its value and fields,
         # not its binders (a def taking `E : InnerProductSpace` does not bundle it).
+        roles, succ = self.roles, self.g._succ
         def_succ: dict[str, list[str]] = {}
         def_own: dict[str, int] = {}
-        for n in nodes:
+        for n in self.g.nodes:
             if roles.get(n) not in DEFINITION_ROLES:
                 continue
             body = [t for t, a in succ[n].items() if a["position"] != "hypothesis"]
@@ -109,10 +127,21 @@ class Analysis:
             for t in body:
                 b |= self.bit.get(t, 0)
             def_own[n] = b
-        self.bundle = _closure(list(def_succ), def_succ, def_own)
-        # reach[n]: every assumption reachable from n, n's own bit included.
-        self.reach = _closure(nodes, succ, self.bit)
-        self._req: dict[str, int] = {}
+        return _closure(list(def_succ), def_succ, def_own)
+
+    @property
+    def reach(self) -> dict[str, int]:
+        """reach[n]: every assumption reachable from n, n's own bit included (one pass)."""
+        if self._reach is None:
+            loaded = self._load_reach() if self._load_reach is not None else None
+            self._reach = loaded if isinstance(loaded, dict) else None
+            if self._reach is None:
+                self._reach = _closure(list(self.g.nodes), self.g._succ, self.bit)
+        return self._reach
+
+    def memo(self) -> dict:
+        """The whole-graph sets, for a cache to restore (requires sets are cheap to redo)."""
+        return {"hyps": self.hyps, "bundle": self.bundle, "reach": self.reach}
 
     # -- sets -------------------------------------------------------------
     def _expand(self, targets: Iterable[str]) -> int:
@@ -134,11 +163,42 @@ class Analysis:
         return self._expand(t for t, a in self.g._succ[n].items() if a["position"] == "conclusion")
 
     def uses_bits(self, n: str) -> int:
-        """Everything reachable through hypotheses and the proof, plus requires."""
+        """Everything reachable through hypotheses and the proof, plus requires.
+
+        Until ``reach`` exists, calls search from ``n`` alone, within a budget of
+        one graph's worth of nodes (a warm ``rests-on`` then never computes or
+        loads the whole-graph pass; a whole-library query soon switches to it).
+        """
         b = self.requires_bits(n)
-        for t, a in self.g._succ[n].items():
-            if a["position"] != "conclusion":
-                b |= self.reach[t]
+        targets = [t for t, a in self.g._succ[n].items() if a["position"] != "conclusion"]
+        if self._reach is None and self._lone_budget > 0:
+            found = self._reachable_bits(targets)
+            if found is not None:
+                return b | found
+        reach = self.reach
+        for t in targets:
+            b |= reach[t]
+        return b
+
+    def _reachable_bits(self, roots: list[str]) -> int | None:
+        """OR of the own bits of every node reachable from ``roots`` (= OR of their reach),
+        or None once the searches together have visited as many nodes as the graph has
+        (then the whole-graph pass is cheaper)."""
+        succ, bit = self.g._succ, self.bit
+        seen = set(roots)
+        stack = list(roots)
+        b = 0
+        while stack:
+            v = stack.pop()
+            b |= bit.get(v, 0)
+            for w in succ[v]:
+                if w not in seen:
+                    seen.add(w)
+                    stack.append(w)
+            if len(seen) > self._lone_budget:
+                self._lone_budget = 0
+                return None
+        self._lone_budget -= len(seen)
         return b
 
     def names(self, bits: int) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -76,6 +77,10 @@ def project_options(f: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         help="Read the exact export from FILE (implies --exact).",
     )
+    @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+    @click.option(
+        "-v", "--verbose", is_flag=True, help="Say when a cache was stale or damaged and rebuilt."
+    )
     @functools.wraps(f)
     def wrapper(
         *args: Any,
@@ -85,6 +90,8 @@ def project_options(f: Callable[..., Any]) -> Callable[..., Any]:
         cache_dir: Path | None,
         exact: bool = False,
         export_file: Path | None = None,
+        quiet: bool = False,
+        verbose: bool = False,
         **kw: Any,
     ) -> Any:
         opened: list[Session] = []
@@ -95,7 +102,11 @@ def project_options(f: Callable[..., Any]) -> Callable[..., Any]:
             cache_dir=cache_dir,
             exact=export_file if export_file is not None else exact,
             opened=opened,
+            quiet=quiet,
+            verbose=verbose,
         )
+        if "quiet" in inspect.signature(f).parameters:  # the command draws progress itself
+            kw["quiet"] = quiet
         code = f(*args, project=project, open_session=opener, **kw)
         # a file that is not valid Lean source: bad input, whatever the command found
         bad = any(b.severity == "error" for s in opened for b in s.bad_files())
@@ -114,10 +125,20 @@ def _open(
     cache_dir: Path | None,
     exact: Path | bool = False,
     opened: list[Session] | None = None,
+    quiet: bool = False,
+    verbose: bool = False,
 ) -> Session:
     from axiomdl.session import load
 
-    s = load(path, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir, exact=exact)
+    s = load(
+        path,
+        jobs=jobs,
+        use_cache=use_cache,
+        cache_dir=cache_dir,
+        exact=exact,
+        quiet=quiet,
+        verbose=verbose,
+    )
     report_input(s)
     if opened is not None:
         opened.append(s)
@@ -126,7 +147,7 @@ def _open(
 
 def report_input(s: Session) -> None:
     """Say once, on stderr, what could not be read: every command does it the same way."""
-    note = s.project.lake_note
+    note = s.lake_note()
     if note:
         click.echo(f"axiomdl: warning: {note}", err=True)
     for f in s.bad_files():

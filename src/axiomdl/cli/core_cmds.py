@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -47,31 +48,52 @@ def _pick(path: Path | None, project: Path | None) -> Path | None:
     default=None,
     help="Also write the static explorer site to this folder (see `axiomdl site`).",
 )
-def report(path, project, open_session, fmt, output, evidence_dir, site_dir) -> int:
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help=f"Text: list every result (over {render.SUMMARY_THRESHOLD} results, the default "
+    "lists the ones with the largest requires sets).",
+)
+def report(path, project, open_session, fmt, output, evidence_dir, site_dir, show_all) -> int:
     """Assumptions, each result's requires set, and findings."""
     from axiomdl.probes.evidence import load_evidence
 
     evidence = load_evidence(evidence_dir)
     target = _pick(path, project)
     s = open_session(target)
-    r = build.build_report(
-        s, str(target) if target else "bundled AxiomDL library", evidence=evidence
-    )
-    if fmt == "json":
-        emit(dump(r), output)
-    elif fmt == "md":
-        emit(render.report_md(r), output)
-    else:
-        emit(render.console_text(lambda c: render.report_text(r, c)), output)
+    label = str(target) if target else "bundled AxiomDL library"
+
+    def produce() -> tuple[str, int]:
+        r = build.build_report(s, label, evidence=evidence)
+        if fmt == "json":
+            text = dump(r)
+        elif fmt == "md":
+            text = render.report_md(r)
+        else:
+            text = render.console_text(lambda c: render.report_text(r, c, show_all=show_all))
+        return text, EXIT_FINDINGS if any(f.severity == "error" for f in r.findings) else EXIT_OK
+
+    # the whole output, reused while no file (and no option or probe result) changes;
+    # unreadable files were already reported once by `open_session` (exit 2 there)
+    key = ("report", fmt, str(show_all and fmt == "text"), label, _evidence_key(evidence))
+    text, code = s.cached(key, produce)
+    emit(text, output)
     if site_dir is not None:
         from axiomdl.site import build_site
         from axiomdl.site.build import project_title
 
-        site = build_site(
-            s, site_dir, label=r.project, title=project_title(target), evidence=evidence
-        )
+        site = build_site(s, site_dir, label=label, title=project_title(target), evidence=evidence)
         click.echo(f"wrote the explorer to {site.out / 'index.html'}", err=True)
-    return EXIT_FINDINGS if any(f.severity == "error" for f in r.findings) else EXIT_OK
+    return code
+
+
+def _evidence_key(evidence: dict) -> str:
+    """A digest of the probe results a report shows (part of its cache key)."""
+    blob = json.dumps(
+        [e.model_dump(mode="json") for _, e in sorted(evidence.items())], sort_keys=True
+    )
+    return hashlib.blake2b(blob.encode(), digest_size=16).hexdigest()
 
 
 @click.command("rests-on")

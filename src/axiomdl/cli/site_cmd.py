@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +10,7 @@ import click
 
 from axiomdl.cli.common import evidence_option, project_options
 from axiomdl.errors import EXIT_OK
+from axiomdl.progress import progress_display, progress_enabled
 
 
 def repo_url_option(f):
@@ -25,28 +25,16 @@ def repo_url_option(f):
 
 
 @contextmanager
-def site_progress(quiet: bool) -> Iterator[Callable[[str, int], None] | None]:
-    """A rich progress bar on stderr, only on a terminal and without ``--quiet``."""
-    if quiet or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    ) as bar:
-        task = bar.add_task("reading the graph", total=None)
+def site_progress(quiet: bool) -> Iterator[Callable[[str, int], None]]:
+    """The shared progress bar (axiomdl.progress) fed by build_site's callback."""
+    with progress_display(progress_enabled(quiet)) as work:
+        work.step("reading the graph")
 
         def step(what: str, n: int) -> None:
             if what == "data":
-                bar.update(task, description="writing declarations", total=n, completed=0)
+                work.step("writing declarations", n)
             elif what == "advance":
-                bar.advance(task, n)
+                work.advance(n)
 
         yield step
 
@@ -56,7 +44,6 @@ def site_progress(quiet: bool) -> Iterator[Callable[[str, int], None] | None]:
 @project_options
 @repo_url_option
 @evidence_option
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def site(
     out: Path,
     project: Path | None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from axiomdl.derivation import DerivationIndex
 from axiomdl.model import (
@@ -19,6 +20,7 @@ from axiomdl.model import (
 )
 from axiomdl.probes.evidence import ProbeEvidence, measured_for
 from axiomdl.queries import RESULT_ROLES
+from axiomdl.scan.problems import bad_file_findings
 from axiomdl.session import Session
 from axiomdl.weakest import summary
 from axiomdl.witnesses import compute_coverage
@@ -26,11 +28,33 @@ from axiomdl.witnesses import compute_coverage
 FOUNDATION_AXIOMS = ("propext", "Classical.choice", "Quot.sound")
 
 
+def warm_values(s: Session) -> dict[str, Any]:
+    """The whole-project values a session keeps with its cached graph, so that a warm
+    ``rests-on`` or ``audit`` never loads the project (see :meth:`Session.remember`)."""
+    return {
+        "findings": _scan_findings(s),
+        "coverage": compute_coverage(s),
+        "statuses": hypothesis_statuses(s),
+        "bad_files": bad_file_findings(s.project),
+        "lake_note": s.project.lake_note,
+    }
+
+
+def hypothesis_statuses(s: Session) -> dict[str, str | None]:
+    """Each assumption's and conjecture's ``Status:``."""
+    decls = s.project.decls
+    return {h: decls[h].meta.get("status") for h in s.analysis.hyps if h in decls}
+
+
 def audit_findings(s: Session) -> list[Finding]:
     """sorry, admit, native_decide, declared axioms; scope and duplicate problems.
 
     (``decide := true``, a ``simp``/``decide`` option, is checked by the kernel: no finding.)
     """
+    return list(s.remember("findings", _scan_findings))
+
+
+def _scan_findings(s: Session) -> list[Finding]:
     out = list(s.input_findings())
     messages = {
         "sorry": "uses `sorry`",
@@ -64,8 +88,9 @@ def rests_on(s: Session, name: str) -> RestsOn:
     unsupported = [
         Derivation(assumption=x, path=[name, lemma]) for x, lemma in sorted(got.unsupported.items())
     ]
-    cov = compute_coverage(s)
-    statuses = {x: s.project.decls[x].meta.get("status") for x in req}
+    cov = s.remember("coverage", compute_coverage)
+    known = s.remember("statuses", hypothesis_statuses)
+    statuses = {x: known.get(x) for x in req}
     return RestsOn(
         mode=a.mode,  # type: ignore[arg-type]
         name=name,
@@ -109,23 +134,23 @@ def build_report(
     use_count = a.used_by()
     established: dict[str, list[str]] = {}
     theorems: list[TheoremRow] = []
-    cov = compute_coverage(s)
+    names, files, decl_file, decls = a.names, p.files, p.decl_file, p.decls
+    cov = s.remember("coverage", compute_coverage)
     derivations = DerivationIndex(a)
     unsupported: list[Finding] = []
     for n, role in sorted(a.roles.items()):
         if role not in RESULT_ROLES:
             continue
-        req = a.requires(n)
-        est = a.establishes(n)
-        for x in req:
-            req_count[x] += 1
-        for x in est:
-            if role in ("discharge", "witness"):
+        req_b, est_b = a.requires_bits(n), a.establishes_bits(n)
+        req, est = names(req_b), names(est_b)
+        req_count.update(req)
+        if role in ("discharge", "witness"):
+            for x in est:
                 established.setdefault(x, []).append(n)
-        d = p.decls[n]
+        d = decls[n]
         got = derivations.of(n)
         for x, lemma in sorted(got.unsupported.items()):
-            unsupported.append(_unsupported(n, x, lemma, p.file_of(n).path, d.line))
+            unsupported.append(_unsupported(n, x, lemma, files[decl_file[n]].path, d.line))
         theorems.append(
             TheoremRow(
                 name=n,
@@ -135,9 +160,9 @@ def build_report(
                 derived=sorted(got.derived),
                 witnessed=cov.status.get(n),
                 witnessed_by=cov.witnesses.get(n, []),
-                summary=summary(p.decls[x].meta.get("status") for x in req),
-                file=p.file_of(n).path,
-                line=d.line,
+                summary=summary(decls[x].meta.get("status") for x in req),
+                file=files[decl_file[n]].path,
+                line=decls[n].line,
             )
         )
 
@@ -159,10 +184,13 @@ def build_report(
         )
 
     roles = Counter(a.roles.values())
+    module_area = [_area_of_module(fs.module) for fs in files]
+    pairs = Counter(
+        (d.meta.get("area") or module_area[decl_file[n]], d.role) for n, d in decls.items()
+    )
     by_area: dict[str, dict[str, int]] = {}
-    for n, d in p.decls.items():
-        area = d.meta.get("area") or _area_of_module(p.file_of(n).module)
-        by_area.setdefault(area, Counter())[d.role] += 1  # type: ignore[index]
+    for (area, role), k in pairs.items():
+        by_area.setdefault(area, {})[role] = k
     counts = Counts(
         files=len(p.files),
         declarations=len(p.decls),
@@ -172,9 +200,9 @@ def build_report(
         discharges=roles["discharge"],
         witnesses=roles["witness"],
         definitions=roles["definition"],
-        edges=s.graph.number_of_edges(),
+        edges=sum(map(len, s.graph._succ.values())),  # number_of_edges(), without a view
         external_references=p.external_count,
-        by_area={k: dict(v) for k, v in sorted(by_area.items())},
+        by_area={k: by_area[k] for k in sorted(by_area)},
     )
     return Report(
         mode=a.mode,  # type: ignore[arg-type]

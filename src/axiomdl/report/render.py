@@ -7,6 +7,7 @@ import io
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from axiomdl.model import (
     AssumptionRow,
@@ -56,11 +57,21 @@ def _measured_md(a: AssumptionRow) -> str:
     return f"**⚠ {a.measured}**" if disagrees(a.status, a.measured) else a.measured
 
 
-def report_text(r: Report, con: Console) -> None:
-    """Text report: assumptions, results with requires sets, findings."""
+SUMMARY_THRESHOLD = 200  # more results than this: the text report lists the top ones
+SUMMARY_TOP = 50  # how many (those with the largest requires sets)
+
+
+def report_text(r: Report, con: Console, *, show_all: bool = False) -> None:
+    """Text report: counts, assumptions, results with requires sets, findings.
+
+    Over :data:`SUMMARY_THRESHOLD` results it lists the :data:`SUMMARY_TOP` with
+    the largest requires sets and says how to get all of them (``show_all``
+    lists every one). Tables over the threshold are laid out as plain columns:
+    rich would spend seconds measuring tens of thousands of rows.
+    """
     c = r.counts
     con.print(
-        f"[bold]axiomdl report[/bold] ({r.mode} mode) — {r.project}\n"
+        f"[bold]axiomdl report[/bold] ({r.mode} mode) — {escape(r.project)}\n"
         f"{c.files} files, {c.declarations} declarations: {c.assumptions} assumptions, "
         f"{c.conjectures} conjectures, {c.theorems} theorems, {c.discharges} discharges, "
         f"{c.witnesses} witnesses; {c.edges} edges, {c.external_references} external names"
@@ -68,14 +79,9 @@ def report_text(r: Report, con: Console) -> None:
     if r.targets:
         con.print("Lake targets: " + ", ".join(r.targets), markup=False)
     show_measured = _has_measured(r)
-    t = Table(title="Assumptions", show_lines=False)
-    t.add_column("assumption", no_wrap=True)
-    for col in ("area", "status", "required by", "used by", "established by"):
-        t.add_column(col)
-    if show_measured:
-        t.add_column("measured")
-    for a in r.assumptions:
-        cells = [
+    cols = ["assumption", "area", "status", "required by", "used by", "established by"]
+    rows = [
+        [
             _short(a.name),
             a.area or "-",
             a.status or "-",
@@ -83,18 +89,18 @@ def report_text(r: Report, con: Console) -> None:
             str(a.used_by),
             _established(a.established_by),
         ]
-        t.add_row(*cells, *([_measured_cell(a)] if show_measured else []))
-    con.print(t)
+        for a in r.assumptions
+    ]
+    _table(con, "Assumptions", cols, rows, r.assumptions if show_measured else None)
     if r.conjectures:
-        t = Table(title="Conjectures (open problems)")
-        for col in ("conjecture", "area", "status"):
-            t.add_column(col)
-        if show_measured:
-            t.add_column("measured")
-        for a in r.conjectures:
-            cells = [_short(a.name), a.area or "-", a.status or "-"]
-            t.add_row(*cells, *([_measured_cell(a)] if show_measured else []))
-        con.print(t)
+        rows = [[_short(a.name), a.area or "-", a.status or "-"] for a in r.conjectures]
+        _table(
+            con,
+            "Conjectures (open problems)",
+            ["conjecture", "area", "status"],
+            rows,
+            r.conjectures if show_measured else None,
+        )
     if show_measured:
         flagged = [a for a in r.assumptions + r.conjectures if disagrees(a.status, a.measured)]
         if flagged:
@@ -102,36 +108,91 @@ def report_text(r: Report, con: Console) -> None:
                 f"[bold yellow]{len(flagged)} stated Status(es) disagree with the measured "
                 "evidence (marked ⚠)[/bold yellow]"
             )
-    t = Table(title="Results and what they require")
-    for col in (
-        "result",
-        "role",
-        "requires (status)",
-        "derived via discharge",
-        "weakest link",
-        "witnessed",
-    ):
-        t.add_column(col)
+    results = r.theorems
+    title = "Results and what they require"
+    summary = len(results) > SUMMARY_THRESHOLD and not show_all
+    if summary:
+        results = sorted(results, key=lambda t: (-len(t.requires), -len(t.derived), t.name))
+        results = results[:SUMMARY_TOP]
+        title = f"{title}: the {len(results)} of {len(r.theorems):,} with the largest requires sets"
     status = {a.name: a.status for a in r.assumptions + r.conjectures}
-    for th in r.theorems:
-        t.add_row(
+    rows = [
+        [
             _short(th.name),
             th.role,
             ", ".join(f"{_short(x)} ({status.get(x) or '?'})" for x in th.requires) or "∅",
-            ", ".join(_short(x) for x in th.derived) or "",
+            ", ".join(_short(x) for x in th.derived),
             th.summary.removeprefix("rests on "),
             _witnessed_cell(th),
+        ]
+        for th in results
+    ]
+    cols = ["result", "role", "requires (status)", "derived via discharge", "weakest link"]
+    _table(con, title, [*cols, "witnessed"], rows)
+    if summary:
+        con.print(
+            f"{len(r.theorems) - len(results):,} more results not listed: "
+            "`axiomdl report --all` lists every one, "
+            "`-f json` or `-f md` gives them all as data or Markdown.",
+            markup=False,
         )
-    con.print(t)
-    con.print(witness_summary(r))
+    con.print(witness_summary(r), markup=False)
     if r.unused:
-        con.print("Unused assumptions: " + ", ".join(_short(x) for x in r.unused))
+        con.print("Unused assumptions: " + ", ".join(_short(x) for x in r.unused), markup=False)
     if r.findings:
         con.print(f"[bold red]{len(r.findings)} finding(s)[/bold red]")
-        for f in r.findings:
-            con.print(f.one_line(), markup=False)
+        _plain(con, [f.one_line() for f in r.findings])
     else:
         con.print("No findings: no sorry, admit, native_decide or declared axiom.")
+
+
+def _table(
+    con: Console,
+    title: str,
+    cols: list[str],
+    rows: list[list[str]],
+    measured: list[AssumptionRow] | None = None,
+) -> None:
+    """A rich table, or plain aligned columns when it has more than the threshold's rows."""
+    if len(rows) > SUMMARY_THRESHOLD:
+        if measured is not None:
+            cols = [*cols, "measured"]
+            rows = [[*row, _measured_plain(a)] for row, a in zip(rows, measured, strict=True)]
+        _plain(con, _columns(title, cols, rows))
+        return
+    t = Table(title=escape(title))
+    for i, col in enumerate(cols):
+        t.add_column(col, no_wrap=i == 0)
+    if measured is not None:
+        t.add_column("measured")
+    for i, row in enumerate(rows):
+        cells = [Text(x) for x in row]
+        t.add_row(*cells, *([_measured_cell(measured[i])] if measured is not None else []))
+    con.print(t)
+
+
+def _measured_plain(a: AssumptionRow) -> str:
+    if not a.measured:
+        return "-"
+    text = a.measured.split(" (", 1)[0]
+    return f"⚠ {text}" if disagrees(a.status, a.measured) else text
+
+
+def _columns(title: str, cols: list[str], rows: list[list[str]]) -> list[str]:
+    """Left-aligned columns, as wide as their widest cell (the last column is not padded)."""
+    widths = [max([len(col)] + [len(row[i]) for row in rows]) for i, col in enumerate(cols)]
+    widths[-1] = 0
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    rule = "  ".join("─" * max(w, len(c)) for w, c in zip(widths, cols, strict=True))
+    return [f"{title} ({len(rows):,})", line(cols), rule, *map(line, rows)]
+
+
+def _plain(con: Console, lines: list[str]) -> None:
+    """Write lines as they are: no markup, no wrapping, no per-line rich rendering."""
+    con.file.write("\n".join(lines) + "\n")
 
 
 def report_md(r: Report) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from axiomdl.scan import cache as cache_mod
-from axiomdl.scan.files import SourceFile, decode, discover
+from axiomdl.scan.files import Discovery, SourceFile, decode, discover
 from axiomdl.scan.lake import LakeConfig
 from axiomdl.scan.names import (
     Index,
@@ -123,36 +123,52 @@ def _from_pool(result: tuple[FileScan, list[dict]]) -> FileScan:
     return fs
 
 
-def scan_project(
-    path: Path,
-    *,
-    jobs: int = 1,
-    use_cache: bool = True,
-    cache_dir: Path | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    native: bool | None = None,
-) -> Project:
-    """Scan every Lean file under ``path`` and resolve references between them.
+@dataclass
+class Survey:
+    """What a scan knows before it reads the big cache files: the sources and their digest.
 
-    ``native`` picks the compiled scanner core (default: whenever it is built) or
-    the pure-Python reference; both give the same project.
-
-    The cache is three pickles: a small stat index, per-file scans keyed by content
-    hash, and the resolved project keyed by the hash of all file hashes. A no-change
-    rescan stats the files, reads the index and loads the resolved project.
+    Cheap (discover, stat, one small index pickle), so a caller can look up work
+    cached under the digest before deciding to load or build the project itself.
     """
-    with cache_mod.gc_paused():
-        return _scan_project(path, jobs, use_cache, cache_dir, progress, native)
+
+    root: Path
+    sources: list[SourceFile]
+    store: cache_mod.CacheDir
+    use_cache: bool
+    notes: list[str]
+    index: dict
+    hashes: list[str]
+    stats: list[tuple[int, int]]
+    data_of: dict[int, bytes]
+    unreadable: dict[int, FileScan]
+    digest: str
+    found: Discovery | None = None  # what discovery learnt: Lake targets, skipped files
+    index_saved: bool = False
+
+    def save_index(self, notes: list[str]) -> None:
+        """Record the stats and digest, if they differ from the index read (safe at any time:
+        every cached scan is checked against its own content hash or digest when loaded)."""
+        if (
+            self.use_cache
+            and not self.index_saved
+            and (self.index.get("digest") != self.digest or self.data_of)
+        ):
+            self.index_saved = True
+            new_stats = {
+                s.rel: (self.stats[i][0], self.stats[i][1], self.hashes[i], s.module)
+                for i, s in enumerate(self.sources)
+                if self.hashes[i] and i not in self.unreadable
+            }
+            self.store.save("index", {"stats": new_stats, "digest": self.digest}, notes)
+
+    @property
+    def key(self) -> str | None:
+        """The content digest when it identifies the project exactly (cache on, all readable)."""
+        return self.digest if self.use_cache and not self.unreadable else None
 
 
-def _scan_project(
-    path: Path,
-    jobs: int,
-    use_cache: bool,
-    cache_dir: Path | None,
-    progress: Callable[[int, int], None] | None,
-    native: bool | None = None,
-) -> Project:
+def survey_project(path: Path, *, use_cache: bool = True, cache_dir: Path | None = None) -> Survey:
+    """Discover the files under ``path``, stat them against the cache index, digest them."""
     found = discover(path)
     root, sources = found.root, found.sources
     store = cache_mod.CacheDir(cache_dir or cache_mod.default_cache_dir(), root, SCANNER_VERSION)
@@ -188,6 +204,56 @@ def _scan_project(
         "\n".join(f"{s.rel}:{s.module}:{h}" for s, h in zip(sources, hashes, strict=True)).encode(),
         digest_size=16,
     ).hexdigest()
+    return Survey(
+        root,
+        sources,
+        store,
+        use_cache,
+        notes,
+        index,
+        hashes,
+        stats,
+        data_of,
+        unreadable,
+        digest,
+        found=found,
+    )
+
+
+def scan_project(
+    path: Path,
+    *,
+    jobs: int = 1,
+    use_cache: bool = True,
+    cache_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    native: bool | None = None,
+    survey: Survey | None = None,
+) -> Project:
+    """Scan every Lean file under ``path`` and resolve references between them.
+
+    ``native`` picks the compiled scanner core (default: whenever it is built) or
+    the pure-Python reference; both give the same project. ``survey`` (from
+    :func:`survey_project` on the same path and cache settings) skips that step.
+
+    The cache is three pickles: a small stat index, per-file scans keyed by content
+    hash, and the resolved project keyed by the hash of all file hashes. A no-change
+    rescan stats the files, reads the index and loads the resolved project.
+    """
+    with cache_mod.gc_paused():
+        sv = survey or survey_project(path, use_cache=use_cache, cache_dir=cache_dir)
+        return _scan_project(sv, jobs, progress, native)
+
+
+def _scan_project(
+    sv: Survey,
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+    native: bool | None = None,
+) -> Project:
+    root, sources, store, use_cache, index = sv.root, sv.sources, sv.store, sv.use_cache, sv.index
+    hashes, data_of, unreadable, digest = sv.hashes, sv.data_of, sv.unreadable, sv.digest
+    notes = list(sv.notes)
 
     project: Project | None = None
     if use_cache and not unreadable and index.get("digest") == digest:
@@ -227,18 +293,12 @@ def _scan_project(
             from axiomdl.scan.serialize import project_state
 
             store.save("project", (digest, project_state(project)), notes)
-    if use_cache and (
-        index.get("digest") != digest or any(i in data_of for i in range(len(sources)))
-    ):
-        new_stats = {
-            s.rel: (stats[i][0], stats[i][1], hashes[i], s.module)
-            for i, s in enumerate(sources)
-            if hashes[i] and i not in unreadable
-        }
-        store.save("index", {"stats": new_stats, "digest": digest}, notes)
+    sv.save_index(notes)
     project.cache_note = "; ".join(notes) if notes else None
-    project.lake, project.lake_note = found.lake, found.note
-    project.skipped, project.missing = found.skipped, found.missing
+    found = sv.found
+    if found is not None:
+        project.lake, project.lake_note = found.lake, found.note
+        project.skipped, project.missing = found.skipped, found.missing
     return project
 
 
