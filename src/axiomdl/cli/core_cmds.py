@@ -20,6 +20,7 @@ from axiomdl.cli.common import (
 )
 from axiomdl.cli.lazy import LazyModule
 from axiomdl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, AxiomdlError
+from axiomdl.report.limits import SUMMARY_THRESHOLD
 
 # imported when a command runs, not when the command table is built (see cli/lazy.py)
 build = LazyModule("axiomdl.report.build")
@@ -52,7 +53,7 @@ def _pick(path: Path | None, project: Path | None) -> Path | None:
     "--all",
     "show_all",
     is_flag=True,
-    help=f"Text: list every result (over {render.SUMMARY_THRESHOLD} results, the default "
+    help=f"Text: list every result (over {SUMMARY_THRESHOLD} results, the default "
     "lists the ones with the largest requires sets).",
 )
 def report(path, project, open_session, fmt, output, evidence_dir, site_dir, show_all) -> int:

@@ -20,6 +20,7 @@ from axiomdl.model import (
     WhyResult,
 )
 from axiomdl.probes.evidence import disagrees
+from axiomdl.report.limits import SUMMARY_THRESHOLD
 
 
 def _short(name: str) -> str:
@@ -57,7 +58,6 @@ def _measured_md(a: AssumptionRow) -> str:
     return f"**⚠ {a.measured}**" if disagrees(a.status, a.measured) else a.measured
 
 
-SUMMARY_THRESHOLD = 200  # more results than this: the text report lists the top ones
 SUMMARY_TOP = 50  # how many (those with the largest requires sets)
 
 
