@@ -100,7 +100,7 @@ theorem distinctOn_labelled {x : X} {S : List X} {D : List (X → Bool)}
     (hD : DistinctOn (restrict (x :: S)) D) (b : Bool) :
     DistinctOn (restrict S) (labelled x b D) :=
   distinctOn_restrict_of_label (distinctOn_filterP (fun h => h x = b) hD)
-    (fun _ hh => (mem_labelled.mp hh).2)
+    (fun _ hh => (mem_filterP.mp hh).2)
 
 /-- The union half has distinct traces on `S`. -/
 theorem distinctOn_unionPart {x : X} {S : List X} {D : List (X → Bool)}
