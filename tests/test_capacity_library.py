@@ -9,12 +9,9 @@ separations establish one assumption while refuting another.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-
 import pytest
+
+from .conftest import cli_json
 
 CAPACITY = "AxiomDL.Generalization.Capacity."
 SCALING = "AxiomDL.Generalization.Scaling."
@@ -45,27 +42,14 @@ ASSUMPTIONS = {
 }
 
 
-def _cli(*args: str) -> str:
-    proc = subprocess.run(
-        [sys.executable, "-m", "axiomdl", *args],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    return proc.stdout
-
-
 @pytest.fixture(scope="module")
 def report() -> dict:
-    return json.loads(_cli("report", "-f", "json"))
+    return cli_json("report")
 
 
 @pytest.fixture(scope="module")
 def nodes() -> dict[str, dict]:
-    graph = json.loads(_cli("graph", "-f", "json"))
-    return {n["name"]: n for n in graph["nodes"]}
+    return {n["name"]: n for n in cli_json("graph")["nodes"]}
 
 
 def _is_new(file: str) -> bool:
@@ -104,7 +88,7 @@ def test_new_results_are_jointly_witnessed(report: dict) -> None:
 
 
 def test_new_files_lint_clean() -> None:
-    out = json.loads(_cli("lint", "-f", "json"))
+    out = cli_json("lint")
     mine = [f for f in out["findings"] if _is_new(f.get("file") or "")]
     assert not mine, mine
 
@@ -157,7 +141,7 @@ def test_key_theorems_rest_on_exactly_their_assumptions(
     ],
 )
 def test_rests_on_cli_agrees(theorem: str, assumptions: set[str]) -> None:
-    out = json.loads(_cli("rests-on", theorem, "-f", "json"))
+    out = cli_json("rests-on", theorem)
     assert {r.rsplit(".", 1)[-1] for r in out["requires"]} == assumptions
     assert out["witnessed"] in ("single", "joint")
 
