@@ -128,4 +128,56 @@ theorem rademacherDeviation_witness :
   rademacherDeviation_of_symmetrization_mcDiarmid rademacher_joint_witness.1
     rademacher_joint_witness.2
 
+/-- Under distribution shift (training examples always `true`, the population a point mass at
+`false`), the constant prediction `true` has generalisation gap `1` on every sample. -/
+theorem supGap_shift :
+    supGap (Expectation.pointMass false) zeroOneLoss [true] [true] = (1 : Rat) := by
+  have e : supGap (Expectation.pointMass false) zeroOneLoss [true] [true]
+      = popRisk (Expectation.pointMass false) zeroOneLoss true
+        - empRisk (zeroOneLoss (K := Rat)) true [true] := rfl
+  have hp : popRisk (Expectation.pointMass (K := Rat) false) zeroOneLoss true = 1 :=
+    zeroOneLoss_of_ne bool_true_ne_false
+  have he : empRisk (zeroOneLoss (K := Rat)) true [true] = 0 := by
+    rw [empRisk_singleton]
+    exact zeroOneLoss_self true
+  rw [e, hp, he]
+  grind
+
+/-- Separation: McDiarmid concentration does not imply symmetrisation. Under distribution shift
+(training examples always `true`, the population a point mass at `false`), the one-member
+class `[true]` has gap `1` on every sample, so the gap sits at its mean and McDiarmid holds
+with `t = δ = 1/2`; its Rademacher complexity is `0` (`rademacher_singleton`), so
+`E[gap] = 1 > 0 = 2 E[R̂]` and `Symmetrization` fails. -/
+theorem mcDiarmid_not_symmetrization :
+    ∃ (D : Expectation Rat Bool) (S : Bool → List Bool),
+      McDiarmid coinProb coinExp D zeroOneLoss [true] S (1 / 2) (1 / 2)
+        ∧ ¬ Symmetrization coinExp D zeroOneLoss [true] S := by
+  have hhalf := half_pos_lt_one_rat
+  have hgap : expGap coinExp (Expectation.pointMass false) zeroOneLoss [true] (fun _ => [true])
+      = (1 : Rat) := by
+    have e : expGap coinExp (Expectation.pointMass false) zeroOneLoss [true] (fun _ => [true])
+        = (supGap (Expectation.pointMass false) zeroOneLoss [true] [true]
+          + supGap (Expectation.pointMass false) zeroOneLoss [true] [true]) / 2 := rfl
+    rw [e, supGap_shift]
+    grind
+  have hrad : expRad coinExp zeroOneLoss [true] (fun _ => [true]) = (0 : Rat) := by
+    have e : expRad coinExp zeroOneLoss [true] (fun _ => [true])
+        = (rademacher zeroOneLoss [true] [true] + rademacher zeroOneLoss [true] [true]) / 2 :=
+      rfl
+    rw [e, rademacher_singleton]
+    grind
+  refine ⟨Expectation.pointMass false, fun _ => [true],
+    ⟨hhalf.1, hhalf.1, hhalf.2, coin_same_law, ?_⟩, ?_⟩
+  · refine prob_le_of_forall_not coinProb ?_ (by grind)
+    intro ω hlt
+    have hlt' : expGap coinExp (Expectation.pointMass false) zeroOneLoss [true] (fun _ => [true])
+        + 1 / 2 < supGap (Expectation.pointMass false) zeroOneLoss [true] [true] := hlt
+    rw [hgap, supGap_shift] at hlt'
+    grind
+  · intro hsym
+    have h1 : expGap coinExp (Expectation.pointMass false) zeroOneLoss [true] (fun _ => [true])
+        ≤ 2 * expRad coinExp zeroOneLoss [true] (fun _ => [true]) := hsym.expGap_le
+    rw [hgap, hrad] at h1
+    grind
+
 end AxiomDL.Generalization.Capacity
