@@ -11,7 +11,7 @@ refutes another (see `Generalization/ScalingWitnesses.lean` for the models `1/n`
 * `powerLaw_not_brokenPowerLaw`: `PowerLawScaling` does not imply `BrokenPowerLaw`;
 * `moreDataHelps_not_powerLaw`: `MoreDataHelps` does not imply `PowerLawScaling` (the converse
   is the discharge `moreDataHelps_of_powerLaw`);
-* `powerLaw_data_not_chinchilla`: a power law in the data at every model size does not imply
+* `powerLaw_data_not_chinchilla`: a power law in the data at each model size does not imply
   `ChinchillaScaling` (the converse is the discharge `powerLaw_data_of_chinchilla`).
 -/
 
@@ -138,14 +138,17 @@ theorem powerLaw_data_invNat_mul (N : Nat) (hN : 1 ≤ N) :
     rw [invNat_two_mul D (by omega)]
     grind
 
-/-- Separation: the loss `1 + 1/(N D)` is a power law in the data at every model size (a data
-scaling law with irreducible loss `1` and ratio `1/2` for each `N ≥ 1`), but it is not of the
-additive Chinchilla form for any parameters: `PowerLawScaling` holds at every model size and
-`ChinchillaScaling` fails (an additive law forces `L 1 1 + L 2 2 = L 1 2 + L 2 1`). -/
+/-- Separation: the loss `1 + 1/(N D)` is a power law in the data at the model sizes `N = 1`
+and `N = 2` (a data scaling law with irreducible loss `1` and ratio `1/2`; in fact at every
+model size, `powerLaw_data_invNat_mul`), but it is not of the additive Chinchilla form for any
+parameters: `PowerLawScaling` holds in `D` at both sizes and `ChinchillaScaling` fails, since an
+additive law forces `L 1 1 + L 2 2 = L 1 2 + L 2 1`. -/
 theorem powerLaw_data_not_chinchilla :
-    ∃ L : Nat → Nat → Rat, (∀ N, 1 ≤ N → PowerLawScaling (fun D => L N D) 1 (1 / 2) 1) ∧
-      ¬ ∃ (E : Rat) (P Q : Nat → Rat) (rN rD : Rat), ChinchillaScaling L E P Q rN rD 1 1 := by
-  refine ⟨fun N D => 1 + invNat N * invNat D, powerLaw_data_invNat_mul, ?_⟩
+    ∃ L : Nat → Nat → Rat, PowerLawScaling (fun D => L 1 D) 1 (1 / 2) 1
+      ∧ PowerLawScaling (fun D => L 2 D) 1 (1 / 2) 1
+      ∧ ¬ ∃ (E : Rat) (P Q : Nat → Rat) (rN rD : Rat), ChinchillaScaling L E P Q rN rD 1 1 := by
+  refine ⟨fun N D => 1 + invNat N * invNat D, powerLaw_data_invNat_mul 1 (Nat.le_refl 1),
+    powerLaw_data_invNat_mul 2 (by omega), ?_⟩
   intro hex
   obtain ⟨E, P, Q, rN, rD, hc⟩ := hex
   have d11 : (1 + invNat 1 * invNat 1 : Rat) = E + P 1 + Q 1 :=
