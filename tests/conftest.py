@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -45,3 +46,20 @@ def cli_runner():
         )
 
     return run
+
+
+def cli_json(*args: str) -> dict:
+    """Run ``axiomdl ARGS -f json`` in a subprocess, as a user would, and parse its output.
+
+    For module-scoped fixtures, which cannot use the function-scoped ``run_cli``.
+    """
+    proc = subprocess.run(
+        [sys.executable, "-m", "axiomdl", *args, "-f", "json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ),
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return json.loads(proc.stdout)

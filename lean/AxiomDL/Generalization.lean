@@ -8,6 +8,8 @@ import AxiomDL.Generalization.Bias
 import AxiomDL.Generalization.Conjectures
 import AxiomDL.Generalization.Witnesses
 import AxiomDL.Generalization.BiasWitnesses
+import AxiomDL.Generalization.Capacity
+import AxiomDL.Generalization.ScalingSeparations
 
 /-!
 # AxiomDL: generalisation under implicit bias
