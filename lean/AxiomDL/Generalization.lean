@@ -8,6 +8,8 @@ import AxiomDL.Generalization.Bias
 import AxiomDL.Generalization.Conjectures
 import AxiomDL.Generalization.Witnesses
 import AxiomDL.Generalization.BiasWitnesses
+import AxiomDL.Generalization.DoubleDescent
+import AxiomDL.Generalization.DoubleDescentWitnesses
 
 /-!
 # AxiomDL: generalisation under implicit bias
