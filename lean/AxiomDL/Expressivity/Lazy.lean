@@ -241,7 +241,12 @@ theorem lazy_polyakLojasiewicz {X : Type w} (E : InnerProductSpace K V) {f : V �
   have hpl : AxiomDL.PolyakLojasiewicz E (lsLoss E (tangentData f θ₀ J samples))
       (lsGrad E (tangentData f θ₀ J samples)) lam 0 :=
     kernelMargin_polyakLojasiewicz E (tangentData f θ₀ J samples) hk
-  refine ⟨?_⟩
+  -- `PLStarOn` has three fields: the positive constant, a point of the ball (`θ₀`), the bound
+  refine ⟨hk.pos, ⟨θ₀, ?_⟩, ?_⟩
+  · have h0 : E.normSq (E.sub θ₀ θ₀) = 0 := E.normSq_sub_self θ₀
+    have hR : 0 < R := hlazy.radius_pos
+    show E.normSq (E.sub θ₀ θ₀) ≤ R
+    grind
   intro θ hθ
   have hball : E.normSq (E.sub θ θ₀) ≤ R := hθ
   have hlin : ∀ x, f θ x = linearise E f θ₀ J θ x := fun x => hlazy.eq_linearise hball x

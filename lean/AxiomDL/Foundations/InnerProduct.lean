@@ -125,6 +125,13 @@ theorem normSq_eq_zero_iff (E : InnerProductSpace K V) (v : V) : E.normSq v = 0 
     rw [h]
     exact E.normSq_zero
 
+/-- A vector minus itself has squared norm zero: `‖x - x‖² = 0` (from `inner_sub_left`). -/
+theorem normSq_sub_self (E : InnerProductSpace K V) (x : V) : E.normSq (E.sub x x) = 0 := by
+  have h : E.inner (E.sub x x) (E.sub x x) = E.inner x (E.sub x x) - E.inner x (E.sub x x) :=
+    E.inner_sub_left x x (E.sub x x)
+  show E.inner (E.sub x x) (E.sub x x) = 0
+  grind
+
 /-- `zero` is also a left neutral element (from `add_comm` and `add_zero`). -/
 theorem zero_add (E : InnerProductSpace K V) (x : V) : E.add E.zero x = x := by
   rw [E.add_comm E.zero x]

@@ -52,7 +52,7 @@ edge-of-stability hypothesis holds for GD from `x0` with step `η`, and `fstar` 
 the loss (a lower bound that is approached arbitrarily closely), the loss values converge to
 `fstar`: eventually `fstar ≤ f(x_t) ≤ fstar + δ` for every `δ > 0`. This is the regime where the
 descent lemma does not apply: any smoothness constant `L` bounds the sharpness
-(`sharp_le_of_smooth`), so `L ≥ 2/η - ε` and the step is not below `1/L`.
+(`sharp_le_of_smooth`), so `L ≥ 2/η - ε`, and for `ε ≤ 1/η` the step is not below `1/L`.
 Area: landscape
 Status: contested
 Evidence: Training loss keeps decreasing at the edge of stability in the experiments of Cohen et al. (2021); proofs exist only for special models (Arora, Li, Panigrahi 2022; Damian, Nichani, Lee 2023), and convergence to the global minimum is not established.

@@ -1,4 +1,5 @@
 import AxiomDL.Landscape.Witnesses
+import AxiomDL.Landscape.WitnessesEoS
 
 /-!
 # Joint witnesses over `Rat`
@@ -18,18 +19,20 @@ set_option autoImplicit false
 namespace AxiomDL
 
 /-- Witness: the hypotheses of the gradient-descent and SGD theorems hold jointly over `Rat`: on
-`ratSpace`, `f x = x²` with gradient `2x` is `2`-smooth, `2`-PL and `2`-PL* (on the whole line)
-with `f* = 0`, bounded below by `0` and interpolating, and its sampled gradients `2x ± 1` have
-noise level `1`.
+`ratSpace`, `f x = x²` with gradient `2x` is `2`-smooth with sharpness `2` (`IsSharpness`, the
+second hypothesis of `sharp_le_of_smooth`), `2`-PL and `2`-PL* (on the whole line) with `f* = 0`,
+bounded below by `0` and interpolating, and its sampled gradients `2x ± 1` have noise level `1`.
 Covers: AxiomDL.descent_lemma AxiomDL.descent_lemma_inv AxiomDL.gdStep_le AxiomDL.gdIter_succ_le AxiomDL.gdIter_add_le AxiomDL.gdIter_antitone AxiomDL.isStationary_of_isGlobalMin_of_smooth AxiomDL.sharp_le_of_smooth AxiomDL.gdStep_sub_le_of_pl_at AxiomDL.gdStep_sub_le AxiomDL.gd_linear_convergence AxiomDL.gd_linear_convergence_inv AxiomDL.gd_interpolation_geometric AxiomDL.gd_plStar_geometric AxiomDL.gd_sum_normSq_le_telescope AxiomDL.gd_sum_normSq_le AxiomDL.gd_sum_normSq_le_inv AxiomDL.gd_exists_small_gradient AxiomDL.gd_exists_small_gradient_div AxiomDL.sgd_descent_lemma AxiomDL.sgdStep_sub_le AxiomDL.sgd_noise_ball AxiomDL.isGlobalMin_of_pl_of_isStationary AxiomDL.eq_of_pl_of_isStationary AxiomDL.benignLandscape_of_pl AxiomDL.pl_of_plStarOn_univ AxiomDL.eq_zero_of_plStar_of_isStationary
 -/
 theorem gd_joint_witness_rat :
     Smooth ratSpace (quadLoss (K := Rat)) quadGrad 2 ∧
+      IsSharpness ratSpace (quadLoss (K := Rat)) quadGrad (fun _ => 2) ∧
       PolyakLojasiewicz ratSpace (quadLoss (K := Rat)) quadGrad 2 0 ∧
       PLStarOn ratSpace (quadLoss (K := Rat)) quadGrad 2 (fun _ => True) ∧
       BoundedBelow (quadLoss (K := Rat)) 0 ∧ Interpolation (quadLoss (K := Rat)) ∧
       BoundedGradientNoise ratSpace (quadGrad (K := Rat)) noisyGrad 1 :=
-  ⟨smooth_witness (K := Rat), pl_witness (K := Rat), plStarOn_witness (K := Rat),
+  ⟨smooth_witness (K := Rat), isSharpness_quadLoss (K := Rat), pl_witness (K := Rat),
+    plStarOn_witness (K := Rat),
     boundedBelow_witness (K := Rat), interpolation_witness (K := Rat),
     boundedGradientNoise_witness (K := Rat)⟩
 

@@ -1,4 +1,5 @@
 import AxiomDL.Landscape.EdgeOfStability
+import AxiomDL.Landscape.Witnesses
 
 /-!
 # A witness for the edge-of-stability hypothesis
@@ -57,6 +58,18 @@ theorem isSharpness_halfQuad (s : K) :
       show s / 2 * (x * x) + s * x * (x + d - x) + c / 2 * ((x + d - x) * (x + d - x))
         < s / 2 * ((x + d) * (x + d))
       grind
+
+/-- The model loss `x²` of the witnesses (`quadLoss`, gradient `quadGrad x = 2x`) has constant
+sharpness `2`: it is `halfQuad 2`. -/
+theorem isSharpness_quadLoss :
+    IsSharpness (selfSpace (K := K)) quadLoss quadGrad (fun _ => (2 : K)) := by
+  have hf : halfQuad (2 : K) = quadLoss := funext (fun x => by
+    show 2 / 2 * (x * x) = x * x
+    grind)
+  have h : IsSharpness (selfSpace (K := K)) (halfQuad 2) (halfQuadGrad 2) (fun _ => (2 : K)) :=
+    isSharpness_halfQuad 2
+  rw [hf] at h
+  exact h
 
 /-- One GD step on `halfQuad (3/2)` with step `1` halves the iterate and flips its sign. -/
 theorem eosIter_succ (t : Nat) :
