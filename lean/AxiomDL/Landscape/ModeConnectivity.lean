@@ -101,12 +101,9 @@ theorem segment_smul_zero_right (E : InnerProductSpace K V) (t : K) :
     grind
   exact E.eq_zero_of_normSq_eq_zero h3
 
-/-- `b - b` is the zero vector (its squared norm is `‖b‖² - 2⟪b, b⟫ + ‖b‖² = 0`). -/
-theorem segment_sub_self (E : InnerProductSpace K V) (b : V) : E.sub b b = E.zero := by
-  have h1 : E.normSq (E.sub b b) = E.normSq b - 2 * E.inner b b + E.normSq b := E.normSq_sub b b
-  have h2 : E.normSq b = E.inner b b := E.normSq_def b
-  have h3 : E.normSq (E.sub b b) = 0 := by grind
-  exact E.eq_zero_of_normSq_eq_zero h3
+/-- `b - b` is the zero vector (its squared norm is `0`). -/
+theorem segment_sub_self (E : InnerProductSpace K V) (b : V) : E.sub b b = E.zero :=
+  E.eq_zero_of_normSq_eq_zero (E.normSq_sub_self b)
 
 /-- The segment starts at `a`. -/
 theorem segmentPoint_zero (E : InnerProductSpace K V) (a b : V) : segmentPoint E a b 0 = a := by
