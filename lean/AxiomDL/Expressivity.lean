@@ -12,6 +12,8 @@ import AxiomDL.Expressivity.Lazy
 import AxiomDL.Expressivity.NeuralCollapse
 import AxiomDL.Expressivity.NeuralCollapseDecision
 import AxiomDL.Expressivity.NeuralCollapseWitnesses
+import AxiomDL.Expressivity.Regimes
+import AxiomDL.Expressivity.RegimesWitnesses
 import AxiomDL.Expressivity.Assumptions
 import AxiomDL.Expressivity.Conjectures
 
