@@ -266,8 +266,11 @@ theorem nc1_nc3_not_nc4_sep :
       ¬ NearestCentreDecision AxiomDL.ratSpace 3 (fun i : Nat => threeMeans (i % 3)) threeMeans
         (selfDualClassifier AxiomDL.ratSpace threeMeans 3 1)
         (centredBias AxiomDL.ratSpace threeMeans 3 1 0) := by
-  refine ⟨⟨withinClassCollapse_of_eq AxiomDL.ratSpace (by omega)
-      (fun i => by show i % 3 < 3; omega) (fun _ => rfl), selfDuality_selfDualClassifier AxiomDL.ratSpace threeMeans 3 (by grind),
+  have hl : ∀ i : Nat, (fun i : Nat => i % 3) i < 3 := fun i => by
+    show i % 3 < 3
+    omega
+  refine ⟨⟨withinClassCollapse_of_eq AxiomDL.ratSpace (by omega) hl (fun _ => rfl),
+      selfDuality_selfDualClassifier AxiomDL.ratSpace threeMeans 3 (by grind),
       fun c _ => centredBias_spec AxiomDL.ratSpace threeMeans 3 1 0 c⟩, ?_⟩
   intro h4
   have hagree := h4.agree 1 1 (by omega)

@@ -96,8 +96,8 @@ theorem ddCurve_descent : OverparamDescent (ddCurve (K := K)) 2 := by
   refine ⟨by omega, ?_⟩
   intro p hp
   rcases nat_cases_three p with h | h | h | ⟨m, h⟩
-  · omega
-  · omega
+  · exact absurd hp (by omega)
+  · exact absurd hp (by omega)
   · subst h
     have h0 := half_pow_zero (K := K)
     show 1 / 8 * (1 / 2 : K) ^ (0 : Nat) < 1
