@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -40,3 +41,30 @@ def run_cli():
         )
 
     return run
+
+
+def cli_stdout(*args: str) -> str:
+    """Run ``axiomdl ARGS`` in a subprocess as a user would; the run must succeed."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "axiomdl", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ),
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout
+
+
+@pytest.fixture(scope="module")
+def library_report() -> dict:
+    """The bundled library's JSON report, computed once per test module."""
+    return json.loads(cli_stdout("report", "-f", "json"))
+
+
+@pytest.fixture(scope="module")
+def library_docs() -> dict[str, str]:
+    """Every bundled declaration's docstring (from the JSON graph), once per test module."""
+    graph = json.loads(cli_stdout("graph", "-f", "json"))
+    return {n["name"]: n.get("doc") or "" for n in graph["nodes"]}

@@ -11,12 +11,11 @@ separation requires nothing and establishes the assumption it exhibits.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from .conftest import cli_stdout as _cli
 
 NEW_FILES = (
     "AxiomDL/Generalization/DoubleDescent",
@@ -95,35 +94,12 @@ SEPARATIONS = {
 }
 
 
-def _cli(*args: str) -> str:
-    proc = subprocess.run(
-        [sys.executable, "-m", "axiomdl", *args],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    return proc.stdout
-
-
-@pytest.fixture(scope="module")
-def report() -> dict:
-    return json.loads(_cli("report", "-f", "json"))
-
-
-@pytest.fixture(scope="module")
-def docs() -> dict[str, str]:
-    graph = json.loads(_cli("graph", "-f", "json"))
-    return {n["name"]: n.get("doc") or "" for n in graph["nodes"]}
-
-
 def _new(t: dict) -> bool:
     return t["file"].startswith(NEW_FILES)
 
 
-def test_new_assumptions_carry_their_metadata(report: dict) -> None:
-    by_name = {a["name"]: a for a in report["assumptions"]}
+def test_new_assumptions_carry_their_metadata(library_report: dict) -> None:
+    by_name = {a["name"]: a for a in library_report["assumptions"]}
     for name, (area, status) in ASSUMPTIONS.items():
         assert name in by_name, name
         a = by_name[name]
@@ -132,30 +108,34 @@ def test_new_assumptions_carry_their_metadata(report: dict) -> None:
         assert "(" in a["refs"] and len(a["refs"]) > 40, name
         # Each is established by at least one witness or separation over a concrete model.
         assert a["established_by"], name
-    new = [a for a in report["assumptions"] if a["file"].startswith(NEW_FILES)]
+    new = [a for a in library_report["assumptions"] if a["file"].startswith(NEW_FILES)]
     assert len(new) >= 12
     assert {a["name"] for a in new} == set(ASSUMPTIONS)
 
 
-def test_new_results_are_jointly_witnessed(report: dict, docs: dict[str, str]) -> None:
-    new = [t for t in report["theorems"] if _new(t) and t["role"] in ("theorem", "discharge")]
+def test_new_results_are_jointly_witnessed(
+    library_report: dict, library_docs: dict[str, str]
+) -> None:
+    new = [
+        t for t in library_report["theorems"] if _new(t) and t["role"] in ("theorem", "discharge")
+    ]
     assert len(new) >= 30
     needing = [t for t in new if len(t["requires"]) >= 2]
     assert len(needing) >= 20, [t["name"] for t in needing]
     unwitnessed = [t["name"] for t in needing if t["witnessed"] != "joint"]
     assert not unwitnessed, unwitnessed
     # The joint witness named for each one really establishes every requirement.
-    by_name = {t["name"]: t for t in report["theorems"]}
+    by_name = {t["name"]: t for t in library_report["theorems"]}
     for t in needing:
         assert t["witnessed_by"], t["name"]
         for w in t["witnessed_by"]:
-            assert docs[w].startswith("Witness:"), w
+            assert library_docs[w].startswith("Witness:"), w
             assert set(t["requires"]) <= set(by_name[w]["establishes"]), (t["name"], w)
-            assert t["name"] in docs[w], (t["name"], w)
+            assert t["name"] in library_docs[w], (t["name"], w)
 
 
-def test_single_requirement_results_have_a_witness(report: dict) -> None:
-    single = [t for t in report["theorems"] if _new(t) and len(t["requires"]) == 1]
+def test_single_requirement_results_have_a_witness(library_report: dict) -> None:
+    single = [t for t in library_report["theorems"] if _new(t) and len(t["requires"]) == 1]
     assert single
     assert all(t["witnessed"] in ("single", "joint") for t in single), [
         t["name"] for t in single if t["witnessed"] not in ("single", "joint")
@@ -164,25 +144,25 @@ def test_single_requirement_results_have_a_witness(report: dict) -> None:
 
 @pytest.mark.parametrize(("name", "sets"), sorted(DISCHARGES.items()))
 def test_discharge_requires_and_establishes(
-    name: str, sets: tuple[set[str], set[str]], docs: dict[str, str]
+    name: str, sets: tuple[set[str], set[str]], library_docs: dict[str, str]
 ) -> None:
     out = json.loads(_cli("rests-on", name, "-f", "json"))
     requires, establishes = sets
     assert set(out["requires"]) == requires, out["requires"]
     assert set(out["establishes"]) == establishes, out["establishes"]
-    assert docs[name].startswith("Discharge:"), name
+    assert library_docs[name].startswith("Discharge:"), name
 
 
 def test_separations_exhibit_one_model_and_refute_the_other(
-    report: dict, docs: dict[str, str]
+    library_report: dict, library_docs: dict[str, str]
 ) -> None:
-    by_name = {t["name"]: t for t in report["theorems"]}
+    by_name = {t["name"]: t for t in library_report["theorems"]}
     for name, (holds, fails) in SEPARATIONS.items():
         t = by_name[name]
-        doc = docs[name]
+        doc = library_docs[name]
         assert doc.startswith("Separation:"), name
         short_holds, short_fails = holds.rsplit(".", 1)[-1], fails.rsplit(".", 1)[-1]
-        # The docstring names both assumptions, the one that holds first.
+        # The docstring names both assumptions.
         assert short_holds in doc and short_fails in doc, name
         assert "Rat" in doc, name
         # A concrete model: nothing is required, the exhibited assumption is established.
