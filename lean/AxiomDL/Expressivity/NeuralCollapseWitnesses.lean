@@ -61,6 +61,8 @@ def threeMeans : Nat → K
 /-- The global mean of `twoMeans` over two classes is `0`. -/
 theorem twoMeans_globalMean : globalMean (AxiomDL.selfSpace (K := K)) twoMeans 2 = 0 := by
   show 1 / ((0 : K) + 1 + 1) * (0 + 1 + -1) = 0
+  have h2 : (0 : K) + 1 + 1 = 2 := by grind
+  rw [h2]
   grind
 
 /-- The centred means of `twoMeans` are the means themselves. -/
@@ -146,6 +148,8 @@ theorem spread_not_withinClassCollapse :
 /-- The global mean of `threeMeans` over three classes is `2`. -/
 theorem threeMeans_globalMean : globalMean (AxiomDL.selfSpace (K := K)) threeMeans 3 = 2 := by
   show 1 / ((0 : K) + 1 + 1 + 1) * (0 + 0 + 1 + 5) = 2
+  have h3 : (0 : K) + 1 + 1 + 1 = 3 := by grind
+  rw [h3]
   grind
 
 /-- The centred mean of class `c` of `threeMeans` is `μ c - 2`. -/

@@ -17,7 +17,7 @@ inner-product space `F`.
 They exclude each other when `ε < δ` (`not_featureLearning_of_ntkRegime`), and concrete
 gradient-descent trajectories over `Rat` satisfy each one without the other
 (`RegimesWitnesses`). The infinite-width statements are about a family indexed by the width `n`:
-`NTKWidthScaling` (relative movement at most `C/n`, the NTK parameterisation) and
+`NTKWidthScaling` (relative squared movement at most `C/n`, the NTK parameterisation) and
 `MeanFieldScaling` (relative movement at least `δ` at every width, the mean-field and µP
 parameterisations). Both cannot hold at any width `n` with `C < n δ`
 (`not_meanFieldScaling_of_ntkWidthScaling`, the dichotomy of Yang and Hu in its elementary form);
@@ -129,9 +129,9 @@ theorem NTKRegime.normSq_le {X : Type w} {F : Type v} {EF : AxiomDL.InnerProduct
   grind
 
 /-- Assumption: NTK scaling of a width-indexed family with constant `C > 0`: at every width
-`n ≥ 1` the features move by a relative amount of order `1/n`:
-`n ‖h n t x - h n 0 x‖² ≤ C ‖h n 0 x‖²` for all steps `t` and inputs `x` (so the features, and
-the tangent kernel, freeze as the width grows).
+`n ≥ 1` the relative squared movement of the features is at most `C/n`:
+`n ‖h n t x - h n 0 x‖² ≤ C ‖h n 0 x‖²` for all steps `t` and inputs `x` (relative movement
+`O(1/√n)`, so the features, and the tangent kernel, freeze as the width grows).
 Area: expressivity
 Status: established
 Evidence: Proved for gradient descent under the NTK parameterisation with the squared loss: weights, features and tangent kernel move by O(1/√n) at width n (Jacot et al. 2018; Lee et al. 2019; Du et al. 2019); it is a property of that parameterisation, not of the standard or µP parameterisations used in practice (Yang, Hu 2021).
@@ -142,7 +142,7 @@ structure NTKWidthScaling {X : Type w} {F : Nat → Type v}
     Prop where
   /-- The constant is positive. -/
   C_pos : 0 < C
-  /-- Relative movement of order `1/n` at width `n`. -/
+  /-- Relative squared movement at most `C/n` at width `n`. -/
   rate : ∀ n : Nat, 1 ≤ n → ∀ (t : Nat) (x : X),
     AxiomDL.natToScalar n * (EF n).normSq ((EF n).sub (h n t x) (h n 0 x))
       ≤ C * (EF n).normSq (h n 0 x)
