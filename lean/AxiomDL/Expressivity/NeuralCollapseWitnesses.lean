@@ -194,12 +194,7 @@ the 1-D space: features `μ (i % 2)` collapsed onto the class means `μ 0 = 1`, 
 (NC1 with `ε = 0`), centred means `±1` forming the simplex ETF with `r = 1 > 0` (NC2), the
 self-dual classifier with scale `s = 1 > 0` (NC3) and centred biases `0`, and the
 nearest-class-centre decision (NC4).
-Covers: AxiomDL.Expressivity.nearestCentreDecision_of_simplexETF_selfDuality
-Covers: AxiomDL.Expressivity.classifierPicks_iff_nearestCentrePicks
-Covers: AxiomDL.Expressivity.classifierPicks_centre_iff AxiomDL.Expressivity.classifierPicks_iff_label
-Covers: AxiomDL.Expressivity.WithinClassCollapse.feat_eq AxiomDL.Expressivity.SimplexETF.inner_neg
-Covers: AxiomDL.Expressivity.SimplexETF.dist_eq AxiomDL.Expressivity.SimplexETF.dist_sq
-Covers: AxiomDL.Expressivity.SelfDuality.score_eq -/
+Covers: AxiomDL.Expressivity.nearestCentreDecision_of_simplexETF_selfDuality AxiomDL.Expressivity.classifierPicks_iff_nearestCentrePicks AxiomDL.Expressivity.classifierPicks_centre_iff AxiomDL.Expressivity.classifierPicks_iff_label AxiomDL.Expressivity.WithinClassCollapse.feat_eq AxiomDL.Expressivity.SimplexETF.inner_neg AxiomDL.Expressivity.SimplexETF.dist_eq AxiomDL.Expressivity.SimplexETF.dist_sq AxiomDL.Expressivity.SelfDuality.score_eq -/
 theorem neuralCollapse_joint_witness_rat :
     WithinClassCollapse AxiomDL.ratSpace 2 (fun i : Nat => twoMeans (i % 2)) (fun i => i % 2)
         twoMeans 0 ∧

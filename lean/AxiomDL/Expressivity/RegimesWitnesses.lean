@@ -210,8 +210,7 @@ end Models
 
 /-- Witness: over `Rat`, GD from `1` towards `11/10` is in the NTK regime with `ε = 1/100`
 (`0 < ε < 1`).
-Covers: AxiomDL.Expressivity.NTKRegime.mono AxiomDL.Expressivity.NTKRegime.normSq_le
-Covers: AxiomDL.Expressivity.not_featureLearning_of_ntkRegime -/
+Covers: AxiomDL.Expressivity.NTKRegime.mono AxiomDL.Expressivity.NTKRegime.normSq_le AxiomDL.Expressivity.not_featureLearning_of_ntkRegime -/
 theorem ntkRegime_witness_rat :
     NTKRegime AxiomDL.ratSpace (pullFeatures (11 / 10 : Rat)) (1 / 100) :=
   pull_ntkRegime
@@ -223,9 +222,7 @@ theorem featureLearning_witness_rat :
   pull_featureLearning
 
 /-- Witness: over `Rat`, the family `n + [t ≥ 1]` has NTK scaling with `C = 1 > 0`.
-Covers: AxiomDL.Expressivity.ntkRegime_of_ntkWidthScaling
-Covers: AxiomDL.Expressivity.not_featureLearning_of_ntkWidthScaling
-Covers: AxiomDL.Expressivity.not_meanFieldScaling_of_ntkWidthScaling -/
+Covers: AxiomDL.Expressivity.ntkRegime_of_ntkWidthScaling AxiomDL.Expressivity.not_featureLearning_of_ntkWidthScaling AxiomDL.Expressivity.not_meanFieldScaling_of_ntkWidthScaling -/
 theorem ntkWidthScaling_witness_rat :
     NTKWidthScaling (fun _ => AxiomDL.ratSpace) (ntkFamily (K := Rat)) 1 :=
   ntkFamily_scaling
@@ -239,8 +236,7 @@ theorem meanFieldScaling_witness_rat :
 /-- Witness: over `Rat`, the model `kinkedModel` (linear on the unit ball around `0`) is lazily
 trained with budget `0` on that ball, and GD from `0` towards `1/2` stays in the ball, so the
 model equals its linearisation along the trajectory.
-Covers: AxiomDL.Expressivity.linearisedAlongTrajectory_of_lazyTraining
-Covers: AxiomDL.Expressivity.LinearisedAlongTrajectory.residual_close -/
+Covers: AxiomDL.Expressivity.linearisedAlongTrajectory_of_lazyTraining AxiomDL.Expressivity.LinearisedAlongTrajectory.residual_close -/
 theorem lazyTrajectory_witness_rat :
     LazyTraining AxiomDL.ratSpace kinkedModel (pullIter 0 (1 / 2 : Rat) 0) (fun _ => 1) 1 0 ∧
       LinearisedAlongTrajectory AxiomDL.ratSpace kinkedModel (fun _ => 1)

@@ -253,8 +253,7 @@ end Curves
 /-- Witness: over `Rat`, `ddCurve` (threshold `n = 2`) shows the whole double-descent shape at
 once: a strict peak at `p = 2`, the rising arm from `p0 = 0`, the strict second descent, and an
 over-parameterised model (`p = 3`) that beats every under-parameterised one.
-Covers: AxiomDL.Generalization.BenignOverparam.eventually
-Covers: AxiomDL.Generalization.risk_unimodal_of_ascent_descent -/
+Covers: AxiomDL.Generalization.BenignOverparam.eventually AxiomDL.Generalization.risk_unimodal_of_ascent_descent -/
 theorem doubleDescent_joint_witness_rat :
     InterpolationPeak (ddCurve (K := Rat)) 2 ∧ UnderparamAscent (ddCurve (K := Rat)) 2 0 ∧
       OverparamDescent (ddCurve (K := Rat)) 2 ∧ BenignOverparam (ddCurve (K := Rat)) 2 :=

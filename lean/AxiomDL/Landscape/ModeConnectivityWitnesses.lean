@@ -179,8 +179,7 @@ theorem linear_not_convex_sep :
 
 /-- Witness: over `Rat`, on the plane, the valley `y²` with gradient `(0, 2y)` is convex and
 linearly mode connected (barrier `1/2 > 0`) between its distinct minima `(-1, 0)` and `(1, 0)`.
-Covers: AxiomDL.linearModeConnected_of_convex AxiomDL.convex_le_of_eq_segment
-Covers: AxiomDL.piecewiseLinearConnected_of_linearModeConnected AxiomDL.LinearModeConnected.mono -/
+Covers: AxiomDL.linearModeConnected_of_convex AxiomDL.convex_le_of_eq_segment AxiomDL.piecewiseLinearConnected_of_linearModeConnected AxiomDL.LinearModeConnected.mono -/
 theorem valley_connected_witness_rat :
     Convex ratPlane valleyLoss valleyGrad ∧
       LinearModeConnected ratPlane valleyLoss ((-1 : Rat), (0 : Rat)) (1, 0) (1 / 2) :=
