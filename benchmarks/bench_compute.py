@@ -1,7 +1,7 @@
 """Benchmark: ``falsify`` over the whole bundled library, time per declaration.
 
 Target: under 30 s in total at the default instance count. Also times ``check-loss`` on the
-three README losses and a ``bound --solve-for``. Prints a table and writes
+README losses and a few harder ones (kinks, a ridge, Rosenbrock) and a ``bound --solve-for``. Prints a table and writes
 ``benchmarks/results/compute.json``.
 
     python benchmarks/bench_compute.py [--instances N]
@@ -27,7 +27,12 @@ RESULTS = Path(__file__).parent / "results" / "compute.json"
 LOSSES = [
     ("least squares", "(w1 + 2*w2 - 1)^2 + (w1 - w2)^2", "w1,w2"),
     ("logistic", "log(1 + exp(-w))", "w"),
+    ("logistic 2-D", "log(1 + exp(-(w1 + 2*w2)))", "w1,w2"),
+    ("sqrt(w²+1)", "sqrt(w^2 + 1)", "w"),
     ("factorisation", "(w1*w2 - 1)^2", "w1,w2"),
+    ("abs", "abs(w)", "w"),
+    ("ReLU unit", "(relu(w1)*w2 - 1)^2", "w1,w2"),
+    ("Rosenbrock", "(1 - w1)^2 + 100*(w2 - w1^2)^2", "w1,w2"),
 ]
 
 

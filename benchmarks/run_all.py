@@ -15,6 +15,7 @@ HERE = Path(__file__).resolve().parent
 BENCHES = [
     ("engine", ["bench_engine.py"]),
     ("compute", ["bench_compute.py"]),
+    ("startup", ["bench_startup.py"]),
     ("site", ["bench_site.py"]),
     ("lean", ["bench_lean.py"]),
     ("mcp", ["bench_mcp.py"]),

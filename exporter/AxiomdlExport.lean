@@ -34,7 +34,8 @@ that a lemma used only inside an abstracted proof still counts. Private names ar
 their user-facing name (`privateToUserName?`). Internal names, auxiliary recursors, `noConfusion`,
 matchers, recursors, constructors and structure projections get no record of their own, and
 neither do the names Lean realizes on demand (`eq_def`, grind's `hcongr_N`, `congr_simp`, `induct`,
-`T.mk.injEq`, …: `reservedSuffixes`). A module's `constNames` also lists constants it realized for
+`T.mk.injEq`, …: `generatedAbout`, which checks that the prefix is of the kind Lean generates
+the name for, so a user's own `Foo.inj` keeps its record). A module's `constNames` also lists constants it realized for
 *another* module's declaration; only the owning module (`getModuleIdxFor?`) exports a constant, and
 no user name is written twice (the first of two same-named `private` declarations is kept, and
 the count of such clashes goes to stderr).
@@ -66,6 +67,8 @@ builds and runs it. Every core name used below was looked up in leanprover/lean4
   Environment.getModuleIdxFor? (env) (declName) : Option ModuleIdx; `def ModuleIdx := Nat`
     with `abbrev ModuleIdx.toNat` (every stored version)  src/Lean/Environment.lean
   Lean.isPrivateName : Name → Bool                     src/Lean/PrivateName.lean
+  Lean.isReservedName (env) (name) : Bool              src/Lean/ResolveName.lean
+  Environment.isConstructor (env) (declName) : Bool    src/Lean/Environment.lean
   Name.toString (n) (escape := true) …  (`escape := false` for plain file names)
                                                        src/Init/Meta.lean / src/Lean/Data/Name.lean
   NameSet (`{}`, insert, contains), List.contains [BEq]  src/Lean/Data/NameMap.lean, src/Init/Data/List/Basic.lean
@@ -157,29 +160,55 @@ def numbered (s pre : String) : Bool :=
   let ps := pre.toList
   ps.isPrefixOf cs && decide (cs.length > ps.length) && (cs.drop ps.length).all Char.isDigit
 
-/-- Last components of names that Lean realizes on demand or generates for a structure or an
-inductive: `f.eq_def`, grind's `f.hcongr_N`, `f.congr_simp`, `f.induct`, `T.mk.injEq`, … They
-belong to the declaration they are named after, and a module can realize them for a constant
-of *another* module, so they must never get a record of their own. -/
-def reservedSuffixes : List String :=
+/-- Last components of the theorems Lean realizes on demand about a definition `f`:
+`f.eq_def`, `f.congr_simp`, `f.induct`, … (grind's `f.hcongr_N` is matched by `numbered`). -/
+def definitionSuffixes : List String :=
   ["eq_def", "eq_unfold", "congr_simp", "induct", "induct_unfolding", "mutual_induct",
-    "fun_cases", "inj", "injEq", "sizeOf_spec", "noConfusionType", "ctorIdx"]
+    "fun_cases"]
 
-/-- Names the compiler or elaborator makes up: `_`-components, `proof_n`, `match_n`, `eq_n`,
-`hcongr_n`, and the reserved suffixes above. -/
+/-- The definition `p` is a `def` (the only kind those theorems are realized for). -/
+def isDefinition (env : Environment) (p : Name) : Bool :=
+  match env.find? p with
+  | some (.defnInfo _) => true
+  | _ => false
+
+/-- The inductive type `p` (structures and classes included). -/
+def isInductiveType (env : Environment) (p : Name) : Bool :=
+  match env.find? p with
+  | some (.inductInfo _) => true
+  | _ => false
+
+/-- `n` is a name Lean generated *about* its prefix `p`, judged by what `p` is, so that a
+user's own `Foo.inj` about a structure `Foo` keeps its record:
+* `C.inj`, `C.injEq`, `C.sizeOf_spec` for a constructor `C`;
+* `T.noConfusionType`, `T.ctorIdx` for an inductive type `T`;
+* `f.eq_def`, `f.induct`, …, `f.hcongr_N` for a definition `f`, or any name Lean itself
+  reports as reserved (`isReservedName`).
+A module can realize these for a constant of *another* module, so they must never get a
+record of their own. The raw name is used: a private declaration's prefix is its private name. -/
+def generatedAbout (env : Environment) (n : Name) : Bool :=
+  match n with
+  | .str p s =>
+    if s == "inj" || s == "injEq" || s == "sizeOf_spec" then env.isConstructor p
+    else if s == "noConfusionType" || s == "ctorIdx" then isInductiveType env p
+    else if definitionSuffixes.contains s || numbered s "hcongr_" then
+      isReservedName env n || isDefinition env p
+    else false
+  | _ => false
+
+/-- Names the compiler or elaborator makes up: `_`-components, `proof_n`, `match_n`, `eq_n`. -/
 def internalName (n : Name) : Bool :=
   let u := userName n
   let generated : Bool :=
     match u with
-    | .str _ s => numbered s "proof_" || numbered s "match_" || numbered s "eq_" ||
-        numbered s "hcongr_" || reservedSuffixes.contains s
+    | .str _ s => numbered s "proof_" || numbered s "match_" || numbered s "eq_"
     | .num _ _ => true
     | .anonymous => false
   u.isInternal || generated
 
 /-- An auxiliary to look *through*: its own used constants stand for it. -/
 def transparentAux (env : Environment) (n : Name) : Bool :=
-  internalName n || Meta.isMatcherCore env n
+  internalName n || generatedAbout env n || Meta.isMatcherCore env n
 
 /-- Constants that get no record of their own (they belong to a user declaration). -/
 def hidden (env : Environment) (n : Name) (info : ConstantInfo) : Bool :=
@@ -188,7 +217,8 @@ def hidden (env : Environment) (n : Name) (info : ConstantInfo) : Bool :=
     | .ctorInfo _ => true
     | .recInfo _ => true
     | _ => false
-  ctorOrRec || internalName n || isAuxRecursor env n || isNoConfusion env n ||
+  ctorOrRec || internalName n || generatedAbout env n || isAuxRecursor env n ||
+    isNoConfusion env n ||
     Meta.isMatcherCore env n || isRecCore env n || env.isProjectionFn n
 
 /-- The value of a definition, theorem or opaque constant. -/

@@ -62,6 +62,20 @@ def test_rests_on_why_impact_unused(run_cli) -> None:
     assert u.stdout.strip() == "Toy.Unused"
 
 
+def test_unknown_assumption_suggests_only_assumptions(run_cli) -> None:
+    """`why T A` / `impact A` with a misspelt A: only assumptions are offered, not witnesses."""
+    w = run_cli("why", "gd_convex_rate", "Smoothness")
+    assert w.returncode == 2
+    assert w.stderr.strip() == (
+        "axiomdl: error: unknown declaration `Smoothness`; did you mean `AxiomDL.Smooth`?"
+    )
+    i = run_cli("impact", "Interp")
+    assert i.returncode == 2 and "`AxiomDL.Interpolation`" in i.stderr
+    assert "example@" not in i.stderr and "gdIter" not in i.stderr
+    # a theorem as the target still works: the restriction only shapes the suggestions
+    assert run_cli("why", "gd_convex_rate", "descent_lemma").returncode == 0
+
+
 def test_audit_exit_codes_and_github_format(run_cli) -> None:
     clean = run_cli("audit", TOY)
     assert clean.returncode == 0
@@ -170,6 +184,20 @@ def test_docs_catalogue_is_fresh(run_cli) -> None:
     assert proc.returncode == 0, (
         "docs/axioms.md is stale: run `axiomdl docs` and commit it\n" + proc.stderr
     )
+
+
+def test_docs_catalogue_holds_no_counts() -> None:
+    """Counts go stale with every new theorem: the catalogue points to the commands instead."""
+    import re
+
+    text = (ROOT / "docs" / "axioms.md").read_text(encoding="utf-8")
+    stale = re.findall(
+        r"\b\d+ (?:assumptions|conjectures|theorems|discharges|witnesses|results)\b|"
+        r"Required by \d+|used by \d+",
+        text,
+    )
+    assert stale == []
+    assert "axiomdl impact NAME" in text
 
 
 def test_json_schemas_in_docs_are_fresh() -> None:

@@ -74,6 +74,20 @@ def test_cli_exits_1_on_counterexample(capsys: pytest.CaptureFixture[str], tmp_p
     assert "checked (" in out
 
 
+def test_cli_quiet_prints_only_counterexamples(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(["falsify", "-q", "-C", str(FIXTURE), "--cache-dir", str(tmp_path)], capsys)
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 11  # the planted false statements, nothing else
+    assert all("counterexample {" in ln for ln in lines)
+    code, out, _ = run(
+        ["falsify", "-q", "-C", str(FIXTURE), "--cache-dir", str(tmp_path), "ok_sum_nonneg"], capsys
+    )
+    assert code == 0 and out == ""
+
+
 def test_cli_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run(
         ["falsify", "-C", str(FIXTURE), "--cache-dir", str(tmp_path), "-f", "json", "bad_relu"],

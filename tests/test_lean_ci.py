@@ -67,6 +67,8 @@ def test_exporter_source_documents_its_verified_core_names():
         "Lean.Meta.isMatcherCore",
         "Environment.getModuleIdxFor?",
         "Lean.isPrivateName",
+        "Lean.isReservedName",
+        "Environment.isConstructor",
     ):
         assert name in header, name
     assert "import Lean\n" in src and "def main (args : List String) : IO UInt32" in src
@@ -74,6 +76,8 @@ def test_exporter_source_documents_its_verified_core_names():
     assert "env.getModuleIdxFor? n" in src and "emitted.contains u" in src
     for suffix in ("congr_simp", "induct", "injEq", "sizeOf_spec", "noConfusionType"):
         assert f'"{suffix}"' in src, suffix
+    # ... and only when the prefix is of the kind Lean generates the name for.
+    assert "env.isConstructor p" in src and "isReservedName env n" in src
 
 
 def test_wheel_ships_the_exporter():

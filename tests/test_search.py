@@ -37,7 +37,9 @@ def test_tiers_exact_then_acronym_then_prefix(entries) -> None:
     # lower case: a prefix of names beats the acronym reading
     assert rank(entries, "pl")[0].match == "prefix"
     full = rank(entries, "AxiomDL.Generalization.Min")
-    assert full and all(h.entry.name.lower().startswith("axiomdl.generalization.min") for h in full)
+    prefix = [h for h in full if h.entry.name.lower().startswith("axiomdl.generalization.min")]
+    assert prefix and full[: len(prefix)] == prefix  # name matches rank above text matches
+    assert all(h.match in ("exact", "prefix") for h in prefix)
     assert full[0].entry.name == "AxiomDL.Generalization.MinNormBias"
 
 
@@ -46,6 +48,10 @@ def test_substring_and_docstring_text(entries) -> None:
     assert hits[0].entry.name == "AxiomDL.PolyakLojasiewicz" and hits[0].match == "substring"
     text = rank(entries, "Karimi Nutini")  # authors named only in the Refs: line
     assert "PolyakLojasiewicz" in names(text, 10) and {h.match for h in text} == {"text"}
+    # a name mentioned in a docstring is found by text, but a qualified name is a name query
+    assert "gdIter_minNorm" in names(rank(entries, "minNormBias_gd_witness"), 10)
+    qualified = rank(entries, "AxiomDL.Generalization.minNormBias_gd_witness")
+    assert [h.match for h in qualified] == ["exact"]
     # Status words are a filter, not text: `plausible` finds nothing by text
     assert not [h for h in rank(entries, "plausible") if h.match == "text"]
 

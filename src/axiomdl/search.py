@@ -13,7 +13,9 @@ theorems, witnesses and definitions, then shorter names):
 4. ``acronym`` again, weaker: the query starts a name's acronym, or is its acronym in
    lower case;
 5. ``substring``: the query occurs in the name;
-6. ``text``: every word of the query occurs in the docstring or statement.
+6. ``text``: every word of the query occurs in the docstring or statement. A qualified
+   name (``AxiomDL.Generalization.Min``) is a name query and gets no text tier: split into
+   words it would match every docstring that mentions some ``AxiomDL.Generalization.…`` name.
 
 Letter case and accents are ignored from tier 3 on (``lojasiewicz`` finds
 ``Łojasiewicz`` in a docstring).
@@ -34,6 +36,8 @@ ROLE_ORDER = ("assumption", "conjecture", "discharge", "theorem", "witness", "de
 _WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 # Area and Status have their own filters; their words ("plausible") are not text matches.
 _META_LINES = re.compile(r"^\s*(?:Area|Status)\s*:.*$", re.M)
+# `AxiomDL.Generalization.Min`, `Nat.succ_pos`: dotted name segments, nothing else.
+_QUALIFIED = re.compile(r"[\w']+(?:\.[\w']+)+\.?")
 _FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss"})
 
 
@@ -164,7 +168,8 @@ def rank(
     q = query.strip()
     fq = fold(q)
     caps = q.isalpha() and q.isupper()
-    words = [re.compile(r"\b" + re.escape(w)) for w in re.split(r"[^\w]+", fq) if w]
+    split = [] if _QUALIFIED.fullmatch(q) else re.split(r"[^\w]+", fq)
+    words = [re.compile(r"\b" + re.escape(w)) for w in split if w]
     hits = []
     for e in entries:
         if role is not None and e.role != role:

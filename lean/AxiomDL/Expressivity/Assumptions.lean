@@ -1,6 +1,7 @@
 import AxiomDL.Expressivity.Interpolation
 import AxiomDL.Expressivity.Regions
 import AxiomDL.Foundations.Sums
+import AxiomDL.Foundations.Models
 
 /-!
 # Expressivity: assumption bundles

@@ -1,5 +1,6 @@
 import AxiomDL.Expressivity.DeepNetMono
 import AxiomDL.Expressivity.LinearPieces
+import AxiomDL.Foundations.Models
 
 /-!
 # Expressivity: linear pieces counted on a grid, and depth separation
@@ -25,6 +26,8 @@ one-hidden-layer networks and for deep networks (`DeepRep`, hidden layers of wid
 with at least `2 ^ L` pieces. Together they give depth separation (`depth_separation`). On the
 grid `[-1, 0, 1]` both assumptions hold at depth `1` for one and the same count
 (`depthSeparation_witness`), so the theorem's hypotheses are jointly satisfiable.
+`AxiomDL.Foundations.Models` is imported for the `Rat` instances of core's `grind` classes that
+this witness needs (its module docstring says why the default `Init` import is not relied on).
 -/
 
 set_option autoImplicit false

@@ -5,20 +5,52 @@ Exit codes: 0 ok · 1 findings · 2 bad usage or input · 3 Lean toolchain neede
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 
 import click
 
 from axiomdl import __version__
-from axiomdl.cli.core_cmds import register as register_core
+from axiomdl.cli.lazy import LazyGroup
 from axiomdl.errors import EXIT_USAGE, AxiomdlError
 
 EXIT_INTERNAL = 4
 
+# Modules that register commands (core first: its commands are listed first in --help).
+_EXTENSIONS = ("core_cmds", "site_cmd", "compute_cmd", "probe_cmd", "lean_cmd", "mcp_cmd")
+# Command → module, so that running one command imports only its module (a command not
+# listed here still works: the group then imports every module in _EXTENSIONS).
+_INDEX = {
+    **dict.fromkeys(
+        (
+            "report",
+            "rests-on",
+            "why",
+            "impact",
+            "unused",
+            "audit",
+            "lint",
+            "diff",
+            "graph",
+            "docs",
+            "schema",
+        ),
+        "core_cmds",
+    ),
+    "site": "site_cmd",
+    **dict.fromkeys(("falsify", "check-loss", "bound"), "compute_cmd"),
+    "probe": "probe_cmd",
+    **dict.fromkeys(("doctor", "build", "export", "compare", "try", "dojo"), "lean_cmd"),
+    **dict.fromkeys(("mcp", "search"), "mcp_cmd"),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+@click.group(
+    cls=LazyGroup,
+    modules=tuple(f"axiomdl.cli.{m}" for m in _EXTENSIONS),
+    index={k: f"axiomdl.cli.{v}" for k, v in _INDEX.items()},
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="axiomdl")
 def cli() -> None:
     """Track which deep-learning results rest on which named assumptions.
@@ -26,20 +58,6 @@ def cli() -> None:
     Without -C/--project, commands work on the bundled AxiomDL Lean library.
     Exit codes: 0 ok, 1 findings, 2 bad usage or input, 3 Lean toolchain needed.
     """
-
-
-register_core(cli)
-
-# Command groups that live in their own modules (site, computation, probes, Lean backend).
-_EXTENSIONS = ("site_cmd", "compute_cmd", "probe_cmd", "lean_cmd", "mcp_cmd")
-for _mod in _EXTENSIONS:
-    try:
-        _m = importlib.import_module(f"axiomdl.cli.{_mod}")
-    except ModuleNotFoundError as _e:
-        if _e.name != f"axiomdl.cli.{_mod}":
-            raise
-        continue
-    _m.register(cli)
 
 
 def main(argv: list[str] | None = None) -> None:

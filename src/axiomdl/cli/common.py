@@ -6,14 +6,36 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from pydantic import BaseModel
 
 from axiomdl.errors import AxiomdlError
-from axiomdl.scan.cache import atomic_write_text
-from axiomdl.session import Session, load
+
+if TYPE_CHECKING:  # imported where used: the command table must stay light (see cli/lazy.py)
+    from pydantic import BaseModel
+
+    from axiomdl.session import Session
+
+
+class Seconds(click.ParamType):
+    """A positive, finite number of seconds (``nan``, ``inf`` and ``-1`` are usage errors)."""
+
+    name = "seconds"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        try:
+            x = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"`{value}` is not a number of seconds", param, ctx)
+        if not (0 < x < float("inf")):
+            self.fail(f"`{value}` is not a positive, finite number of seconds", param, ctx)
+        return x
+
+
+SECONDS = Seconds()
 
 
 def project_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -85,6 +107,8 @@ def _open(
     cache_dir: Path | None,
     exact: Path | bool = False,
 ) -> Session:
+    from axiomdl.session import load
+
     return load(path, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir, exact=exact)
 
 
@@ -138,6 +162,8 @@ def write_output(output: Path, text: str) -> None:
     """Atomic write with a one-line error instead of a traceback."""
     if output.is_dir():
         raise AxiomdlError("is a directory; give a file name for the output", file=output)
+    from axiomdl.scan.cache import atomic_write_text
+
     try:
         atomic_write_text(output, text)
     except OSError as e:

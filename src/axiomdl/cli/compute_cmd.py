@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import click
-import sympy
 
 from axiomdl.cli.common import dump, emit, format_option, output_option, project_options
+from axiomdl.cli.lazy import LazyModule
 from axiomdl.errors import EXIT_FINDINGS, EXIT_OK, AxiomdlError
+
+sympy = LazyModule("sympy")  # imported when a command runs (see cli/lazy.py)
 
 
 def register(group: click.Group) -> None:
@@ -37,6 +39,12 @@ def register(group: click.Group) -> None:
     "--seed", type=int, default=0, show_default=True, help="Random seed (runs are reproducible)."
 )
 @click.option("--hide-skipped", is_flag=True, help="Do not list declarations outside the fragment.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print only the counterexamples (no checked/skipped lines, no summary).",
+)
 @format_option(("text", "json"), "text")
 @output_option
 @project_options
@@ -45,6 +53,7 @@ def falsify_cmd(
     instances: int | None,
     seed: int,
     hide_skipped: bool,
+    quiet: bool,
     fmt: str,
     output: Path | None,
     project: Path | None,
@@ -83,7 +92,7 @@ def falsify_cmd(
     counts = Counter(o.status for o in outs)
     if fmt == "json":
         rep = falsify_report(
-            outs,
+            [o for o in outs if not quiet or o.status == "counterexample"],
             str(project) if project else "bundled AxiomDL library",
             n_inst,
             seed,
@@ -94,7 +103,7 @@ def falsify_cmd(
         lines = []
         width = min(max((len(o.name) for o in outs), default=10), 60)
         for o in outs:
-            if o.status == "skipped" and hide_skipped:
+            if (o.status == "skipped" and hide_skipped) or (quiet and o.status != "counterexample"):
                 continue
             if o.status == "checked":
                 what = f"checked ({o.instances} instance{'s' if o.instances != 1 else ''})"
@@ -113,8 +122,9 @@ def falsify_cmd(
             f"{counts.get('skipped', 0)} skipped (outside the arithmetic fragment) "
             f"in {dt:.2f} s"
         )
-        lines.append(summary)
-        emit("\n".join(lines) + "\n", output)
+        if not quiet:
+            lines.append(summary)
+        emit("".join(line + "\n" for line in lines), output)
     return EXIT_FINDINGS if counts.get("counterexample") else EXIT_OK
 
 
@@ -147,51 +157,17 @@ def check_loss_cmd(
 ) -> int:
     """Decide which landscape assumptions a concrete loss EXPR satisfies, and what follows.
 
-    EXPR is a sympy expression (`^` is power) over the --vars. Convexity, the smoothness
-    constant L and the strong-convexity constant μ are symbolic where sympy can decide
-    them, else sampled on a grid; the PL constant is always estimated. The library
-    theorems whose required assumptions hold are listed with their constants filled in.
+    EXPR is a sympy expression (`^` is power; abs, max, min, relu allowed) over the --vars.
+    A property is reported as holding on ℝⁿ (or on --box) only when sympy proves it;
+    otherwise a grid over a named box gives an estimate, labelled as one. Theorems whose
+    assumptions hold are listed with their constants, side conditions and quantifiers:
+    globally when every assumption is proved, else "on the box only".
     """
-    from axiomdl.compute.report import loss_report, show_value
+    from axiomdl.compute.report import loss_report, loss_text
 
     names = [v.strip() for v in vars_.split(",") if v.strip()]
     rep, la = loss_report(lambda: open_session(project), expr, names, box, grid)
-    labels = {
-        "convex": "convex",
-        "smooth": "smooth (L)",
-        "strongly_convex": "strongly convex (μ)",
-        "pl": "Polyak-Łojasiewicz (μ)",
-    }
-    amap, theorems, minimum = rep.assumption_map, rep.theorems, rep.minimum
-    if fmt == "json":
-        emit(dump(rep), output)
-        return EXIT_OK
-    out = [
-        f"loss      {rep.expression}",
-        f"domain    {rep.domain}",
-        f"Hessian   {rep.hessian}",
-        f"f*        {minimum}",
-        "",
-        f"{'property':<24}{'holds':<8}{'constant':<28}{'method':<11}note",
-    ]
-    for k, v in la.verdicts.items():
-        holds = {True: "yes", False: "no", None: "?"}[v.holds]
-        out.append(f"{labels[k]:<24}{holds:<8}{show_value(v.constant):<28}{v.method:<11}{v.note}")
-    out.append("")
-    if amap:
-        out.append(
-            "library names: " + ", ".join(f"{k} → {v.split('.')[-1]}" for k, v in amap.items())
-        )
-    if theorems:
-        scope = "" if la.box is None else f" — {rep.theorems_scope}"
-        out.append(f"theorems that apply ({len(theorems)}){scope}:")
-        for t in theorems:
-            out.append(f"  {t.name}   [requires {', '.join(t.requires)}]")
-            if t.instantiated:
-                out.append(f"      {t.instantiated}")
-    else:
-        out.append("no library theorem applies (its required assumptions are not all met)")
-    emit("\n".join(out) + "\n", output)
+    emit(dump(rep) if fmt == "json" else loss_text(rep, la), output)
     return EXIT_OK
 
 
@@ -237,8 +213,8 @@ def bound_cmd(
             raise AxiomdlError(f"--param `{p}` is not NAME=VALUE")
         k, v = p.split("=", 1)
         raw[k.strip()] = v.strip()
-    if target is not None and not target > 0:
-        raise AxiomdlError("--target must be positive")
+    if target is not None and not 0 < target < float("inf"):
+        raise AxiomdlError("--target must be positive and finite")
     s = open_session(project)
     full = s.resolve_name(name)
     if full not in s.project.decls:
@@ -279,8 +255,10 @@ def bound_cmd(
     if exact_s is not None:
         shown = exact_s if len(exact_s) <= 120 else exact_s[:60] + f"… ({len(exact_s)} characters)"
         lines.append(f"  exact      {shown}")
-        if r.value is not None:
-            lines.append(f"  value      {r.value:.6g}")
+    if r.value is not None:
+        lines.append(f"  value      {r.value:.6g}")
+    if r.note and solve_for is None:
+        lines.append(f"  note       {r.note}")
     if solve_for is not None:
         if r.needed is not None:
             lines.append(

@@ -16,10 +16,13 @@ from axiomdl.cli.common import (
     project_options,
     write_output,
 )
+from axiomdl.cli.lazy import LazyModule
 from axiomdl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, AxiomdlError
-from axiomdl.model import PAYLOADS
-from axiomdl.report import build, render
 from axiomdl.scan.files import bundled_root
+
+# imported when a command runs, not when the command table is built (see cli/lazy.py)
+build = LazyModule("axiomdl.report.build")
+render = LazyModule("axiomdl.report.render")
 
 PATH_ARG = click.argument("path", required=False, type=click.Path(path_type=Path))
 
@@ -114,9 +117,19 @@ def rests_on(name, project, open_session, fmt, output) -> int:
 def why(name, assumption, project, open_session, fmt, output) -> int:
     """The shortest labelled path from NAME to ASSUMPTION."""
     s = open_session(project)
-    w = build.why(s, s.resolve_name(name), s.resolve_name(assumption))
+    w = build.why(s, s.resolve_name(name), _resolve_assumption(s, assumption))
     emit(dump(w) if fmt == "json" else _md_or_text(render.why_text(w), fmt), output)
     return EXIT_OK if w.steps else EXIT_FINDINGS
+
+
+def _resolve_assumption(s, name: str) -> str:
+    """Like ``resolve_name``, but an unknown name gets suggestions among assumptions only."""
+    if name not in s.graph and not any(n.endswith("." + name) for n in s.graph.nodes):
+        from axiomdl.queries import unknown_name_message
+
+        assumptions = [n for n, role in s.analysis.roles.items() if role == "assumption"]
+        raise AxiomdlError(unknown_name_message(name, assumptions))
+    return s.resolve_name(name)
 
 
 @click.command()
@@ -127,7 +140,7 @@ def why(name, assumption, project, open_session, fmt, output) -> int:
 def impact(assumption, project, open_session, fmt, output) -> int:
     """What falls if ASSUMPTION is dropped: statement vs proof dependents."""
     s = open_session(project)
-    i = build.impact(s, s.resolve_name(assumption))
+    i = build.impact(s, _resolve_assumption(s, assumption))
     emit(dump(i) if fmt == "json" else _md_or_text(render.impact_text(i), fmt), output)
     return EXIT_OK
 
@@ -318,6 +331,8 @@ def docs(project, open_session, output, check) -> int:
 )
 def schema(output) -> int:
     """Write JSON Schemas generated from the output models."""
+    from axiomdl.model import PAYLOADS
+
     out = output or (bundled_root() / "docs" / "schema")
     for name, model in PAYLOADS.items():
         write_output(

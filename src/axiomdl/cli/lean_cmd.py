@@ -14,11 +14,19 @@ from pathlib import Path
 import click
 
 from axiomdl import __version__
-from axiomdl.cli.common import dump, emit, format_option, output_option, project_options
+from axiomdl.cli.common import (
+    SECONDS,
+    dump,
+    emit,
+    format_option,
+    output_option,
+    project_options,
+)
+from axiomdl.cli.lazy import LazyModule
 from axiomdl.errors import EXIT_FINDINGS, EXIT_NO_LEAN, EXIT_OK, AxiomdlError
-from axiomdl.lean import toolchain as tcmod
 from axiomdl.scan.files import bundled_root
 
+tcmod = LazyModule("axiomdl.lean.toolchain")  # subprocess & co., only when a command runs
 PATH_ARG = click.argument("path", required=False, type=click.Path(path_type=Path))
 
 
@@ -134,14 +142,14 @@ def doctor(project, require_lean, fmt) -> int:
 )
 @click.option(
     "--timeout",
-    type=float,
+    type=SECONDS,
     default=3600.0,
     show_default=True,
     help="Seconds allowed for `lake build`.",
 )
 @click.option(
     "--file-timeout",
-    type=float,
+    type=SECONDS,
     default=600.0,
     show_default=True,
     help="Seconds allowed per `lake env lean --json FILE`.",
@@ -244,7 +252,7 @@ def _replay(messages_file: Path, s, scan_root: Path, lroot: Path):
 @click.option("--no-build", is_flag=True, help="Do not run `lake build` first.")
 @click.option(
     "--timeout",
-    type=float,
+    type=SECONDS,
     default=3600.0,
     show_default=True,
     help="Seconds allowed for each of `lake build` and the exporter.",
@@ -328,7 +336,7 @@ def compare(path, project, open_session, fmt, output) -> int:
 )
 @click.option(
     "--timeout",
-    type=float,
+    type=SECONDS,
     default=300.0,
     show_default=True,
     help="Seconds allowed for Lean to check the snippet.",
@@ -377,7 +385,7 @@ def dojo() -> None:
 )
 @click.option(
     "--timeout",
-    type=float,
+    type=SECONDS,
     default=7200.0,
     show_default=True,
     help="Seconds allowed for the whole trace.",

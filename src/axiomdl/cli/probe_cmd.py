@@ -29,7 +29,13 @@ def _text(results: list, results_dir: Path) -> str:
 @click.command()
 @click.argument("names", nargs=-1)
 @click.option("--quick", is_flag=True, help="Small settings: all probes in under 2 minutes.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of every experiment.")
+@click.option(
+    "--seed",
+    type=click.IntRange(0, 2**63 - 1),
+    default=0,
+    show_default=True,
+    help="Seed of every experiment (numpy seeds are non-negative).",
+)
 @click.option(
     "--results",
     "results_dir",

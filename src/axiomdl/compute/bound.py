@@ -66,12 +66,18 @@ def ascii_name(name: str) -> str:
     return out
 
 
+MAX_DIGITS = 1000  # Python refuses to print integers above 4300 digits; nobody needs them
+
+
 def parse_number(text: str, what: str) -> Fraction:
     """Read ``3``, ``0.5``, ``1e-3`` or ``1/3`` exactly; anything else is bad input."""
     try:
-        return Fraction(text.strip())
+        x = Fraction(text.strip())
     except (ValueError, ZeroDivisionError):
         raise AxiomdlError(f"{what}: `{text}` is not a number (use 3, 0.5, 1e-3 or 1/3)") from None
+    if abs(x.numerator) > 10**MAX_DIGITS or x.denominator > 10**MAX_DIGITS:
+        raise AxiomdlError(f"{what}: `{text}` has more than {MAX_DIGITS} digits")
+    return x
 
 
 @dataclass
@@ -410,6 +416,8 @@ def evaluate(
     subs = {q.symbols[k]: sympy.Rational(v.numerator, v.denominator) for k, v in values.items()}
     shown = {q.display.get(k, k): _fmt(v) for k, v in values.items()}
     if sf is None:
+        if _exact_too_large(q.bound, subs):
+            return _numeric_only(q, subs, shown)
         exact = sympy.nsimplify(q.bound.subs(subs)) if q.bound.free_symbols else q.bound
         exact = sympy.simplify(exact) if exact.free_symbols else exact
         if exact.has(sympy.zoo, sympy.nan):
@@ -450,6 +458,42 @@ def evaluate(
         return BoundResult(None, None, params=shown, note="no real solution")
     best = max(float(s) for s in sols)
     return BoundResult(None, None, needed=best, needed_bound=target, params=shown)
+
+
+# An exact power with a larger exponent has more digits than anyone reads (and (2/3)^(10^7)
+# takes minutes): such bounds are evaluated with mpmath only.
+MAX_EXACT_EXPONENT = 4096
+
+
+def _exact_too_large(bound: sympy.Expr, subs: dict[sympy.Symbol, sympy.Rational]) -> bool:
+    for p in bound.atoms(sympy.Pow):
+        e = p.exp.xreplace(subs)
+        if e.is_Number and abs(e) > MAX_EXACT_EXPONENT:
+            return True
+    return False
+
+
+def _numeric_only(
+    q: Quantitative, subs: dict[sympy.Symbol, sympy.Rational], shown: dict[str, str]
+) -> BoundResult:
+    """The bound's value at 30 digits, without the exact rational."""
+    mpmath.mp.dps = 30
+    syms = sorted(subs, key=str)
+    f = sympy.lambdify(syms, q.bound, modules="mpmath")
+    try:
+        v = f(*[mpmath.mpf(x.p) / x.q for x in (subs[s_] for s_ in syms)])
+    except (ZeroDivisionError, OverflowError, ValueError):
+        raise AxiomdlError(
+            f"the bound of `{q.name}` cannot be evaluated for these parameters"
+        ) from None
+    if mpmath.im(v) != 0:
+        raise AxiomdlError(f"the bound of `{q.name}` is not real for these parameters")
+    v = mpmath.re(v)
+    note = (
+        f"exact value omitted (an exponent above {MAX_EXACT_EXPONENT}); "
+        f"value {mpmath.nstr(v, 6)} (mpmath, 30 digits)"
+    )
+    return BoundResult(None, float(v), params=shown, note=note)
 
 
 def _first_below(f: Any, target: float, lo: int) -> int | None:

@@ -33,38 +33,56 @@ class FalsifyReport(BaseModel):
     results: list[FalsifyResult]
 
 
-class LossProperty(BaseModel):
-    """One landscape property of a concrete loss."""
+class LossEstimate(BaseModel):
+    """What a grid over a named box shows: an estimate, never a proof."""
 
-    name: str  # convex | smooth | strongly_convex | pl
     holds: bool | None
-    constant: str | None = None
-    constant_float: float | None = None
-    method: str  # symbolic | sampled | estimated
+    value: float | None = None
+    box: str
     note: str = ""
 
 
+class LossProperty(BaseModel):
+    """One landscape property of a concrete loss: proved over the domain, or estimated."""
+
+    name: str  # convex | smooth | strongly_convex | pl
+    holds: bool | None  # proved by sympy over `scope` (True/False); None: not decided
+    scope: str  # "global" (ℝⁿ) | "box" (the --box the user gave)
+    constant: str | None = None  # the proved constant (L, μ), exact
+    constant_float: float | None = None
+    method: str  # symbolic (proved or refuted) | estimated (only the grid says something)
+    note: str = ""  # why it holds or fails (the proof's reason)
+    estimate: LossEstimate | None = None
+
+
 class ApplicableTheorem(BaseModel):
-    """A library theorem whose required landscape assumptions the loss meets."""
+    """A library theorem whose required assumptions the loss meets."""
 
     name: str
     requires: list[str]
     conclusion: str
     instantiated: str = ""
+    scope: str = "global"  # global: every required property proved; box: on the box only
+    constants: dict[str, str] = Field(default_factory=dict)
+    quantifiers: str = ""
+    checked: list[str] = Field(default_factory=list)  # hypotheses the constants satisfy
+    side_conditions: list[str] = Field(default_factory=list)  # left for the user, filled in
 
 
 class LossReport(BaseModel):
     """``axiomdl check-loss -f json``."""
 
-    schema_version: str = SCHEMA_VERSION
+    schema_version: str = "2.0"
     expression: str
     variables: list[str]
     domain: str
+    sample_box: str
     hessian: list[list[str]]
     minimum: str | None = None
+    minimum_proved: bool = False
     properties: list[LossProperty]
     assumption_map: dict[str, str] = Field(default_factory=dict)
-    theorems_scope: str = "global"
+    theorems_scope: str = "global"  # global | box only: … | mixed: … (each theorem has `scope`)
     theorems: list[ApplicableTheorem] = Field(default_factory=list)
 
 
