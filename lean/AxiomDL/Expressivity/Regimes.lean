@@ -205,10 +205,12 @@ theorem ntkRegime_of_ntkWidthScaling {X : Type w} {F : Nat → Type v}
   refine ⟨hqpos, hqlt, ?_⟩
   intro t x
   have h1 := hs.rate n hn t x
-  have h2 : AxiomDL.natToScalar n * ((C / AxiomDL.natToScalar n) * (EF n).normSq (h n 0 x))
-      = C * (EF n).normSq (h n 0 x) := by
-    rw [← hq]
-    grind
+  have h2 : C * (EF n).normSq (h n 0 x)
+      = AxiomDL.natToScalar n * ((C / AxiomDL.natToScalar n) * (EF n).normSq (h n 0 x)) := by
+    have e : AxiomDL.natToScalar n * ((C / AxiomDL.natToScalar n) * (EF n).normSq (h n 0 x))
+        = (AxiomDL.natToScalar n * (C / AxiomDL.natToScalar n)) * (EF n).normSq (h n 0 x) := by
+      grind
+    rw [e, hq]
   have h3 : AxiomDL.natToScalar n * (EF n).normSq ((EF n).sub (h n t x) (h n 0 x))
       ≤ AxiomDL.natToScalar n * ((C / AxiomDL.natToScalar n) * (EF n).normSq (h n 0 x)) := by
     grind
