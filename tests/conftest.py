@@ -48,13 +48,13 @@ def cli_runner():
     return run
 
 
-def cli_json(*args: str) -> dict:
-    """Run ``axiomdl ARGS -f json`` in a subprocess, as a user would, and parse its output.
+def cli_stdout(*args: str) -> str:
+    """Run ``axiomdl ARGS`` in a subprocess as a user would; the run must succeed.
 
     For module-scoped fixtures, which cannot use the function-scoped ``run_cli``.
     """
     proc = subprocess.run(
-        [sys.executable, "-m", "axiomdl", *args, "-f", "json"],
+        [sys.executable, "-m", "axiomdl", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -62,4 +62,22 @@ def cli_json(*args: str) -> dict:
         timeout=600,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
-    return json.loads(proc.stdout)
+    return proc.stdout
+
+
+def cli_json(*args: str) -> dict:
+    """Run ``axiomdl ARGS -f json`` as a user would, and parse its output."""
+    return json.loads(cli_stdout(*args, "-f", "json"))
+
+
+@pytest.fixture(scope="module")
+def library_report() -> dict:
+    """The bundled library's JSON report, computed once per test module."""
+    return json.loads(cli_stdout("report", "-f", "json"))
+
+
+@pytest.fixture(scope="module")
+def library_docs() -> dict[str, str]:
+    """Every bundled declaration's docstring (from the JSON graph), once per test module."""
+    graph = json.loads(cli_stdout("graph", "-f", "json"))
+    return {n["name"]: n.get("doc") or "" for n in graph["nodes"]}

@@ -10,37 +10,13 @@ that make them the literature's statements.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 
+from .conftest import cli_stdout as _cli
+
 COVERS = re.compile(r"^\s*Covers\s*:\s*(.*?)\s*$", re.M)
-
-
-def _cli(*args: str) -> str:
-    proc = subprocess.run(
-        [sys.executable, "-m", "axiomdl", *args],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    return proc.stdout
-
-
-@pytest.fixture(scope="module")
-def report() -> dict:
-    return json.loads(_cli("report", "-f", "json"))
-
-
-@pytest.fixture(scope="module")
-def docs() -> dict[str, str]:
-    graph = json.loads(_cli("graph", "-f", "json"))
-    return {n["name"]: n.get("doc") or "" for n in graph["nodes"]}
 
 
 def _covered(doc: str) -> set[str]:
@@ -53,8 +29,9 @@ def _covered(doc: str) -> set[str]:
 
 
 def test_every_multi_assumption_generalization_result_is_jointly_witnessed(
-    report: dict, docs: dict[str, str]
+    library_report: dict, library_docs: dict[str, str]
 ) -> None:
+    report, docs = library_report, library_docs
     by_name = {t["name"]: t for t in report["theorems"]}
     witnesses = [t for t in report["theorems"] if t["role"] == "witness"]
     needing = [

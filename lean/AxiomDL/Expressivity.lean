@@ -9,6 +9,11 @@ import AxiomDL.Expressivity.Interpolation
 import AxiomDL.Expressivity.LinearPieces
 import AxiomDL.Expressivity.Regions
 import AxiomDL.Expressivity.Lazy
+import AxiomDL.Expressivity.NeuralCollapse
+import AxiomDL.Expressivity.NeuralCollapseDecision
+import AxiomDL.Expressivity.NeuralCollapseWitnesses
+import AxiomDL.Expressivity.Regimes
+import AxiomDL.Expressivity.RegimesWitnesses
 import AxiomDL.Expressivity.Assumptions
 import AxiomDL.Expressivity.Conjectures
 

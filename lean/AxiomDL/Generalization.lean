@@ -10,6 +10,8 @@ import AxiomDL.Generalization.Witnesses
 import AxiomDL.Generalization.BiasWitnesses
 import AxiomDL.Generalization.Capacity
 import AxiomDL.Generalization.ScalingSeparations
+import AxiomDL.Generalization.DoubleDescent
+import AxiomDL.Generalization.DoubleDescentWitnesses
 
 /-!
 # AxiomDL: generalisation under implicit bias

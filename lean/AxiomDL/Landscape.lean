@@ -17,6 +17,8 @@ import AxiomDL.Landscape.ConvexRate
 import AxiomDL.Landscape.Witnesses
 import AxiomDL.Landscape.WitnessesEoS
 import AxiomDL.Landscape.JointWitnesses
+import AxiomDL.Landscape.ModeConnectivity
+import AxiomDL.Landscape.ModeConnectivityWitnesses
 import AxiomDL.Landscape.Conjectures
 
 /-!
