@@ -11,9 +11,19 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from axiomdl import SCHEMA_VERSION
+from axiomdl.lattice.models import LatticeResult, MinimalBasis
 from axiomdl.probes.model import ProbeResult
 
-Role = Literal["assumption", "conjecture", "discharge", "witness", "theorem", "definition", "axiom"]
+Role = Literal[
+    "assumption",
+    "conjecture",
+    "discharge",
+    "witness",
+    "separation",
+    "theorem",
+    "definition",
+    "axiom",
+]
 EdgeLabel = Literal["statement", "proof"]
 Position = Literal["hypothesis", "conclusion", "value"]
 Provenance = Literal["static", "exact"]
@@ -204,6 +214,11 @@ class Report(BaseModel):
     theorems: list[TheoremRow]
     unused: list[str]
     findings: list[Finding]
+    basis: MinimalBasis | None = Field(
+        default=None,
+        description="the fewest required assumptions from which the others follow by proved "
+        "discharges (see `axiomdl lattice`); null when the project has no assumptions",
+    )
 
 
 class GraphExport(BaseModel):
@@ -253,4 +268,5 @@ PAYLOADS: dict[str, type[BaseModel]] = {
     "diff": DiffResult,
     "lint": LintResult,
     "probe": ProbeResult,
+    "lattice": LatticeResult,
 }

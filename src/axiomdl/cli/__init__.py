@@ -31,7 +31,7 @@ def cli() -> None:
 register_core(cli)
 
 # Command groups that live in their own modules (site, computation, probes, Lean backend).
-_EXTENSIONS = ("site_cmd", "compute_cmd", "probe_cmd", "lean_cmd", "mcp_cmd")
+_EXTENSIONS = ("site_cmd", "compute_cmd", "probe_cmd", "lean_cmd", "mcp_cmd", "lattice_cmd")
 for _mod in _EXTENSIONS:
     try:
         _m = importlib.import_module(f"axiomdl.cli.{_mod}")

@@ -169,6 +169,7 @@ def build_report(
         by_area={k: dict(v) for k, v in sorted(by_area.items())},
     )
     return Report(
+        basis=_basis(s),
         mode=a.mode,  # type: ignore[arg-type]
         project=root_label,
         counts=counts,
@@ -178,6 +179,16 @@ def build_report(
         unused=a.unused(),
         findings=audit_findings(s),
     )
+
+
+def _basis(s: Session):
+    """The minimal basis of the lattice (None without assumptions)."""
+    if not s.analysis.hyps:
+        return None
+    from axiomdl.lattice.basis import minimal_basis
+    from axiomdl.lattice.lint import project_lattice
+
+    return minimal_basis(s, project_lattice(s))
 
 
 def _area_of_module(module: str) -> str:

@@ -93,6 +93,10 @@ def report_text(r: Report, con: Console) -> None:
             cells = [_short(a.name), a.area or "-", a.status or "-"]
             t.add_row(*cells, *([_measured_cell(a)] if show_measured else []))
         con.print(t)
+    if r.basis is not None:
+        from axiomdl.lattice.render import basis_lines
+
+        con.print("\n".join(basis_lines(r.basis)), markup=False)
     if show_measured:
         flagged = [a for a in r.assumptions + r.conjectures if disagrees(a.status, a.measured)]
         if flagged:
@@ -163,6 +167,10 @@ def report_md(r: Report) -> str:
             f"| `{_short(a.name)}` | {a.area or '-'} | {a.status or '-'} | {a.required_by} | {a.used_by} |"
             for a in r.assumptions
         ]
+    if r.basis is not None:
+        from axiomdl.lattice.render import basis_md
+
+        out += ["", *basis_md(r.basis)]
     out += [
         "",
         "## Results",

@@ -16,7 +16,7 @@ from axiomdl.scan.parse import scan_text
 from axiomdl.scan.records import FileScan, RawDecl
 from axiomdl.scan.resolve import AUTO_SUFFIXES, Resolver, decl_namespace
 
-SCANNER_VERSION = "0.1.0-15"
+SCANNER_VERSION = "0.1.0-16"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
 _MISS = object()
 

@@ -18,7 +18,16 @@ from axiomdl.queries import RESULT_ROLES, Analysis
 from axiomdl.session import Session
 from axiomdl.witnesses import compute_coverage
 
-ROLES = ("assumption", "conjecture", "discharge", "witness", "theorem", "definition", "axiom")
+ROLES = (
+    "assumption",
+    "conjecture",
+    "discharge",
+    "witness",
+    "theorem",
+    "definition",
+    "axiom",
+    "separation",
+)
 HYP_ROLES = ("assumption", "conjecture")
 _META_LINE = re.compile(r"^\s*(Area|Status|Evidence|Refs|Probe)\s*:.*$", re.M)
 SNIPPET_CHARS = 160
