@@ -104,15 +104,6 @@ def _add_separation(s: Session, data: LatticeData, reader: Reader, name: str) ->
         return
     d = s.project.decls[name]
     where = {"file": s.project.file_of(name).path, "line": d.line}
-    data.separations.append(
-        Separation(
-            name=name,
-            holds=sorted(sep.holds),
-            fails=sorted(sep.fails),
-            requires=s.analysis.requires(name),
-            **where,
-        )
-    )
     horn = data.horn
     model = horn.close(sep.holds)
     clash = [b for b in sorted(sep.fails) if b in model]
@@ -122,7 +113,16 @@ def _add_separation(s: Session, data: LatticeData, reader: Reader, name: str) ->
             Conflict(separation=name, holds=sorted(sep.holds), fails=b, via=via, **where)
         )
     if clash:
-        return  # an inconsistent reading derives nothing
+        return  # a separation contradicting proved implications is a conflict, not a fact
+    data.separations.append(
+        Separation(
+            name=name,
+            holds=sorted(sep.holds),
+            fails=sorted(sep.fails),
+            requires=s.analysis.requires(name),
+            **where,
+        )
+    )
     refuted: dict[str, list[str]] = {}
     for c in data.hyps:
         if c in model:
@@ -215,15 +215,20 @@ def lattice_result(s: Session, label: str, data: LatticeData) -> LatticeResult:
     )
 
 
+def effective_premises(data: LatticeData, c: Clause) -> list[str]:
+    """A clause's premises without those another premise implies (its parameters, say)."""
+    return sorted(
+        q for q in c.premises if not any(data.implies(r, q) for r in c.premises if r != q)
+    )
+
+
 def joint_implications(data: LatticeData) -> list[JointImplication]:
     """Discharges whose premises no single one of them (with what it implies) replaces."""
     out: dict[tuple[tuple[str, ...], str, str], JointImplication] = {}
     for c in data.clauses:
         if c.by is None:
             continue
-        eff = sorted(
-            q for q in c.premises if not any(data.implies(r, q) for r in c.premises if r != q)
-        )
+        eff = effective_premises(data, c)
         if len(eff) < 2 or any(data.implies(q, c.conclusion) for q in eff):
             continue
         key = (tuple(eff), c.conclusion, c.by)

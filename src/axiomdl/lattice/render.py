@@ -20,13 +20,20 @@ def headline(r: LatticeResult) -> str:
     """One line of counts."""
     imp = [i for i in r.implications if not i.presupposed]
     proved = sum(1 for x in r.non_implications if not x.derived)
-    return (
-        f"{len(r.assumptions)} assumptions and conjectures; {len(imp)} implications "
-        f"({sum(1 for i in imp if i.chain)} through a chain), {len(r.joint)} joint; "
-        f"{len(r.separations)} separations ({proved} pairs proved, "
-        f"{len(r.non_implications) - proved} derived); {r.open_total} open pairs within "
+    line = (
+        f"{_n(len(r.assumptions), 'assumption')} and conjectures; "
+        f"{_n(len(imp), 'implication')} ({sum(1 for i in imp if i.chain)} through a chain), "
+        f"{len(r.joint)} joint; {_n(len(r.separations), 'separation')} ({proved} pairs proved, "
+        f"{len(r.non_implications) - proved} derived); {_n(r.open_total, 'open pair')} within "
         f"areas, {r.cross_area_undecided} undecided across areas"
     )
+    if r.conflicts:
+        line += f"; {_n(len(r.conflicts), 'CONFLICT')}"
+    return line
+
+
+def _n(k: int, word: str) -> str:
+    return f"{k} {word}{'' if k == 1 else 's'}"
 
 
 def lattice_text(r: LatticeResult) -> str:
@@ -172,13 +179,15 @@ def lattice_md_sections(r: LatticeResult, level: int = 2) -> list[str]:
         f"({r.cross_area_undecided} more across areas are not listed).",
         "",
     ]
-    by_prem: dict[str, list[str]] = defaultdict(list)
-    for q in r.open:
-        by_prem[q.premise].append(q.conclusion)
-    out += [
-        f"- `{short(p)}` ⇒? " + ", ".join(f"`{short(c)}`" for c in cs)
-        for p, cs in sorted(by_prem.items())
-    ]
+    out.append("Row A, column B: ⇒ proved, ⇏ separated (proved or derived), ? open.")
+    cells = cell(r)
+    for area, names in _areas(r):
+        out += ["", f"*{area}*", ""]
+        out.append("| A \\ B | " + " | ".join(str(k) for k in range(1, len(names) + 1)) + " |")
+        out.append("|---" * (len(names) + 1) + "|")
+        for i, a in enumerate(names, 1):
+            marks = " | ".join("·" if a == b else cells.get((a, b), "?") for b in names)
+            out.append(f"| {i} `{short(a)}` | {marks} |")
     if r.conflicts:
         out += ["", f"{h} Conflicts", ""]
         out += [

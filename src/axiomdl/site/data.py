@@ -86,6 +86,10 @@ class SiteData:
     measured: dict[str, Measured] = field(default_factory=dict)
     # Witness status per result (axiomdl.witnesses): joint/single/none-needed/missing.
     witnessed: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    # From axiomdl.lattice: (A, B, discharge) for each premise A a discharge needs (not a
+    # parameter of B's statement), and (A, B, theorem) for each separation A ⇏ B it states.
+    implies: list[tuple[str, str, str]] | None = None
+    separates: list[tuple[str, str, str]] = field(default_factory=list)
 
     def successors(self, name: str) -> list[tuple[str, str]]:
         """(target, position) for what ``name`` uses directly, sorted."""
@@ -255,4 +259,29 @@ def collect(s: Session, label: str, title: str | None = None) -> SiteData:
         used_by=a.used_by(),
         title=title or label,
         witnessed={n: (st, cov.witnesses[n]) for n, st in cov.status.items()},
+        **_lattice_edges(s),
     )
+
+
+def _lattice_edges(s: Session) -> dict[str, list[tuple[str, str, str]]]:
+    """The map's arrows from the lattice: discharge premises (a premise that another premise
+    implies, such as the space every condition is stated over, is not drawn) and the
+    separations a theorem states itself (derived ones are not drawn)."""
+    if not s.analysis.hyps:
+        return {"implies": [], "separates": []}
+    from axiomdl.lattice.build import effective_premises
+    from axiomdl.lattice.lint import project_lattice
+
+    data = project_lattice(s)
+    implies: set[tuple[str, str, str]] = set()
+    for c in data.clauses:
+        if c.by is None:
+            continue
+        eff = effective_premises(data, c)
+        if len(eff) > 1 and any(data.implies(p, c.conclusion) for p in eff):
+            continue  # one premise implies the conclusion alone, through other discharges
+        implies.update((p, c.conclusion, c.by) for p in eff)
+    separates = {
+        (x.premise, x.conclusion, x.separation) for x in data.non_impl.values() if not x.derived
+    }
+    return {"implies": sorted(implies), "separates": sorted(separates)}

@@ -33,7 +33,10 @@ def script(var_or_call: str, value: object) -> str:
 
 
 def implies_edges(sd: SiteData, idx: dict[str, int]) -> list[list[int]]:
-    """``[A, B, D]``: discharge D requires A and establishes B, so "A implies B"."""
+    """``[A, B, D]``: discharge D needs A and establishes B, so "A implies B" (read by
+    ``axiomdl.lattice``; without it, every requirement of D counts)."""
+    if sd.implies is not None:
+        return sorted([idx[a], idx[b], idx[d]] for a, b, d in sd.implies)
     out = []
     for n in sd.nodes.values():
         if n.role != "discharge":
@@ -81,6 +84,7 @@ def core_payload(sd: SiteData, repo_url: str | None) -> dict[str, object]:
         "reqBy": [len(sd.impact[nodes[i].name].statement) for i in hyps],
         "usedBy": [sd.used_by.get(nodes[i].name, 0) for i in hyps],
         "implies": implies_edges(sd, idx),
+        "separates": [[idx[a], idx[b], idx[t]] for a, b, t in sd.separates],
         "measured": {
             str(idx[name]): [m.text, m.disagrees] for name, m in sorted(sd.measured.items())
         },

@@ -119,7 +119,7 @@
     out.append(where);
 
     const req = S.req[i];
-    if (role === "theorem" || role === "discharge" || role === "witness") {
+    if (role === "theorem" || role === "discharge" || role === "witness" || role === "separation") {
       const w = el("section", { class: "weakest", id: "weakest" });
       w.append(el("h2", null, "Weakest link"), el("p", { class: "summary", id: "weakest-summary" }, rec.w));
       if (req.length) w.append(names(req, { id: "weakest-list", extra: withStatus }));
