@@ -222,14 +222,23 @@ def effective_premises(data: LatticeData, c: Clause) -> list[str]:
     )
 
 
+def needed_premises(data: LatticeData, c: Clause) -> list[str] | None:
+    """The premises a discharge really adds (``effective_premises``), or None when fewer of
+    them already give its conclusion through other discharges (the clause is redundant)."""
+    eff = effective_premises(data, c)
+    if len(eff) > 1 and any(c.conclusion in data.horn.close(set(eff) - {q}) for q in eff):
+        return None
+    return eff
+
+
 def joint_implications(data: LatticeData) -> list[JointImplication]:
-    """Discharges whose premises no single one of them (with what it implies) replaces."""
+    """Discharges that need several premises together, none of them redundant."""
     out: dict[tuple[tuple[str, ...], str, str], JointImplication] = {}
     for c in data.clauses:
         if c.by is None:
             continue
-        eff = effective_premises(data, c)
-        if len(eff) < 2 or any(data.implies(q, c.conclusion) for q in eff):
+        eff = needed_premises(data, c)
+        if eff is None or len(eff) < 2:
             continue
         key = (tuple(eff), c.conclusion, c.by)
         out[key] = JointImplication(premises=eff, conclusion=c.conclusion, by=c.by)

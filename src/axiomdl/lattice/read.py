@@ -16,6 +16,7 @@ from axiomdl.lattice.formula import (
     Prop,
     binder_types,
     flatten_and,
+    idents,
     parse,
     premises_and_conclusion,
     signature,
@@ -134,15 +135,16 @@ class Reader:
             return Head("unknown", ident)
         return Head("local", ident)
 
-    def mentions(self, decl: str, p: Prop) -> list[str]:
-        """Assumptions an arbitrary proposition mentions (through bundles too)."""
-        from axiomdl.lattice.formula import idents
-
+    def mentions(self, decl: str, p: Prop, bundles: bool = False) -> list[str]:
+        """Assumptions a proposition names (with ``bundles``, also through definitions that
+        bundle some, such as an instance ``selfSpace : InnerProductSpace …``)."""
         out: list[str] = []
         for ident in idents(p.text):
             h = self.head(decl, ident)
-            if h is not None and h.kind in ("assumption", "bundle"):
-                out += [h.name] if h.kind == "assumption" else list(h.names)
+            if h is not None and h.kind == "assumption":
+                out.append(h.name)
+            elif h is not None and h.kind == "bundle" and bundles:
+                out += list(h.names)
         return out
 
     def _unknown(self, decl: str, p: Prop) -> list[str]:
@@ -197,7 +199,7 @@ class Reader:
             for ident in self._unknown(name, p):
                 notes.append(Note(name, _undeclared(ident, "a premise"), UNKNOWN))
                 return []
-            if _negates(p) and self.mentions(name, p):
+            if _negates(p) and self.mentions(name, p, bundles=True):
                 notes.append(Note(name, f"a premise negates an assumption (`{_short(p.text)}`)"))
                 return []
         if not premises:
@@ -210,14 +212,16 @@ class Reader:
                 for ident in self._unknown(name, q):
                     notes.append(Note(name, _undeclared(ident, "its conclusion"), UNKNOWN))
                 h = self.head(name, q.head) if q.op == "atom" else None
-                if h is not None and h.kind in ("assumption", "bundle"):
-                    for b in (h.name,) if h.kind == "assumption" else h.names:
-                        if b in premises:
-                            continue
-                        if premises <= self.presupposes(b):
-                            notes.append(Note(name, _CONSTRUCTION.format(b=b)))
-                            continue
-                        out.append(Clause(premises, b, name))
+                if h is not None and h.kind == "assumption":
+                    b = h.name
+                    if b in premises:
+                        continue
+                    if premises <= self.presupposes(b):
+                        notes.append(Note(name, _CONSTRUCTION.format(b=b)))
+                        continue
+                    out.append(Clause(premises, b, name))
+                elif h is not None and h.kind == "bundle":
+                    notes.append(Note(name, _BUNDLE.format(text=_short(q.text))))
                 elif self.mentions(name, q):
                     notes.append(Note(name, f"conclusion part `{_short(q.text)}` not read"))
         if not out and not any(n.name == name for n in notes[first_note:]):
@@ -276,8 +280,10 @@ class Reader:
             for ident in self._unknown(name, q):
                 sep.problem(_undeclared(ident, "a conjunct"), UNKNOWN)
             h = self.head(name, q.head) if q.op == "atom" else None
-            if h is not None and h.kind in ("assumption", "bundle"):
-                sep.holds.update((h.name,) if h.kind == "assumption" else h.names)
+            if h is not None and h.kind == "assumption":
+                sep.holds.add(h.name)
+            elif h is not None and h.kind == "bundle":
+                sep.problem(_BUNDLE.format(text=_short(q.text)))
             elif self.mentions(name, q):
                 sep.problem(
                     f"`{_short(q.text)}` neither asserts nor negates an assumption as a whole"
@@ -291,6 +297,10 @@ def _undeclared(ident: str, where: str) -> str:
     )
 
 
+_BUNDLE = (
+    "`{text}` asserts a definition that bundles assumptions; the lattice reads assumptions "
+    "named directly (write them as a conjunction)"
+)
 _CONSTRUCTION = (
     "it proves `{b}` from its own parameters and conditions that are not assumptions: "
     "a construction, not an implication"

@@ -48,10 +48,12 @@ def lattice_text(r: LatticeResult) -> str:
     ] or ["  none"]
     if r.joint:
         out += ["", "Joint implications (every premise is needed)"]
-        out += [
-            f"  {' ∧ '.join(short(p) for p in j.premises)} ⇒ {short(j.conclusion)}  {short(j.by)}"
+        rows = [
+            (" ∧ ".join(short(p) for p in j.premises) + " ⇒ " + short(j.conclusion), j.by)
             for j in r.joint
         ]
+        width = max(len(a) for a, _ in rows)
+        out += [f"  {a.ljust(width)}  {short(by)}" for a, by in rows]
     params: dict[str, list[str]] = defaultdict(list)
     for n in r.assumptions:
         for q in n.presupposes:
@@ -76,7 +78,8 @@ def lattice_text(r: LatticeResult) -> str:
     if derived:
         out += [
             "",
-            f"Derived separations ({len(derived)}: the model also satisfies what A implies)",
+            f"Derived separations ({len(derived)}: the model also satisfies what its A implies "
+            "and refutes what implies its B)",
         ]
         out += [
             f"  {short(x.premise)} ⇏ {short(x.conclusion)}  from {short(x.separation)}"

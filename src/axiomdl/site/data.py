@@ -269,7 +269,7 @@ def _lattice_edges(s: Session) -> dict[str, list[tuple[str, str, str]]]:
     separations a theorem states itself (derived ones are not drawn)."""
     if not s.analysis.hyps:
         return {"implies": [], "separates": []}
-    from axiomdl.lattice.build import effective_premises
+    from axiomdl.lattice.build import needed_premises
     from axiomdl.lattice.lint import project_lattice
 
     data = project_lattice(s)
@@ -277,10 +277,8 @@ def _lattice_edges(s: Session) -> dict[str, list[tuple[str, str, str]]]:
     for c in data.clauses:
         if c.by is None:
             continue
-        eff = effective_premises(data, c)
-        if len(eff) > 1 and any(data.implies(p, c.conclusion) for p in eff):
-            continue  # one premise implies the conclusion alone, through other discharges
-        implies.update((p, c.conclusion, c.by) for p in eff)
+        eff = needed_premises(data, c)  # None: fewer premises give it through other discharges
+        implies.update((p, c.conclusion, c.by) for p in eff or ())
     separates = {
         (x.premise, x.conclusion, x.separation) for x in data.non_impl.values() if not x.derived
     }
