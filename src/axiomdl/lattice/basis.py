@@ -116,7 +116,7 @@ def minimal_basis(s: Session, data: LatticeData, budget: int = BUDGET) -> Minima
         if r not in basis:
             alone = next((m for m in sorted(basis) if data.implies(m, r)), None)
             # one member implying it alone makes the shortest story; else the joint derivation
-            d = data.horn.derivation(data.closure[alone] if alone else how, r)
+            d = data.horn.derivation(data.closure(alone) if alone else how, r)
             derived.append(
                 BasisDerivation(
                     name=r, members=d.seeds, via=d.via, presupposed=d.presupposed and not d.via

@@ -51,16 +51,39 @@ class LatticeData:
     presupposes: dict[str, set[str]]
     clauses: list[Clause]
     horn: Horn
-    closure: dict[str, dict[str, int | None]]
     models: list[SeparationModel] = field(default_factory=list)
     non_impl: dict[tuple[str, str], NonImplication] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     notes: list[LatticeNote] = field(default_factory=list)
     separations: list[Separation] = field(default_factory=list)
+    _up: dict[str, set[str]] | None = None  # conclusion -> premises, built on first use
+    _closure: dict[str, dict[str, int | None]] = field(default_factory=dict)
+
+    def closure(self, a: str) -> dict[str, int | None]:
+        """What follows from ``a`` alone, each fact with the clause deriving it (cached)."""
+        how = self._closure.get(a)
+        if how is None:
+            how = self._closure[a] = self.horn.close({a})
+        return how
 
     def implies(self, a: str, b: str) -> bool:
         """Is A ⇒ B proved (A's closure contains B)?"""
-        return b in self.closure.get(a, {})
+        return b in self.closure(a)
+
+    def ancestors(self, b: str) -> set[str]:
+        """``b`` and every assumption with a path of clauses (premise to conclusion) to it."""
+        if self._up is None:
+            self._up = {}
+            for c in self.clauses:
+                self._up.setdefault(c.conclusion, set()).update(c.premises)
+        seen = {b}
+        stack = [b]
+        while stack:
+            for p in self._up.get(stack.pop(), ()):
+                if p not in seen:
+                    seen.add(p)
+                    stack.append(p)
+        return seen
 
 
 def compute(s: Session, known_external: KnownExternal | None = None) -> LatticeData:
@@ -76,7 +99,7 @@ def compute(s: Session, known_external: KnownExternal | None = None) -> LatticeD
         if role == "discharge" and n in p.decls:
             clauses += reader.discharge(n, notes)
     horn = Horn(clauses)
-    data = LatticeData(hyps, presupposes, clauses, horn, {h: horn.close({h}) for h in hyps})
+    data = LatticeData(hyps, presupposes, clauses, horn)
     data.notes = [_note(s, x.name, x.reason, x.code) for x in notes]
     for n, role in sorted(a.roles.items()):
         if role == "separation" and n in p.decls:
@@ -124,8 +147,10 @@ def _add_separation(s: Session, data: LatticeData, reader: Reader, name: str) ->
         )
     )
     refuted: dict[str, list[str]] = {}
+    # only an assumption with a path of clauses to a refuted one can be refuted with it
+    reach = set().union(*(data.ancestors(b) for b in sep.fails))
     for c in data.hyps:
-        if c in model:
+        if c in model or c not in reach:
             continue
         if c in sep.fails:
             refuted[c] = []
@@ -136,8 +161,9 @@ def _add_separation(s: Session, data: LatticeData, reader: Reader, name: str) ->
                 refuted[c] = horn.via(with_c, b)[0]
                 break
     data.models.append(SeparationModel(name, sep.holds, sep.fails, set(model), refuted))
+    hyp_set = set(data.hyps)
     for x in sorted(model):
-        if x not in data.closure:
+        if x not in hyp_set:
             continue  # not an assumption of this lattice
         up = horn.via(model, x)[0]
         for c, down in sorted(refuted.items()):
@@ -173,7 +199,7 @@ def lattice_result(s: Session, label: str, data: LatticeData) -> LatticeResult:
     ]
     implications = []
     for h in data.hyps:
-        how = data.closure[h]
+        how = data.closure(h)
         for b in sorted(how):
             if b == h or b not in area:
                 continue

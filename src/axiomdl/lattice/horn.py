@@ -31,19 +31,21 @@ class Horn:
         for i, c in enumerate(self.clauses):
             for p in c.premises:
                 self.watch[p].append(i)
+        self.count = [len(c.premises) for c in self.clauses]
 
     def close(self, seed: set[str] | frozenset[str]) -> dict[str, int | None]:
         """Every assumption that follows from ``seed``, mapped to the clause deriving it
         (``None`` for the seed itself)."""
         how: dict[str, int | None] = dict.fromkeys(seed)
-        missing = [len(c.premises) for c in self.clauses]
+        left: dict[int, int] = {}  # premises still missing, for the clauses touched so far
+        count, clauses, watch = self.count, self.clauses, self.watch
         queue = list(seed)
         while queue:
-            a = queue.pop()
-            for i in self.watch.get(a, ()):
-                missing[i] -= 1
-                if missing[i] == 0:
-                    b = self.clauses[i].conclusion
+            for i in watch.get(queue.pop(), ()):
+                k = left.get(i, count[i]) - 1
+                left[i] = k
+                if k == 0:
+                    b = clauses[i].conclusion
                     if b not in how:
                         how[b] = i
                         queue.append(b)
