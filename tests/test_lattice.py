@@ -439,3 +439,19 @@ def test_lattice_on_the_bundled_library(run_cli) -> None:
     s = load(None, quiet=True)
     roles = [n for n, d in s.project.decls.items() if d.role == "separation"]
     assert sorted(x["name"] for x in r["separations"]) == sorted(roles)
+
+
+def test_rests_on_and_report_split_a_separation(run_cli) -> None:
+    """A separation's conclusion names both sides; it establishes A and refutes B."""
+    proc = run_cli("rests-on", "b_not_a", "-C", str(CHAIN), "-f", "json")
+    r = json.loads(proc.stdout)
+    assert (r["role"], r["establishes"], r["refutes"]) == ("separation", ["Chain.B"], ["Chain.A"])
+    text = run_cli("rests-on", "b_not_a", "-C", str(CHAIN)).stdout
+    assert "  establishes: Chain.B\n  refutes:     Chain.A\n" in text
+    report = json.loads(run_cli("report", "-C", str(CHAIN), "-f", "json").stdout)
+    assert report["counts"]["separations"] == 2
+    row = next(t for t in report["theorems"] if t["name"] == "Chain.d_not_c")
+    assert (row["establishes"], row["refutes"]) == (["Chain.D"], ["Chain.C"])
+    # an unreadable separation keeps what its conclusion names, as any result does
+    bad = json.loads(run_cli("rests-on", "a_and_b", "-C", str(BAD), "-f", "json").stdout)
+    assert (bad["establishes"], bad["refutes"]) == (["Bad.A", "Bad.B"], [])

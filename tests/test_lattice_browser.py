@@ -82,3 +82,14 @@ def test_hovering_an_assumption_highlights_its_separations(page) -> None:
              AXIOMDL_SITE.names[+p.dataset.a])"""
     )
     assert sorted(hot) == ["Bas.EB", "Bas.Lin"]
+
+
+def test_separation_page_shows_what_holds_and_what_fails(page) -> None:
+    page.goto(page.url.replace("graph.html", "decl.html").split("#")[0] + "#name=Bas.pl_not_cvx")
+    page.wait_for_selector("body[data-ready]", state="attached", timeout=30_000)
+    assert page.inner_text("h1") == "Bas.pl_not_cvx"
+    assert "separation" in page.inner_text(".meta")
+    assert page.inner_text("#refutes").split() == ["Bas.Cvx"]
+    body = page.inner_text("main")
+    assert "Establishes: 1" in body and "Refutes: 1" in body
+    assert page.errors == []

@@ -98,6 +98,11 @@ class RestsOn(BaseModel):
     requires: list[str]
     establishes: list[str]
     uses: list[str]
+    refutes: list[str] = Field(
+        default_factory=list,
+        description="for a separation: the assumptions its model refutes (`establishes` then "
+        "lists those it satisfies)",
+    )
     derived: list[Derivation] = Field(default_factory=list)
     foundations: list[str] = Field(default_factory=list)
     witnessed: WitnessStatus | None = Field(
@@ -176,6 +181,9 @@ class TheoremRow(BaseModel):
     role: Role
     requires: list[str]
     establishes: list[str]
+    refutes: list[str] = Field(
+        default_factory=list, description="for a separation: what its model refutes"
+    )
     derived: list[str] = Field(default_factory=list)
     witnessed: WitnessStatus | None = None
     witnessed_by: list[str] = Field(default_factory=list)
@@ -196,6 +204,7 @@ class Counts(BaseModel):
     theorems: int
     discharges: int
     witnesses: int
+    separations: int = 0
     definitions: int
     edges: int
     external_references: int

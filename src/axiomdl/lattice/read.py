@@ -290,6 +290,12 @@ class Reader:
                 )
 
 
+def separation_sides(s: Session, name: str) -> tuple[list[str], list[str]] | None:
+    """(what a separation's model satisfies, what it refutes), or None if it cannot be read."""
+    sep = Reader(s).separation(name)
+    return None if sep.problems else (sorted(sep.holds), sorted(sep.fails))
+
+
 def _undeclared(ident: str, where: str) -> str:
     return (
         f"{where} names `{ident}`, which is neither declared in this project nor a known "

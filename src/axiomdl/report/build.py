@@ -54,7 +54,7 @@ def rests_on(s: Session, name: str) -> RestsOn:
     """requires / establishes / uses of one declaration, with derivation paths."""
     a = s.analysis
     req = a.requires(name)
-    est = a.establishes(name)
+    est, refutes = _sides(s, name, a.establishes(name))
     uses = a.uses(name)
     derived = []
     for hyp in uses:
@@ -70,6 +70,7 @@ def rests_on(s: Session, name: str) -> RestsOn:
         requires=req,
         establishes=est,
         uses=uses,
+        refutes=refutes,
         derived=derived,
         witnessed=cov.status.get(name),
         witnessed_by=cov.witnesses.get(name, []),
@@ -110,7 +111,7 @@ def build_report(
         if role not in RESULT_ROLES:
             continue
         req = a.requires(n)
-        est = a.establishes(n)
+        est, refutes = _sides(s, n, a.establishes(n))
         uses = a.uses(n)
         for x in req:
             req_count[x] += 1
@@ -124,7 +125,8 @@ def build_report(
                 role=role,
                 requires=req,
                 establishes=est,  # type: ignore[arg-type]
-                derived=[x for x in uses if x not in req and x not in est],
+                refutes=refutes,
+                derived=[x for x in uses if x not in req and x not in est + refutes],
                 witnessed=cov.status.get(n),
                 witnessed_by=cov.witnesses.get(n, []),
                 summary=summary(p.decls[x].meta.get("status") for x in req),
@@ -163,6 +165,7 @@ def build_report(
         theorems=roles["theorem"],
         discharges=roles["discharge"],
         witnesses=roles["witness"],
+        separations=roles["separation"],
         definitions=roles["definition"],
         edges=s.graph.number_of_edges(),
         external_references=p.external_count,
@@ -179,6 +182,17 @@ def build_report(
         unused=a.unused(),
         findings=audit_findings(s),
     )
+
+
+def _sides(s: Session, name: str, est: list[str]) -> tuple[list[str], list[str]]:
+    """(establishes, refutes): a separation's conclusion split as the lattice reads it (an
+    unreadable one keeps every assumption of its conclusion, as for any result)."""
+    if s.analysis.roles.get(name) != "separation":
+        return est, []
+    from axiomdl.lattice.read import separation_sides
+
+    sides = separation_sides(s, name)
+    return sides if sides is not None else (est, [])
 
 
 def _basis(s: Session):

@@ -63,7 +63,9 @@ def report_text(r: Report, con: Console) -> None:
         f"[bold]axiomdl report[/bold] ({r.mode} mode) — {r.project}\n"
         f"{c.files} files, {c.declarations} declarations: {c.assumptions} assumptions, "
         f"{c.conjectures} conjectures, {c.theorems} theorems, {c.discharges} discharges, "
-        f"{c.witnesses} witnesses; {c.edges} edges, {c.external_references} external names"
+        f"{c.witnesses} witnesses"
+        + (f", {c.separations} separations" if c.separations else "")
+        + f"; {c.edges} edges, {c.external_references} external names"
     )
     show_measured = _has_measured(r)
     t = Table(title="Assumptions", show_lines=False)
@@ -197,6 +199,7 @@ def rests_on_text(r: RestsOn) -> str:
         "  requires:    "
         + (", ".join(f"{x} ({r.statuses.get(x) or 'no status'})" for x in r.requires) or "nothing"),
         "  establishes: " + (", ".join(r.establishes) or "nothing"),
+        *(["  refutes:     " + ", ".join(r.refutes)] if r.refutes else []),
         "  uses:        " + (", ".join(r.uses) or "nothing"),
     ]
     for d in r.derived:

@@ -51,6 +51,7 @@ class Node:
     requires: list[str] = field(default_factory=list)
     establishes: list[str] = field(default_factory=list)
     uses: list[str] = field(default_factory=list)
+    refutes: list[str] = field(default_factory=list)  # a separation's refuted assumptions
 
 
 @dataclass(slots=True)
@@ -249,6 +250,13 @@ def collect(s: Session, label: str, title: str | None = None) -> SiteData:
             establishes=bit_names(eb, a.hyps),
             uses=bit_names(ub, a.hyps),
         )
+    for name, node in nodes.items():
+        if node.role == "separation":  # what its model satisfies, and what it refutes
+            from axiomdl.lattice.read import separation_sides
+
+            sides = separation_sides(s, name)
+            if sides is not None:
+                node.establishes, node.refutes = sides
     cov = compute_coverage(s)
     return SiteData(
         label=label,

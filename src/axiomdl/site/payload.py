@@ -122,6 +122,8 @@ def record(
         rec["meta"] = meta
     if n.establishes:
         rec["est"] = [idx[x] for x in n.establishes]
+    if n.refutes:
+        rec["ref"] = [idx[x] for x in n.refutes]
     _capped([idx[x] for x in n.uses], "use", rec)
     _capped([[idx[t], POSITION_CODE[p]] for t, p in sd.successors(n.name)], "out", rec)
     _capped([[idx[s], POSITION_CODE[p]] for s, p in sd.predecessors(n.name)], "in", rec)
