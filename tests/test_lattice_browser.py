@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from axiomdl.site.browser import CHROMIUM_ARGS
+from tests.test_site_browser import CHROMIUM, playwright_api  # skips here too without them
 from tests.test_site_fixtures import axiomdl
 
 from .conftest import FIXTURES
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None:
-    pytest.skip(
-        "no chromium binary on PATH (install Debian's `chromium` package)", allow_module_level=True
-    )
-playwright_api = pytest.importorskip(
-    "playwright.sync_api", reason="the `playwright` Python package is not installed"
-)
 
 EDGES_JS = """(cls) => [...document.querySelectorAll(`#svg path.edge.${cls}`)].map(p => ({
     a: AXIOMDL_SITE.names[+p.dataset.a], b: AXIOMDL_SITE.names[+p.dataset.b],

@@ -53,16 +53,26 @@ class Prop:
     head: str | None = None
 
 
-def depth0(text: str) -> Iterator[tuple[int, int, str]]:
-    """Syntax tokens of ``text`` outside every bracket, as (start, end, token)."""
+def _walk(text: str) -> Iterator[tuple[re.Match[str], int]]:
+    """Every token with the bracket depth outside it (an opening bracket: before it; a
+    closing one: after it), so depth 0 means "at the top level"."""
     depth = 0
     for m in _TOKEN.finditer(text):
         tok = m.group()
         if tok in _OPEN:
+            yield m, depth
             depth += 1
-        elif tok in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and not tok.startswith("«"):
+        else:
+            if tok in _CLOSE:
+                depth = max(0, depth - 1)
+            yield m, depth
+
+
+def depth0(text: str) -> Iterator[tuple[int, int, str]]:
+    """Syntax tokens of ``text`` outside every bracket, as (start, end, token)."""
+    for m, depth in _walk(text):
+        tok = m.group()
+        if depth == 0 and tok not in _OPEN and tok not in _CLOSE and not tok.startswith("«"):
             yield m.start(), m.end(), tok
 
 
@@ -75,15 +85,10 @@ def strip_parens(text: str) -> str:
 
 
 def _wraps(t: str) -> bool:
-    depth = 0
-    for m in _TOKEN.finditer(t):
-        tok = m.group()
-        if tok in _OPEN:
-            depth += 1
-        elif tok in _CLOSE:
-            depth -= 1
-            if depth == 0:
-                return m.end() == len(t)
+    """Does the bracket opening ``t`` close at its very end?"""
+    for m, depth in _walk(t):
+        if depth == 0 and m.group() in _CLOSE:
+            return m.end() == len(t)
     return False
 
 
@@ -105,27 +110,22 @@ def signature(statement: str) -> tuple[str, str] | None:
 def binder_types(binders: str) -> list[tuple[list[str], str]]:
     """``(a b : T) [C x]`` → ``[(["a", "b"], "T"), ([], "C x")]``: each group's names and type."""
     out: list[tuple[list[str], str]] = []
-    depth = 0
     start = 0
-    for m in _TOKEN.finditer(binders):
-        tok = m.group()
-        if tok in _OPEN:
-            if depth == 0:
-                start = m.end()
-            depth += 1
-        elif tok in _CLOSE:
-            depth -= 1
-            if depth == 0:
-                inner = binders[start : m.start()]
-                colon = next((s for s, _e, t in depth0(inner) if t == ":"), -1)
-                if colon < 0:
-                    out.append(([], inner.strip()))
-                else:
-                    names = re.findall(IDENT, inner[:colon])
-                    ty = inner[colon + 1 :]
-                    dflt = next((s for s, _e, t in depth0(ty) if t == ":="), -1)
-                    out.append((names, (ty[:dflt] if dflt >= 0 else ty).strip()))
-            depth = max(depth, 0)
+    for m, depth in _walk(binders):
+        if depth != 0:
+            continue
+        if m.group() in _OPEN:
+            start = m.end()
+        elif m.group() in _CLOSE:
+            inner = binders[start : m.start()]
+            colon = next((s for s, _e, t in depth0(inner) if t == ":"), -1)
+            if colon < 0:
+                out.append(([], inner.strip()))
+                continue
+            names = re.findall(IDENT, inner[:colon])
+            ty = inner[colon + 1 :]
+            dflt = next((s for s, _e, t in depth0(ty) if t == ":="), -1)
+            out.append((names, (ty[:dflt] if dflt >= 0 else ty).strip()))
     return out
 
 
@@ -182,23 +182,17 @@ def application_head(text: str) -> str | None:
 
 
 def _flatten(text: str) -> str:
-    """``text`` with every bracketed group removed (what stays is depth 0)."""
-    out, depth, prev = [], 0, 0
-    for m in _TOKEN.finditer(text):
+    """``text`` with every bracketed group and «name» removed (what stays is depth 0)."""
+    out, prev = [], 0
+    for m, depth in _walk(text):
         tok = m.group()
-        if tok in _OPEN:
-            if depth == 0:
-                out.append(text[prev : m.start()])
-            depth += 1
-        elif tok in _CLOSE:
-            depth -= 1
-            if depth == 0:
-                prev = m.end()
-            depth = max(depth, 0)
-        elif tok.startswith("«") and depth == 0:
+        if depth != 0:
+            continue
+        if tok in _OPEN or tok.startswith("«"):
             out.append(text[prev : m.start()])
+        if tok in _CLOSE or tok.startswith("«"):
             prev = m.end()
-    if depth == 0:
+    if not any(depth for _m, depth in _walk(text[prev:])):
         out.append(text[prev:])
     return "".join(out)
 
