@@ -355,6 +355,7 @@ def test_lint_reports_malformed_unknown_and_inconsistent_separations() -> None:
         ("separation-shape", "Bad/Malformed.lean", 17, "Bad.a_and_b"),
         ("separation-shape", "Bad/Malformed.lean", 21, "Bad.c_not_a_and_b"),
         ("separation-shape", "Bad/Malformed.lean", 29, "Bad.both_not_a"),
+        ("separation-shape", "Bad/Malformed.lean", 34, "Bad.c_not_a_if_b"),
         ("unknown-assumption", "Bad/Unknown.lean", 8, "Bad.c_not_bogus"),
         ("unknown-assumption", "Bad/Unknown.lean", 12, "Bad.nonexistent_of_a"),
         ("unknown-assumption", "Bad/Unknown.lean", 15, "Bad.a_of_c"),
@@ -369,6 +370,7 @@ def test_lint_reports_malformed_unknown_and_inconsistent_separations() -> None:
     assert "no conjunct negates an assumption" in msg["Bad.a_and_b"]
     assert "does not negate exactly one assumption" in msg["Bad.c_not_a_and_b"]
     assert "`Both f` asserts a definition that bundles assumptions" in msg["Bad.both_not_a"]
+    assert "only under the hypothesis `Bad.B`" in msg["Bad.c_not_a_if_b"]
     assert "names `Bogus`" in msg["Bad.c_not_bogus"]
     assert "names `Nonexistent`" in msg["Bad.nonexistent_of_a"]
     assert "a premise names `Strnog`" in msg["Bad.a_of_c"]

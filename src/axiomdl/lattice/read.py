@@ -247,6 +247,14 @@ class Reader:
         for part in flatten_and(body):
             self._separation_part(name, part, sep)
         if not sep.problems:
+            params = set().union(*(self.presupposes(x) for x in sep.holds | sep.fails))
+            extra = [x for x in self.a.names(self.a.requires_bits(name)) if x not in params]
+            if extra:
+                sep.problem(
+                    "its model exists only under the hypothesis "
+                    + ", ".join(f"`{x}`" for x in extra)
+                    + ", which might fail; state the model outright"
+                )
             if not sep.holds:
                 sep.problem("no conjunct asserts an assumption (the `A …` of `A … ∧ ¬ B …`)")
             if not sep.fails:
