@@ -22,7 +22,7 @@ from axiomdl.scan.parse import native_available
 from axiomdl.scan.project import scan_project
 from axiomdl.session import load
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, cli_json
 
 LAT = FIXTURES / "lattice"
 CHAIN, BASIS, BAD, EMPTY = LAT / "chain", LAT / "basis", LAT / "bad", LAT / "empty"
@@ -457,3 +457,18 @@ def test_rests_on_and_report_split_a_separation(run_cli) -> None:
     # an unreadable separation keeps what its conclusion names, as any result does
     bad = json.loads(run_cli("rests-on", "a_and_b", "-C", str(BAD), "-f", "json").stdout)
     assert (bad["establishes"], bad["refutes"]) == (["Bad.A", "Bad.B"], [])
+
+
+def test_a_family_of_spaces_is_presupposed_not_a_premise() -> None:
+    # `(EF : (n : Nat) → InnerProductSpace K (F n))` in MeanFieldScaling: every model comes with
+    # a space per width, so the space is presupposed, and the discharge to FeatureLearning is a
+    # plain implication, not a joint one with the space as a second premise.
+    lat = cli_json("lattice")
+    pre = {n["name"]: n["presupposes"] for n in lat["assumptions"]}
+    assert pre["AxiomDL.Expressivity.MeanFieldScaling"] == ["AxiomDL.InnerProductSpace"]
+    assert not [j for j in lat["joint"] if "AxiomDL.InnerProductSpace" in j["premises"]]
+    assert any(
+        i["premise"] == "AxiomDL.Expressivity.MeanFieldScaling"
+        and i["conclusion"] == "AxiomDL.Expressivity.FeatureLearning"
+        for i in lat["implications"]
+    )

@@ -171,7 +171,7 @@ class Reader:
         written = {n: ty for names, ty in binder_types(binders) for n in names}
         out: set[str] = set()
         for _names, ty in binder_types(binders):
-            h = self.head(name, parse(ty).head)
+            h = self.head(name, self._family_head(name, parse(ty)))
             if h is not None and h.kind == "assumption":
                 out.add(h.name)
         for bname, head_ident in d.binder_heads.items():
@@ -182,6 +182,21 @@ class Reader:
                 out.add(h.name)
         out.discard(name)
         return out & set(self.a.names(self.a.requires_bits(name)))
+
+    def _family_head(self, name: str, p: Prop) -> str | None:
+        """The head of a binder type, looking through a family's index binders:
+        ``(n : Nat) → InnerProductSpace K (F n)`` presupposes ``InnerProductSpace`` (every
+        model comes with one per index), while ``B → C`` between assumptions is an
+        implication, not a family, and presupposes nothing."""
+        while p.op in ("imp", "forall"):
+            if p.op == "imp":
+                prem = self.head(name, p.parts[0].head)
+                if prem is not None and prem.kind == "assumption":
+                    return None
+                p = p.parts[1]
+            else:
+                p = p.parts[0]
+        return p.head
 
     # -- discharges --------------------------------------------------------
     def discharge(self, name: str, notes: list[Note]) -> list[Clause]:
