@@ -1378,9 +1378,9 @@ static PyObject *K_name, *K_kind, *K_line, *K_end_line, *K_ctx, *K_role, *K_doc,
 /* Does a docstring mention any header word? Without one, parse_doc gives the defaults. */
 static int doc_has_header(PyObject *doc)
 {
-    static const char *words[] = {"Assumption", "Conjecture", "Discharge", "Witness", "Area",
-                                  "Status", "Evidence", "Refs", "Probe"};
-    for (int k = 0; k < 9; k++) {
+    static const char *words[] = {"Assumption", "Conjecture", "Discharge", "Witness", "Separation",
+                                  "Area",       "Status",     "Evidence",  "Refs",    "Probe"};
+    for (int k = 0; k < 10; k++) {
         PyObject *w = PyUnicode_FromString(words[k]);
         if (!w) return -1;
         Py_ssize_t r = PyUnicode_Find(doc, w, 0, PY_SSIZE_T_MAX, 1);
