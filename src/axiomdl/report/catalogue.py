@@ -63,7 +63,7 @@ def _lattice_section(s: Session, r: Report) -> list[str]:
         return []
     from axiomdl.lattice.build import lattice_result
     from axiomdl.lattice.lint import project_lattice
-    from axiomdl.lattice.render import basis_md, headline, lattice_md_sections
+    from axiomdl.lattice.render import basis_md, lattice_md_sections
 
     lat = lattice_result(s, r.project, project_lattice(s))
     out = [
@@ -73,8 +73,6 @@ def _lattice_section(s: Session, r: Report) -> list[str]:
         "separated (a `Separation:` theorem exhibits a model of one that refutes the other), "
         "and which pairs are still open; `axiomdl lattice` prints the same, and "
         "[`docs/semantics.md`](semantics.md#separations-and-the-lattice) says how it is read.",
-        "",
-        headline(lat) + ".",
         "",
         *lattice_md_sections(lat, level=3),
     ]
