@@ -77,7 +77,7 @@ def _lattice_section(s: Session, r: Report) -> list[str]:
         *lattice_md_sections(lat, level=3),
     ]
     if r.basis is not None:
-        out += ["", *basis_md(r.basis, level=3)]
+        out += ["", *basis_md(r.basis, level=3, counts=False)]
     return [*out, ""]
 
 
