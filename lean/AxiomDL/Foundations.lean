@@ -7,6 +7,7 @@ import AxiomDL.Foundations.Loss
 import AxiomDL.Foundations.GradientDescent
 import AxiomDL.Foundations.ExtraAlgebra
 import AxiomDL.Foundations.LeastSquares
+import AxiomDL.Foundations.Plane
 
 /-!
 # Foundations

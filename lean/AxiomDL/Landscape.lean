@@ -18,6 +18,11 @@ import AxiomDL.Landscape.Witnesses
 import AxiomDL.Landscape.WitnessesEoS
 import AxiomDL.Landscape.JointWitnesses
 import AxiomDL.Landscape.Conjectures
+import AxiomDL.Landscape.MoreRelations
+import AxiomDL.Landscape.QuarticModels
+import AxiomDL.Landscape.NonconvexModels
+import AxiomDL.Landscape.PlaneModels
+import AxiomDL.Landscape.Separations
 
 /-!
 # Landscape
@@ -27,7 +32,9 @@ convexity, strong and star convexity, smoothness, PL and PL*, quadratic growth, 
 restricted secant inequality, benign landscape, bounded gradient noise, edge of stability, with
 the sharpness defined without Hessians in `Curvature`), their relations (discharges), the
 convergence theorems for GD and SGD, witnesses (one per assumption, and joint witnesses over
-`Rat` for the hypotheses of every theorem), and open problems.
+`Rat` for the hypotheses of every theorem), open problems, and separations (`Separations`:
+concrete losses over `Rat` that satisfy some assumptions and refute others, with their models
+in `QuarticModels`, `NonconvexModels` and `PlaneModels`).
 -/
 
 set_option autoImplicit false
