@@ -11,8 +11,7 @@ discharges so that the lattice of assumptions sees them:
   to the solution set to vanish; Karimi–Nutini–Schmidt 2016, §2, use this to show that EB, like
   PL, makes every stationary point a global minimiser);
 * each growth condition ⇒ its nearest-point minimiser selection (the selection is a field of
-  quadratic growth, the error bound and the restricted secant inequality);
-* star convexity ⇒ a lower bound (its centre is a global minimiser).
+  quadratic growth, the error bound and the restricted secant inequality).
 
 The converses fail; the separations are in `Landscape.Separations`.
 -/
@@ -74,12 +73,6 @@ theorem projectsToMinimizers_of_restrictedSecant (E : InnerProductSpace K V) {f 
     {g : V → V} {fstar μ : K} {proj : V → V} (hR : RestrictedSecant E f g fstar proj μ) :
     ProjectsToMinimizers E f fstar proj :=
   hR.projects
-
-/-- Discharge: star convexity ⇒ the loss is bounded below by its value at the centre (a global
-minimiser). -/
-theorem boundedBelow_of_starConvex (E : InnerProductSpace K V) {f : V → K} {g : V → V}
-    {xstar : V} (hS : StarConvex E f g xstar) : BoundedBelow f (f xstar) :=
-  ⟨hS.minimiser⟩
 
 end MoreRelations
 

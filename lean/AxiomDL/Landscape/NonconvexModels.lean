@@ -89,6 +89,17 @@ theorem plQuartic_pl : PolyakLojasiewicz (selfSpace (K := K)) plQuartic plQuarti
     mul_le_mul_of_nonneg_left key (mul_self_nonneg t)
   grind
 
+/-- The PL quartic is `2`-PL* on the whole line (PL with optimal value `0`). -/
+theorem plQuartic_plStarOn :
+    PLStarOn (selfSpace (K := K)) plQuartic plQuarticGrad 2 (fun _ => True) := by
+  refine ⟨by grind, ⟨0, trivial⟩, ?_⟩
+  intro t _
+  have h : 2 * (plQuartic t - 0) ≤ (selfSpace (K := K)).normSq (plQuarticGrad t) / 2 :=
+    plQuartic_pl.pl t
+  have e : 2 * (plQuartic t - 0) = 2 * plQuartic t := by grind
+  rw [e] at h
+  exact h
+
 /-- The PL quartic satisfies the `9`-restricted secant inequality towards `0`:
 `t g t = 2t² q ≥ 9t²`. -/
 theorem plQuartic_restrictedSecant :

@@ -1,9 +1,9 @@
 import AxiomDL.Landscape.MoreRelations
 
 /-!
-# Separating models in the plane: a trough of minimisers and a saddle
+# Separating models in the plane: a trough of minimisers, a saddle and a tilted ridge
 
-Two losses on the plane `K × K` (`planeSpace`), each with its exact gradient:
+Three losses on the plane `K × K` (`planeSpace`), each with its exact gradient:
 
 * `troughLoss (a, b) = a²`, gradient `(2a, 0)`: its global minimisers form the whole line
   `a = 0`, as in over-parameterised models whose minima come in manifolds. The nearest minimiser
@@ -12,6 +12,8 @@ Two losses on the plane `K × K` (`planeSpace`), each with its exact gradient:
   convex for any modulus: along the trough it is flat.
 * `saddleLoss (a, b) = a² - b²`, gradient `(2a, -2b)`: `2`-smooth, but not convex, not bounded
   below, and its stationary point `(0, 0)` is not a minimiser (not benign).
+* `tiltLoss (a, b) = a - b²`, gradient `(1, -2b)`: `2`-smooth and benign (its gradient never
+  vanishes), but not convex, not bounded below, and PL for no constant and no reference value.
 -/
 
 set_option autoImplicit false
@@ -219,5 +221,68 @@ theorem saddle_not_boundedBelow : ¬ ∃ fstar : K, BoundedBelow (saddleLoss (K 
   grind
 
 end Saddle
+
+section Tilt
+
+variable {K : Type u} [Lean.Grind.Field K] [LE K] [LT K] [Std.LawfulOrderLT K]
+  [Std.IsLinearOrder K] [Lean.Grind.OrderedRing K]
+
+/-- The tilted ridge `(a, b) ↦ a - b²`, falling without bound along `a`. -/
+def tiltLoss (p : K × K) : K :=
+  p.1 - p.2 * p.2
+
+/-- Its gradient `(1, -2b)`, never zero. -/
+def tiltGrad (p : K × K) : K × K :=
+  (1, -(2 * p.2))
+
+/-- The tilted ridge is `2`-smooth: the upper bound has slack `(a' - a)² + 2 (b' - b)²`. -/
+theorem tilt_smooth : Smooth (planeSpace (K := K)) tiltLoss tiltGrad 2 := by
+  constructor
+  · grind
+  · intro p q
+    obtain ⟨p1, p2⟩ := p
+    obtain ⟨q1, q2⟩ := q
+    show q1 - q2 * q2 ≤ p1 - p2 * p2 + (1 * (q1 - p1) + -(2 * p2) * (q2 - p2))
+      + 2 / 2 * ((q1 - p1) * (q1 - p1) + (q2 - p2) * (q2 - p2))
+    have h1 : 0 ≤ (q1 - p1) * (q1 - p1) := mul_self_nonneg (q1 - p1)
+    have h2 : 0 ≤ (q2 - p2) * (q2 - p2) := mul_self_nonneg (q2 - p2)
+    grind
+
+/-- The tilted ridge's landscape is benign: its gradient never vanishes, so it has no stationary
+point at all. -/
+theorem tilt_benign : BenignLandscape (planeSpace (K := K)) tiltLoss tiltGrad := by
+  constructor
+  intro p hp
+  obtain ⟨p1, p2⟩ := p
+  have h : ((1 : K), -(2 * p2)) = ((0 : K), (0 : K)) := hp
+  injection h with h1 h2
+  exfalso
+  grind
+
+/-- The tilted ridge is PL for no positive constant and no reference value `fstar`: at
+`(fstar + 1/μ, 0)` the suboptimality times `μ` is `1`, while `‖g‖²/2 = 1/2`. -/
+theorem tilt_not_pl (μ fstar : K) (hμ : 0 < μ) :
+    ¬ PolyakLojasiewicz (planeSpace (K := K)) tiltLoss tiltGrad μ fstar := by
+  intro hPL
+  have hinv : μ * (1 / μ) = 1 := mul_one_div_cancel (by grind)
+  have h : μ * ((fstar + 1 / μ) - 0 * 0 - fstar) ≤ (1 * 1 + -(2 * 0) * -(2 * 0)) / 2 :=
+    hPL.pl (fstar + 1 / μ, 0)
+  grind
+
+/-- The tilted ridge is not bounded below: `fstar ≤ fstar - 1` fails. -/
+theorem tilt_not_boundedBelow : ¬ ∃ fstar : K, BoundedBelow (tiltLoss (K := K)) fstar := by
+  intro hex
+  obtain ⟨fstar, hB⟩ := hex
+  have h : fstar ≤ (fstar - 1) - 0 * 0 := hB.lower_bound (fstar - 1, 0)
+  grind
+
+/-- The tilted ridge is not convex: the tangent plane at `(0, 0)` lies above it at `(0, 1)`. -/
+theorem tilt_not_convex : ¬ Convex (planeSpace (K := K)) tiltLoss tiltGrad := by
+  intro hC
+  have h : (0 : K) - 0 * 0 + (1 * (0 - 0) + -(2 * 0) * (1 - 0)) ≤ 0 - 1 * 1 :=
+    hC.first_order (0, 0) (0, 1)
+  grind
+
+end Tilt
 
 end AxiomDL

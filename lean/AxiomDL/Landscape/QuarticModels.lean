@@ -306,6 +306,45 @@ theorem noisyLoss_smooth : Smooth (selfSpace (K := K)) noisyLoss quadGrad 2 := b
     show 1 + y * y ≤ 1 + x * x + 2 * x * (y - x) + 2 / 2 * ((y - x) * (y - x))
     grind
 
+/-- `fun _ => 0` is the nearest-point minimiser selection of `1 + x²`, with optimal value `1`. -/
+theorem noisyLoss_projects :
+    ProjectsToMinimizers (selfSpace (K := K)) noisyLoss 1 (fun _ => 0) := by
+  constructor
+  · exact noisyLoss_boundedBelow.lower_bound
+  · intro _
+    show (1 : K) + 0 * 0 = 1
+    grind
+  · intro x y hy
+    have hy' : 1 + y * y = 1 := hy
+    have hy0 : y = 0 := eq_zero_of_mul_self_eq_zero (by grind)
+    subst hy0
+    show (x - 0) * (x - 0) ≤ (x - 0) * (x - 0)
+    grind
+
+/-- `1 + x²` has `2`-quadratic growth above its optimal value `1`. -/
+theorem noisyLoss_quadraticGrowth :
+    QuadraticGrowth (selfSpace (K := K)) noisyLoss 1 (fun _ => 0) 2 := by
+  refine { projects := noisyLoss_projects, pos := by grind, growth := ?_ }
+  intro x
+  show 2 / 2 * ((x - 0) * (x - 0)) ≤ 1 + x * x - 1
+  grind
+
+/-- `1 + x²` has the `2`-error bound. -/
+theorem noisyLoss_errorBound :
+    ErrorBound (selfSpace (K := K)) noisyLoss quadGrad 1 (fun _ => 0) 2 := by
+  refine { projects := noisyLoss_projects, pos := by grind, bound := ?_ }
+  intro x
+  show 2 * 2 * ((x - 0) * (x - 0)) ≤ 2 * x * (2 * x)
+  grind
+
+/-- `1 + x²` has the `2`-restricted secant inequality. -/
+theorem noisyLoss_restrictedSecant :
+    RestrictedSecant (selfSpace (K := K)) noisyLoss quadGrad 1 (fun _ => 0) 2 := by
+  refine { projects := noisyLoss_projects, pos := by grind, secant := ?_ }
+  intro x
+  show 2 * ((x - 0) * (x - 0)) ≤ 2 * x * (x - 0)
+  grind
+
 /-- `1 + x²` does not interpolate: it never vanishes. -/
 theorem noisyLoss_not_interpolation : ¬ Interpolation (noisyLoss (K := K)) := by
   intro hI

@@ -37,8 +37,9 @@ Skipped on purpose, and why:
   its gradient along a sequence, which no polynomial does: open here.
 
 Smoothness, outside the hierarchy, is separated both ways: the trough `(a, b) ↦ a²` is smooth
-and not strongly convex, `x² + x⁴` is strongly convex and not smooth, and the saddle
-`a² - b²` is smooth but not convex, not benign and not bounded below.
+and not strongly convex, `x² + x⁴` is strongly convex and not smooth, the saddle `a² - b²` is
+smooth but not convex, not benign and not bounded below, and the tilted ridge `a - b²` is smooth
+and benign but not PL.
 -/
 
 set_option autoImplicit false
@@ -78,14 +79,15 @@ theorem strongConvex_not_smooth :
       ∧ ¬ (∃ L : Rat, Smooth ratSpace scQuartic scQuarticGrad L) :=
   ⟨scQuartic_strongConvex, scQuartic_not_smooth⟩
 
-/-- Separation: PL (and the error bound, the restricted secant inequality and quadratic growth)
-does not imply convexity. The quartic `t² (t² - 12t + 45)` (gradient `2t (2t² - 18t + 45)`) is
-`2`-PL relative to its optimal value `0`, has the `9`-restricted secant inequality, the `9`-error
-bound and `18`-quadratic growth towards its unique minimiser `0`, is benign and interpolating;
-but its gradient decreases between `3` and `4`, so it is not convex, not star convex towards any
+/-- Separation: PL (and PL*, the error bound, the restricted secant inequality and quadratic
+growth) does not imply convexity. The quartic `t² (t² - 12t + 45)` (gradient
+`2t (2t² - 18t + 45)`) is `2`-PL relative to its optimal value `0` and `2`-PL* on the line, has
+the `9`-restricted secant inequality, the `9`-error bound and `18`-quadratic growth towards its
+unique minimiser `0`, is benign and interpolating; but its gradient decreases between `3` and `4`, so it is not convex, not star convex towards any
 point, not strongly convex, and (being quartic) not smooth. -/
 theorem polyakLojasiewicz_not_convex :
     PolyakLojasiewicz ratSpace plQuartic plQuarticGrad 2 0
+      ∧ PLStarOn ratSpace plQuartic plQuarticGrad 2 (fun _ => True)
       ∧ RestrictedSecant ratSpace plQuartic plQuarticGrad 0 (fun _ => 0) 9
       ∧ ErrorBound ratSpace plQuartic plQuarticGrad 0 (fun _ => 0) 9
       ∧ QuadraticGrowth ratSpace plQuartic 0 (fun _ => 0) 18
@@ -96,7 +98,8 @@ theorem polyakLojasiewicz_not_convex :
       ∧ ¬ (∃ xstar : Rat, StarConvex ratSpace plQuartic plQuarticGrad xstar)
       ∧ ¬ (∃ μ : Rat, StrongConvex ratSpace plQuartic plQuarticGrad μ)
       ∧ ¬ (∃ L : Rat, Smooth ratSpace plQuartic plQuarticGrad L) :=
-  ⟨plQuartic_pl, plQuartic_restrictedSecant, plQuartic_errorBound, plQuartic_quadraticGrowth,
+  ⟨plQuartic_pl, plQuartic_plStarOn, plQuartic_restrictedSecant, plQuartic_errorBound,
+    plQuartic_quadraticGrowth,
     plQuartic_projects, plQuartic_benign, plQuartic_interpolation, plQuartic_not_convex,
     plQuartic_not_starConvex, plQuartic_not_strongConvex, plQuartic_not_smooth⟩
 
@@ -134,18 +137,25 @@ theorem quadraticGrowth_not_polyakLojasiewicz :
     qgQuartic_not_restrictedSecant, qgQuartic_not_starConvex, qgQuartic_not_convex,
     qgQuartic_not_strongConvex⟩
 
-/-- Separation: PL does not imply interpolation, nor PL*. The loss `1 + x²` with a noise floor
-(gradient `2x`) is `2`-PL relative to its optimal value `1`, `2`-strongly convex, `2`-smooth and
-bounded below by `1`; but it never reaches `0`, so it does not interpolate, and no region that
-contains its minimiser `0` carries a PL* inequality (at `0` the gradient vanishes while the loss
-is `1`). -/
+/-- Separation: PL (with every growth condition) does not imply interpolation, nor PL*. The
+loss `1 + x²` with a noise floor (gradient `2x`) is `2`-PL relative to its optimal value `1`,
+`2`-strongly convex and `2`-smooth, has `2`-quadratic growth, the `2`-error bound and the
+`2`-restricted secant inequality towards its minimiser `0` (selection `fun _ => 0`, optimal value
+`1`), and is bounded below by `1`; but it never reaches `0`, so it does not interpolate, and no
+region that contains its minimiser `0` carries a PL* inequality (at `0` the gradient vanishes
+while the loss is `1`). -/
 theorem polyakLojasiewicz_not_interpolation :
     PolyakLojasiewicz ratSpace noisyLoss quadGrad 2 1
       ∧ StrongConvex ratSpace noisyLoss quadGrad 2 ∧ Smooth ratSpace noisyLoss quadGrad 2
+      ∧ QuadraticGrowth ratSpace noisyLoss 1 (fun _ => 0) 2
+      ∧ ErrorBound ratSpace noisyLoss quadGrad 1 (fun _ => 0) 2
+      ∧ RestrictedSecant ratSpace noisyLoss quadGrad 1 (fun _ => 0) 2
+      ∧ ProjectsToMinimizers ratSpace noisyLoss 1 (fun _ => 0)
       ∧ BoundedBelow (noisyLoss (K := Rat)) 1
       ∧ ¬ Interpolation (noisyLoss (K := Rat))
       ∧ (∀ (μ : Rat) (S : Rat → Prop), S 0 → ¬ PLStarOn ratSpace noisyLoss quadGrad μ S) :=
-  ⟨noisyLoss_pl, noisyLoss_strongConvex, noisyLoss_smooth, noisyLoss_boundedBelow,
+  ⟨noisyLoss_pl, noisyLoss_strongConvex, noisyLoss_smooth, noisyLoss_quadraticGrowth,
+    noisyLoss_errorBound, noisyLoss_restrictedSecant, noisyLoss_projects, noisyLoss_boundedBelow,
     noisyLoss_not_interpolation, noisyLoss_not_plStarOn⟩
 
 /-- Separation: a lower bound does not imply a minimiser. The plateau loss `1 / (1 + x²)` is
@@ -189,20 +199,29 @@ theorem smooth_not_benignLandscape :
       ∧ ¬ (∃ fstar : Rat, BoundedBelow (saddleLoss (K := Rat)) fstar) :=
   ⟨saddle_smooth, saddle_not_convex, saddle_not_benign, saddle_not_boundedBelow⟩
 
+/-- Separation: smoothness and a benign landscape do not imply PL or a lower bound. On the
+plane, the tilted ridge `(a, b) ↦ a - b²` (gradient `(1, -2b)`) is `2`-smooth and benign (it has
+no stationary point); but it falls without bound along `a`, so it is PL for no positive constant
+and no reference value, not bounded below, and not convex. -/
+theorem smooth_not_polyakLojasiewicz :
+    Smooth ratPlane tiltLoss tiltGrad 2 ∧ BenignLandscape ratPlane tiltLoss tiltGrad
+      ∧ (∀ μ fstar : Rat, 0 < μ → ¬ PolyakLojasiewicz ratPlane tiltLoss tiltGrad μ fstar)
+      ∧ ¬ (∃ fstar : Rat, BoundedBelow (tiltLoss (K := Rat)) fstar)
+      ∧ ¬ Convex ratPlane tiltLoss tiltGrad :=
+  ⟨tilt_smooth, tilt_benign, tilt_not_pl, tilt_not_boundedBelow, tilt_not_convex⟩
+
 /-- Witness: the hypotheses of the discharges and lemmas of `Landscape.MoreRelations` and
 `Landscape.QuarticModels` hold jointly over `Rat`: on `ratSpace`, `x²` with gradient `2x` has the
 `2`-error bound, `2`-quadratic growth and the `2`-restricted secant inequality towards its
-nearest minimiser `0` (selection `fun _ => 0`, optimal value `0`), and is star convex towards
-`0`.
-Covers: AxiomDL.eq_proj_of_errorBound_of_isStationary AxiomDL.benignLandscape_of_errorBound AxiomDL.projectsToMinimizers_of_quadraticGrowth AxiomDL.projectsToMinimizers_of_errorBound AxiomDL.projectsToMinimizers_of_restrictedSecant AxiomDL.boundedBelow_of_starConvex AxiomDL.projects_eq_zero_of_unique_zero
+nearest minimiser `0` (selection `fun _ => 0`, optimal value `0`).
+Covers: AxiomDL.eq_proj_of_errorBound_of_isStationary AxiomDL.benignLandscape_of_errorBound AxiomDL.projectsToMinimizers_of_quadraticGrowth AxiomDL.projectsToMinimizers_of_errorBound AxiomDL.projectsToMinimizers_of_restrictedSecant AxiomDL.projects_eq_zero_of_unique_zero
 -/
 theorem moreRelations_joint_witness_rat :
     ErrorBound ratSpace (quadLoss (K := Rat)) quadGrad 0 (fun _ => 0) 2
       ∧ QuadraticGrowth ratSpace (quadLoss (K := Rat)) 0 (fun _ => 0) 2
       ∧ RestrictedSecant ratSpace (quadLoss (K := Rat)) quadGrad 0 (fun _ => 0) 2
-      ∧ StarConvex ratSpace (quadLoss (K := Rat)) quadGrad 0
       ∧ ProjectsToMinimizers ratSpace (quadLoss (K := Rat)) 0 (fun _ => 0) :=
-  ⟨errorBound_witness, quadraticGrowth_witness, restrictedSecant_witness, starConvex_witness,
+  ⟨errorBound_witness, quadraticGrowth_witness, restrictedSecant_witness,
     projectsToMinimizers_witness⟩
 
 end AxiomDL
