@@ -133,7 +133,8 @@ theorem constClassifiers_badRarelyConsistent :
       constClassifiers (1 / 4) (3 / 4) := by
   refine ⟨Nat.succ_pos 0, by grind, by grind, by grind, by grind, ?_⟩
   intro h hh _
-  rcases List.mem_cons.mp hh with e | hh
+  have hh' : h ∈ [(fun _ => true : Bool → Bool), fun _ => false] := hh
+  rcases List.mem_cons.mp hh' with e | hh
   · subst e
     have hp : (fairCoinP).P (SampleConsistent (fun x : Bool => x) (fun ω _ => ω) 1 (fun _ => true))
         = 1 / 2 := fairCoinP_of_count_one count_consistent_true
@@ -151,7 +152,8 @@ theorem constClassifiers_not_realizable :
     ¬ Realizable fairCoinP (fun x : Bool => x) constClassifiers := by
   intro hr
   obtain ⟨h, hh, herr⟩ := hr.exists_zero_error
-  rcases List.mem_cons.mp hh with e | hh
+  have hh' : h ∈ [(fun _ => true : Bool → Bool), fun _ => false] := hh
+  rcases List.mem_cons.mp hh' with e | hh
   · subst e
     have h1 : trueError fairCoinP (fun x : Bool => x) (fun _ => true) = 1 / 2 :=
       fairCoinP_of_count_one count_err_true
