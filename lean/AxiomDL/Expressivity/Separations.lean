@@ -38,8 +38,9 @@ def dupData : List (K × K) :=
 /-- Least squares on the duplicated input is `2`-PL with optimal value `0`: the loss is `r²`
 and the squared gradient `4 r²`, with residual `r = w - 1`. -/
 theorem dupData_pl :
-    AxiomDL.PolyakLojasiewicz (AxiomDL.selfSpace (K := K)) (AxiomDL.lsLoss AxiomDL.selfSpace dupData)
-      (AxiomDL.lsGrad AxiomDL.selfSpace dupData) 2 0 := by
+    AxiomDL.PolyakLojasiewicz (AxiomDL.selfSpace (K := K))
+      (AxiomDL.lsLoss AxiomDL.selfSpace dupData) (AxiomDL.lsGrad AxiomDL.selfSpace dupData)
+      2 0 := by
   constructor
   intro w
   show 2 * (((w * 1 - 1) * (w * 1 - 1) + ((w * 1 - 1) * (w * 1 - 1) + 0)) / 2 - 0)
@@ -53,7 +54,8 @@ theorem not_kernelMargin_dup (a b : K) :
   intro hex
   obtain ⟨lam, hk⟩ := hex
   have hpos : 0 < lam := hk.pos
-  have h : lam * (1 * 1 + ((-1) * (-1) + 0)) ≤ (1 * 1 + ((-1) * 1 + 0)) * (1 * 1 + ((-1) * 1 + 0)) :=
+  have h : lam * (1 * 1 + ((-1) * (-1) + 0))
+      ≤ (1 * 1 + ((-1) * 1 + 0)) * (1 * 1 + ((-1) * 1 + 0)) :=
     hk.margin [1, -1]
   grind
 
@@ -79,16 +81,19 @@ theorem cubicModel_plStarOn :
     AxiomDL.mul_le_mul_of_nonneg_left hs (by grind)
   have hq : 1 ≤ (1 + 3 * (θ * θ)) * (1 + 3 * (θ * θ)) := by grind
   have he : (θ + θ * θ * θ - 2) * (θ + θ * θ * θ - 2) * 1
-      ≤ (θ + θ * θ * θ - 2) * (θ + θ * θ * θ - 2) * ((1 + 3 * (θ * θ)) * (1 + 3 * (θ * θ))) :=
+      ≤ (θ + θ * θ * θ - 2) * (θ + θ * θ * θ - 2)
+        * ((1 + 3 * (θ * θ)) * (1 + 3 * (θ * θ))) :=
     AxiomDL.mul_le_mul_of_nonneg_left hq (AxiomDL.mul_self_nonneg (θ + θ * θ * θ - 2))
   show 1 * (((θ + θ * θ * θ - 2) * (θ + θ * θ * θ - 2) + 0) / 2)
-    ≤ (θ + θ * θ * θ - 2) * (1 + 3 * (θ * θ)) * ((θ + θ * θ * θ - 2) * (1 + 3 * (θ * θ))) / 2
+    ≤ (θ + θ * θ * θ - 2) * (1 + 3 * (θ * θ))
+      * ((θ + θ * θ * θ - 2) * (1 + 3 * (θ * θ))) / 2
   grind
 
 /-- `θ + θ³` is not exactly lazy around `0` on any ball of positive radius, for any Jacobian:
 at `d` and `2d` (with `0 < 4d² ≤ R`) the linearisation would give `6d³ = 0`. -/
 theorem cubicModel_not_lazy :
-    ¬ ∃ (J : Unit → K) (R : K), LazyTraining (AxiomDL.selfSpace (K := K)) cubicModel 0 J R 0 := by
+    ¬ ∃ (J : Unit → K) (R : K),
+      LazyTraining (AxiomDL.selfSpace (K := K)) cubicModel 0 J R 0 := by
   intro hex
   obtain ⟨J, R, hL⟩ := hex
   have hR : 0 < R := hL.radius_pos
@@ -130,9 +135,11 @@ theorem linModel_lazy : LazyTraining (AxiomDL.selfSpace (K := K)) linModel 0 (fu
 /-- The linear model's loss on the conflicting samples is not PL* on the unit ball for any
 constant: at `θ = 1` its gradient `2θ - 2` vanishes while the loss is `1`. -/
 theorem linModel_not_plStarOn :
-    ¬ ∃ lam : K, AxiomDL.PLStarOn (AxiomDL.selfSpace (K := K)) (modelLoss linModel conflictSamples)
+    ¬ ∃ lam : K, AxiomDL.PLStarOn (AxiomDL.selfSpace (K := K))
+      (modelLoss linModel conflictSamples)
       (lazyGrad AxiomDL.selfSpace linModel (fun _ => 1) conflictSamples) lam
-      (fun θ => (AxiomDL.selfSpace (K := K)).normSq ((AxiomDL.selfSpace (K := K)).sub θ 0) ≤ 1) := by
+      (fun θ => (AxiomDL.selfSpace (K := K)).normSq ((AxiomDL.selfSpace (K := K)).sub θ 0)
+        ≤ 1) := by
   intro hex
   obtain ⟨lam, hP⟩ := hex
   have hpos : 0 < lam := hP.pos
@@ -151,7 +158,8 @@ copies of the sample `(1, 1)` is `2`-PL with optimal value `0` (the PL inequalit
 margin along the residual direction), but the duplicated input has no tangent-kernel margin for
 any `λ`, so `KernelMargin` fails. -/
 theorem polyakLojasiewicz_not_kernelMargin :
-    AxiomDL.PolyakLojasiewicz AxiomDL.ratSpace (AxiomDL.lsLoss AxiomDL.ratSpace (dupData (K := Rat)))
+    AxiomDL.PolyakLojasiewicz AxiomDL.ratSpace
+        (AxiomDL.lsLoss AxiomDL.ratSpace (dupData (K := Rat)))
         (AxiomDL.lsGrad AxiomDL.ratSpace (dupData (K := Rat))) 2 0
       ∧ ¬ (∃ lam : Rat, KernelMargin AxiomDL.ratSpace (dupData (K := Rat)) lam) :=
   ⟨dupData_pl, not_kernelMargin_dup 1 1⟩
@@ -178,7 +186,8 @@ theorem lazyTraining_not_plStarOn :
           (lazyGrad AxiomDL.ratSpace linModel (fun _ => 1) conflictSamples) lam
           (fun θ => (AxiomDL.ratSpace).normSq ((AxiomDL.ratSpace).sub θ 0) ≤ 1))
       ∧ ¬ (∃ lam : Rat,
-          KernelMargin AxiomDL.ratSpace (tangentData linModel 0 (fun _ => 1) conflictSamples) lam) :=
+          KernelMargin AxiomDL.ratSpace
+            (tangentData linModel 0 (fun _ => 1) conflictSamples) lam) :=
   ⟨linModel_lazy, linModel_not_plStarOn,
     not_kernelMargin_dup (0 - linModel 0 ()) (2 - linModel 0 ())⟩
 

@@ -118,7 +118,8 @@ theorem count_err_true :
 
 /-- The constant classifier `false` errs on exactly one of the two inputs. -/
 theorem count_err_false :
-    countWhere (fun x : Bool => (fun _ => false) x ≠ (fun x : Bool => x) x) [true, false] = 1 := by
+    countWhere (fun x : Bool => (fun _ => false) x ≠ (fun x : Bool => x) x) [true, false]
+      = 1 := by
   have e1 : natInd (false ≠ true) = 1 := natInd_of_pos bool_false_ne_true'
   have e2 : natInd (false ≠ false) = 0 := natInd_of_neg (fun hne => hne rfl)
   have e3 : countWhere (fun x : Bool => (fun _ => false) x ≠ (fun x : Bool => x) x) [] = 0 := rfl
@@ -136,12 +137,14 @@ theorem constClassifiers_badRarelyConsistent :
   have hh' : h ∈ [(fun _ => true : Bool → Bool), fun _ => false] := hh
   rcases List.mem_cons.mp hh' with e | hh
   · subst e
-    have hp : (fairCoinP).P (SampleConsistent (fun x : Bool => x) (fun ω _ => ω) 1 (fun _ => true))
+    have hp :
+        (fairCoinP).P (SampleConsistent (fun x : Bool => x) (fun ω _ => ω) 1 (fun _ => true))
         = 1 / 2 := fairCoinP_of_count_one count_consistent_true
     grind
   rcases List.mem_cons.mp hh with e | hnil
   · subst e
-    have hp : (fairCoinP).P (SampleConsistent (fun x : Bool => x) (fun ω _ => ω) 1 (fun _ => false))
+    have hp :
+        (fairCoinP).P (SampleConsistent (fun x : Bool => x) (fun ω _ => ω) 1 (fun _ => false))
         = 1 / 2 := fairCoinP_of_count_one count_consistent_false
     grind
   · exact nomatch hnil
@@ -209,7 +212,8 @@ theorem fairCoin_not_deviates_half (h ω : Bool) :
   intro hd
   have he : empRisk (zeroOneLoss (K := Rat)) h [ω] = zeroOneLoss h ω :=
     empRisk_singleton zeroOneLoss h ω
-  have hb : (0 : Rat) ≤ zeroOneLoss h ω ∧ (zeroOneLoss h ω : Rat) ≤ 1 := zeroOneLoss_mem_Icc h ω
+  have hb : (0 : Rat) ≤ zeroOneLoss h ω ∧ (zeroOneLoss h ω : Rat) ≤ 1 :=
+    zeroOneLoss_mem_Icc h ω
   have hp : popRisk fairCoinE zeroOneLoss h = (1 : Rat) / 2 := fairCoinE_popRisk h
   have hd' : (1 : Rat) / 2 < empRisk zeroOneLoss h [ω] - popRisk fairCoinE zeroOneLoss h
       ∨ (1 : Rat) / 2 < popRisk fairCoinE zeroOneLoss h - empRisk zeroOneLoss h [ω] := hd

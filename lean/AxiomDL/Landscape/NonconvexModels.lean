@@ -215,7 +215,8 @@ def starQuarticGrad (t : K) : K :=
 `f t + g t (0 - t) = -3t² (3t² - 28t + 72) ≤ 0 = f 0`. -/
 theorem starQuartic_starConvex : StarConvex (selfSpace (K := K)) starQuartic starQuarticGrad 0 := by
   constructor
-  · show ∀ y : K, (0 : K) * 0 * (3 * (0 * 0) - 42 * 0 + 216) ≤ y * y * (3 * (y * y) - 42 * y + 216)
+  · show ∀ y : K,
+      (0 : K) * 0 * (3 * (0 * 0) - 42 * 0 + 216) ≤ y * y * (3 * (y * y) - 42 * y + 216)
     intro y
     have h1 : 0 ≤ (y - 7) * (y - 7) := mul_self_nonneg (y - 7)
     have h2 : 0 ≤ y * y * (3 * (y * y) - 42 * y + 216) :=

@@ -75,7 +75,7 @@ theorem projects_eq_zero_of_unique_zero {f : K → K} (hnn : ∀ y, 0 ≤ f y) (
   have hz : f (proj x) = 0 := by grind
   exact ⟨hf, huniq (proj x) hz⟩
 
-/-- For `x ≠ y`: `x⁴ + 4x³ (y - x) ≤ y⁴`, since the difference is
+/-- The tangent of `x⁴` lies below it: `x⁴ + 4x³ (y - x) ≤ y⁴`, since the difference is
 `(y - x)² ((y + x)² + 2x²)`. -/
 theorem quartic_tangent_le (x y : K) :
     x * x * (x * x) + 4 * (x * x * x) * (y - x) ≤ y * y * (y * y) := by
@@ -247,7 +247,8 @@ theorem scQuartic_strongConvex : StrongConvex (selfSpace (K := K)) scQuartic scQ
       quartic_tangent_le x y
     grind
 
-/-- `x² + x⁴` is not smooth: at `x = 0` the bound `y² + y⁴ ≤ L/2 y²` fails at `y = L + 1`. -/
+/-- `x² + x⁴` is not smooth: at `x = 0` the bound `y² + y⁴ ≤ L/2 y²` fails at
+`y = L + 1`. -/
 theorem scQuartic_not_smooth :
     ¬ ∃ L : K, Smooth (selfSpace (K := K)) scQuartic scQuarticGrad L := by
   intro hex
@@ -402,7 +403,8 @@ theorem plateauLoss_boundedBelow : BoundedBelow (plateauLoss (K := K)) 0 := by
 /-- The plateau loss has no minimiser: `p² + 1` is farther out than `p`, so its loss is
 smaller. Hence no optimal value is attained and there is no minimiser selection at all. -/
 theorem plateauLoss_not_projects :
-    ¬ ∃ (fstar : K) (proj : K → K), ProjectsToMinimizers (selfSpace (K := K)) plateauLoss fstar proj := by
+    ¬ ∃ (fstar : K) (proj : K → K),
+      ProjectsToMinimizers (selfSpace (K := K)) plateauLoss fstar proj := by
   intro hex
   obtain ⟨fstar, proj, hP⟩ := hex
   have h1 : plateauLoss (proj 0) = fstar := hP.attains 0

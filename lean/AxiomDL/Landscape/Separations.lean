@@ -83,8 +83,9 @@ theorem strongConvex_not_smooth :
 growth) does not imply convexity. The quartic `t² (t² - 12t + 45)` (gradient
 `2t (2t² - 18t + 45)`) is `2`-PL relative to its optimal value `0` and `2`-PL* on the line, has
 the `9`-restricted secant inequality, the `9`-error bound and `18`-quadratic growth towards its
-unique minimiser `0`, is benign and interpolating; but its gradient decreases between `3` and `4`, so it is not convex, not star convex towards any
-point, not strongly convex, and (being quartic) not smooth. -/
+unique minimiser `0`, is benign and interpolating; but its gradient decreases between `3` and
+`4`, so it is not convex, not star convex towards any point, not strongly convex, and (being
+quartic) not smooth. -/
 theorem polyakLojasiewicz_not_convex :
     PolyakLojasiewicz ratSpace plQuartic plQuarticGrad 2 0
       ∧ PLStarOn ratSpace plQuartic plQuarticGrad 2 (fun _ => True)
@@ -153,7 +154,8 @@ theorem polyakLojasiewicz_not_interpolation :
       ∧ ProjectsToMinimizers ratSpace noisyLoss 1 (fun _ => 0)
       ∧ BoundedBelow (noisyLoss (K := Rat)) 1
       ∧ ¬ Interpolation (noisyLoss (K := Rat))
-      ∧ (∀ (μ : Rat) (S : Rat → Prop), S 0 → ¬ PLStarOn ratSpace noisyLoss quadGrad μ S) :=
+      ∧ (∀ (μ : Rat) (S : Rat → Prop), S 0 →
+          ¬ PLStarOn ratSpace noisyLoss quadGrad μ S) :=
   ⟨noisyLoss_pl, noisyLoss_strongConvex, noisyLoss_smooth, noisyLoss_quadraticGrowth,
     noisyLoss_errorBound, noisyLoss_restrictedSecant, noisyLoss_projects, noisyLoss_boundedBelow,
     noisyLoss_not_interpolation, noisyLoss_not_plStarOn⟩
@@ -164,7 +166,8 @@ data does), so it has no global minimiser: no value `fstar` and selection `proj`
 nearest-point minimiser selection, and it does not interpolate. -/
 theorem boundedBelow_not_projectsToMinimizers :
     BoundedBelow (plateauLoss (K := Rat)) 0
-      ∧ ¬ (∃ (fstar : Rat) (proj : Rat → Rat), ProjectsToMinimizers ratSpace plateauLoss fstar proj)
+      ∧ ¬ (∃ (fstar : Rat) (proj : Rat → Rat),
+          ProjectsToMinimizers ratSpace plateauLoss fstar proj)
       ∧ ¬ Interpolation (plateauLoss (K := Rat)) :=
   ⟨plateauLoss_boundedBelow, plateauLoss_not_projects, plateauLoss_not_interpolation⟩
 
