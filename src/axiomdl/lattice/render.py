@@ -212,8 +212,7 @@ def basis_md(b: MinimalBasis, level: int = 2, counts: bool = True) -> list[str]:
         basis_headline(b)
         if counts
         else "The fewest of the assumptions the theorems require from which the others follow "
-        "by proved discharges or as parameters"
-        + ("" if b.exact else " (greedy: an upper bound)")
+        "by proved discharges or as parameters" + ("" if b.exact else " (greedy: an upper bound)")
     )
     out = [
         f"{'#' * level} Minimal basis",
