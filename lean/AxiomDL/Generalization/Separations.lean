@@ -15,11 +15,15 @@ regime (`0 < ε < 1`, `0 ≤ δ < 1`, `β ≥ 0`):
   uniformly `1/4`-stable (so `stability_generalization` bounds its expected gap), but the
   empirical risk of its hypothesis on one example is `0` or `1` while its population risk is
   `1/2`, so at accuracy `1/4` it deviates with probability one: `Concentration` fails for every
-  `δ < 1`. Stability controls the gap in expectation, not with high probability.
+  `δ < 1`. This is a small-sample separation: with one example no hypothesis concentrates at
+  accuracy `1/4`, however stable the algorithm. The library's `stability_generalization` bounds
+  the gap in expectation only; the high-probability stability bounds of Bousquet–Elisseeff
+  (2002) need `β = O(1/m)` and many examples, which this model does not have.
 * Uniform convergence does not imply uniform stability: the class `{true, false}` of constant
-  classifiers concentrates at accuracy `1/2` (no deviation ever exceeds `1/2`), but its empirical
-  risk minimiser on one example, the memorising algorithm, flips its prediction when the example
-  is replaced, so it is uniformly `β`-stable for no `β < 1`.
+  classifiers concentrates at accuracy `1/2` (no deviation ever exceeds `1/2`, so the deviation
+  event is empty: the edge of the regime, as in the library's other one-flip witnesses), but its
+  empirical risk minimiser on one example, the memorising algorithm, flips its prediction when
+  the example is replaced, so it is uniformly `β`-stable for no `β < 1`.
 -/
 
 set_option autoImplicit false

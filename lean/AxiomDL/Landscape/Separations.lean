@@ -8,9 +8,9 @@ Each theorem here exhibits one concrete loss over `Rat`, with its exact gradient
 some landscape assumptions and refutes others, with every constant positive and every refuted
 assumption refuted for *all* constants (and, for the growth conditions, all minimiser
 selections). Together with the discharges of `Landscape.Relations`, `Landscape.Stationarity`
-and `Landscape.MoreRelations`, they settle the Karimi–Nutini–Schmidt hierarchy as this library
-states it (one-sided smoothness, a nearest-point minimiser selection `proj`, PL and growth
-relative to the optimal value):
+and `Landscape.MoreRelations`, they settle every pair of the Karimi–Nutini–Schmidt hierarchy as
+this library states it (one-sided smoothness, a nearest-point minimiser selection `proj`, PL and
+growth relative to the optimal value), except the pairs marked skipped or open below:
 
 | from \ to | SC | C | Star | PL | EB | QG | RSI |
 |---|---|---|---|---|---|---|---|
@@ -30,11 +30,19 @@ Skipped on purpose, and why:
   Theorem 2: PL ⇒ QG by integrating along the gradient flow), so among smooth losses no
   separation exists; the proofs are analytic, not algebraic, and are not stated here.
 * EB ⇒ RSI and PL ⇒ RSI: the paper proves only RSI ⇒ EB ≡ PL (with equivalence for convex
-  losses); on the line EB and RSI coincide for continuous gradients, and we know no rational
-  two-dimensional separating loss: open here.
+  losses); on the line EB and RSI coincide for continuous exact gradients, and we know no
+  rational two-dimensional separating loss: open here. (The assumptions themselves do not tie
+  `g` to `f`, so an oracle that is not the gradient, such as `g x = -2x` for `x²`, would
+  separate them trivially; every model here uses its exact gradient.)
 * EB ⇒ PL without smoothness: the library has the discharge with smoothness
   (`pl_of_errorBound_of_smooth`); a counterexample without it needs a loss whose values outrun
-  its gradient along a sequence, which no polynomial does: open here.
+  its gradient along a sequence, which no polynomial on the line does (the error bound forces
+  simple zeros of `g` at the minimisers, and `g²` outgrows `f` at infinity): open here.
+
+Karimi–Nutini–Schmidt state the hierarchy for `L`-smooth losses. The quartic models are not
+globally smooth (each separation says so), so their `⇏` entries separate the library's
+assumptions, which do not include smoothness; smooth separating losses exist (the paper's
+`x² + 3 sin² x` is PL and not convex) but are not polynomial, so they are not stated here.
 
 Smoothness, outside the hierarchy, is separated both ways: the trough `(a, b) ↦ a²` is smooth
 and not strongly convex, `x² + x⁴` is strongly convex and not smooth, the saddle `a² - b²` is
