@@ -14,6 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from axiomdl.derivation import DerivationIndex
 from axiomdl.queries import RESULT_ROLES, Analysis
 from axiomdl.session import Session
 from axiomdl.witnesses import compute_coverage
@@ -52,6 +53,9 @@ class Node:
     establishes: list[str] = field(default_factory=list)
     uses: list[str] = field(default_factory=list)
     refutes: list[str] = field(default_factory=list)  # a separation's refuted assumptions
+    # Derived through a discharge (axiomdl.derivation, as `rests-on` says): assumption →
+    # path from this declaration through the discharge to it.
+    derived: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -224,6 +228,7 @@ def collect(s: Session, label: str, title: str | None = None) -> SiteData:
     est_bits: dict[str, int] = {}
     nodes: dict[str, Node] = {}
     sources: dict[str, list[str]] = {}
+    derivations = DerivationIndex(a)
     for name in sorted(p.decls):
         d = p.decls[name]
         fs = p.file_of(name)
@@ -249,6 +254,7 @@ def collect(s: Session, label: str, title: str | None = None) -> SiteData:
             requires=bit_names(rb, a.hyps),
             establishes=bit_names(eb, a.hyps),
             uses=bit_names(ub, a.hyps),
+            derived=derivations.of(name).derived if ub & ~rb & ~eb else {},
         )
     for name, node in nodes.items():
         if node.role == "separation":  # what its model satisfies, and what it refutes

@@ -125,6 +125,8 @@ def record(
     if n.refutes:
         rec["ref"] = [idx[x] for x in n.refutes]
     _capped([idx[x] for x in n.uses], "use", rec)
+    if n.derived:  # [path…, assumption]: the engine's derivations, not uses minus requires
+        rec["der"] = [[idx[x] for x in n.derived[a]] for a in sorted(n.derived)]
     _capped([[idx[t], POSITION_CODE[p]] for t, p in sd.successors(n.name)], "out", rec)
     _capped([[idx[s], POSITION_CODE[p]] for s, p in sd.predecessors(n.name)], "in", rec)
     if n.role in HYP_ROLES:
