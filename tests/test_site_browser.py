@@ -89,6 +89,24 @@ def pick_theorem(report: dict) -> str:
     return good[0]
 
 
+# Scroll the canvas to each node box in turn: the ones that still do not lie wholly inside
+# the canvas (itself wholly inside the window) cannot be reached by scrolling.
+UNREACHABLE_JS = """() => {
+    const c = document.getElementById('canvas'), r = c.getBoundingClientRect(), bad = [];
+    if (r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight) bad.push('canvas');
+    for (const x of document.querySelectorAll('#svg a.node rect')) {
+        const b0 = x.getBoundingClientRect();
+        c.scrollTop += b0.top - r.top - 8; c.scrollLeft += b0.left - r.left - 8;
+        const b = x.getBoundingClientRect();
+        if (b.top < r.top || b.bottom > r.bottom || b.left < r.left || b.right > r.right)
+            bad.push(AXIOMDL_SITE.names[x.closest('a').dataset.id]);
+    }
+    c.scrollTop = 0; c.scrollLeft = 0;
+    return bad; }"""
+SCROLL_JS = """() => { const c = document.getElementById('canvas');
+    return {width: c.scrollWidth, height: c.scrollHeight, cw: c.clientWidth, ch: c.clientHeight}; }"""
+
+
 def overlaps(boxes: list[list[float]]) -> list[tuple[int, int]]:
     bad = []
     for i, a in enumerate(boxes):
@@ -110,8 +128,10 @@ def test_map_is_the_default_and_legible_on_a_laptop(browser, bundled_site: Path,
     assert len(sizes) == len(hyps) and min(sizes) >= 11.0, min(sizes)
     boxes = w.page.evaluate(BOXES_JS)
     assert overlaps(boxes) == []
-    # Every box is on screen at the default zoom: no panning needed to see the map.
-    assert all(b[0] >= 0 and b[2] <= LAPTOP["width"] and b[3] <= LAPTOP["height"] for b in boxes)
+    # Every box can be scrolled into view, and the map never scrolls sideways.
+    assert w.page.evaluate(UNREACHABLE_JS) == []
+    scroll = w.page.evaluate(SCROLL_JS)
+    assert scroll["width"] <= scroll["cw"]
     # Grouped by area: one band per area, and coloured by status (fill differs by status).
     bands = w.page.eval_on_selector_all("#svg .group-label", "els => els.map(e => e.textContent)")
     assert sorted(b.split(" (")[0] for b in bands) == sorted(
@@ -126,7 +146,8 @@ def test_map_is_the_default_and_legible_on_a_laptop(browser, bundled_site: Path,
         by_status.setdefault(a["status"], set()).add(fills[a["name"]])
     assert all(len(v) == 1 for v in by_status.values())
     assert len({next(iter(v)) for v in by_status.values()}) == len(by_status)
-    # Sized by required-by: the most required assumption has a larger label than the least.
+    # Sized by required-by, within bounds: the most required assumption has a larger label
+    # than the least, and no label is above 16 px.
     rows = sorted(report["assumptions"], key=lambda a: a["required_by"])
     size = w.page.evaluate(
         """(n) => { const i = AXIOMDL_SITE.names.indexOf(n);
@@ -138,7 +159,7 @@ def test_map_is_the_default_and_legible_on_a_laptop(browser, bundled_site: Path,
              return parseFloat(document.querySelector(`#svg a.node[data-id="${i}"] text`).getAttribute('font-size')); }""",
         rows[0]["name"],
     )
-    assert size > small
+    assert size > small and size <= 16
     # The discharge arrows are drawn ("A implies B").
     implies = w.page.locator("#svg path.edge.implies").count()
     assert implies >= 10
@@ -168,6 +189,8 @@ def test_map_click_opens_the_page_and_toggle_adds_resting_results(
     assert resting and resting <= set(impact)
     assert len(resting) == min(len(impact), 40)
     assert overlaps(w.page.evaluate(BOXES_JS)) == []
+    assert min(w.page.evaluate(LABELS_JS)) >= 11.0
+    assert w.page.evaluate(UNREACHABLE_JS) == []
     # The toggle is in the URL: a reload shows the same view.
     w2 = Watched(browser, LAPTOP)
     w2.open(w.page.url)
@@ -208,11 +231,33 @@ def test_focused_graph_is_layered_and_legible(browser, bundled_site: Path, repor
 
 
 def test_whole_graph_is_never_the_default_but_can_be_asked_for(browser, bundled_site: Path) -> None:
+    cli = json.loads(axiomdl("graph", "-f", "json").stdout)
     w = Watched(browser, LAPTOP)
     w.open((bundled_site / "graph.html").as_uri() + "#view=all")
-    n = len(w.page.evaluate("window.axiomdlGraph.nodes()"))
-    assert n > 300
-    assert "(whole graph)" in w.page.inner_text("#status")
+    drawn = w.page.evaluate("window.axiomdlGraph.nodes()")
+    assert sorted(drawn) == sorted(n["name"] for n in cli["nodes"])  # every declaration
+    status = w.page.inner_text("#status")
+    assert status.startswith(f"{len(cli['nodes'])} declarations, {len(cli['edges'])} edges shown")
+    assert "(whole graph, in " in status
+    assert min(w.page.evaluate(LABELS_JS)) >= 11.0
+    assert overlaps(w.page.evaluate(BOXES_JS)) == []
+    # In level bands: every declaration sits above everything it uses.
+    top = w.page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('#svg a.node rect')].map(r =>
+             [AXIOMDL_SITE.names[r.closest('a').dataset.id], r.getBoundingClientRect().top]))"""
+    )
+    ups = [(e["source"], e["target"]) for e in cli["edges"] if e["source"] != e["target"]]
+    assert ups and all(top[a] < top[b] for a, b in ups)
+    # Hovering a box draws its own edges, in and out.
+    name = "AxiomDL.PolyakLojasiewicz"
+    i = w.page.evaluate("(n) => AXIOMDL_SITE.names.indexOf(n)", name)
+    w.page.hover(f'#svg a.node[data-id="{i}"]')
+    mine = {(a, b) for a, b in ups if name in (a, b)}
+    lit = w.page.evaluate(
+        """() => [...document.querySelectorAll('#svg .hover-edges path')].map(p =>
+             [AXIOMDL_SITE.names[+p.dataset.a], AXIOMDL_SITE.names[+p.dataset.b]])"""
+    )
+    assert {tuple(x) for x in lit} == mine and len(lit) == len(mine)
     assert w.errors == []
 
 

@@ -291,3 +291,14 @@ def test_impact_for_every_assumption_matches_engine() -> None:
         assert (imp.statement, imp.proof, imp.bundles) == tuple(
             list(x) for x in s.analysis.impact(h)
         ), h
+
+
+def test_guide_example_derivation_is_the_one_rests_on_prints(bundled_site: Path) -> None:
+    html = (bundled_site / "guide.html").read_text(encoding="utf-8")
+    name = re.search(r"Take <a [^>]*><code>([^<]+)</code>", html)
+    path = re.search(r'<ol id="example-path">(.*?)</ol>', html, re.S)
+    assert name and path, "the bundled library's guide should show a derivation"
+    shown = re.findall(r"<li><a [^>]*>([^<]+)</a>", path.group(1))
+    cli = json.loads(axiomdl("rests-on", name.group(1), "-f", "json").stdout)
+    assert shown in [d["path"] for d in cli["derived"]]
+    assert shown[0] == name.group(1) and len(shown) >= 3  # through a discharge, not directly

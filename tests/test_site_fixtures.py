@@ -68,12 +68,51 @@ def axiomdl(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
     )
 
 
-_WORDS = (
-    "Smooth Lipschitz Convex Gradient Bounded Noise Kernel Margin Width Depth Stable Flat "
-    "Minima Sharp Implicit Bias Lazy Feature Learning Uniform Concentration Spectral Decay "
-    "Overparam Interpolation Benign Overfitting Compression Scaling Power Law Mean Field "
-    "Neural Tangent Edge Stability Landscape Connected Mode Rademacher Sample Complexity"
-).split()
+_WORDS = [
+    "Smooth",
+    "Lipschitz",
+    "Convex",
+    "Gradient",
+    "Bounded",
+    "Noise",
+    "Kernel",
+    "Margin",
+    "Width",
+    "Depth",
+    "Stable",
+    "Flat",
+    "Minima",
+    "Sharp",
+    "Implicit",
+    "Bias",
+    "Lazy",
+    "Feature",
+    "Learning",
+    "Uniform",
+    "Concentration",
+    "Spectral",
+    "Decay",
+    "Overparam",
+    "Interpolation",
+    "Benign",
+    "Overfitting",
+    "Compression",
+    "Scaling",
+    "Power",
+    "Law",
+    "Mean",
+    "Field",
+    "Neural",
+    "Tangent",
+    "Edge",
+    "Stability",
+    "Landscape",
+    "Connected",
+    "Mode",
+    "Rademacher",
+    "Sample",
+    "Complexity",
+]
 _AREAS = ("landscape", "expressivity", "generalization", "foundations")
 _STATUSES = ("established", "plausible", "contested", "refuted-in-regime")
 
