@@ -63,7 +63,7 @@ def _lattice_section(s: Session, r: Report) -> list[str]:
         return []
     from axiomdl.lattice.build import lattice_result
     from axiomdl.lattice.lint import project_lattice
-    from axiomdl.lattice.render import basis_md, headline, lattice_md_sections
+    from axiomdl.lattice.render import basis_md, lattice_md_sections
 
     lat = lattice_result(s, r.project, project_lattice(s))
     out = [
@@ -74,12 +74,10 @@ def _lattice_section(s: Session, r: Report) -> list[str]:
         "and which pairs are still open; `axiomdl lattice` prints the same, and "
         "[`docs/semantics.md`](semantics.md#separations-and-the-lattice) says how it is read.",
         "",
-        headline(lat) + ".",
-        "",
         *lattice_md_sections(lat, level=3),
     ]
     if r.basis is not None:
-        out += ["", *basis_md(r.basis, level=3)]
+        out += ["", *basis_md(r.basis, level=3, counts=False)]
     return [*out, ""]
 
 
