@@ -107,6 +107,17 @@ SCROLL_JS = """() => { const c = document.getElementById('canvas');
     return {width: c.scrollWidth, height: c.scrollHeight, cw: c.clientWidth, ch: c.clientHeight}; }"""
 
 
+# Labels whose drawn text sticks out of their own box (then two labels could overlap even
+# though no two boxes do).
+OUTSIDE_JS = """() => [...document.querySelectorAll('#svg a.node')].filter(a => {
+    const r = a.querySelector('rect').getBoundingClientRect();
+    return [...a.querySelectorAll('text.label')].some(t => { const b = t.getBoundingClientRect();
+        return b.left < r.left - 1 || b.right > r.right + 1 || b.top < r.top - 1 || b.bottom > r.bottom + 1; });
+    }).map(a => AXIOMDL_SITE.names[a.dataset.id])"""
+EDGE_PAIRS_JS = """(cls) => [...document.querySelectorAll(`#svg path.edge.${cls}`)].map(p =>
+    [AXIOMDL_SITE.names[+p.dataset.a], AXIOMDL_SITE.names[+p.dataset.b]])"""
+
+
 def overlaps(boxes: list[list[float]]) -> list[tuple[int, int]]:
     bad = []
     for i, a in enumerate(boxes):
@@ -128,6 +139,7 @@ def test_map_is_the_default_and_legible_on_a_laptop(browser, bundled_site: Path,
     assert len(sizes) == len(hyps) and min(sizes) >= 11.0, min(sizes)
     boxes = w.page.evaluate(BOXES_JS)
     assert overlaps(boxes) == []
+    assert w.page.evaluate(OUTSIDE_JS) == []
     # Every box can be scrolled into view, and the map never scrolls sideways.
     assert w.page.evaluate(UNREACHABLE_JS) == []
     scroll = w.page.evaluate(SCROLL_JS)
@@ -165,6 +177,85 @@ def test_map_is_the_default_and_legible_on_a_laptop(browser, bundled_site: Path,
     assert implies >= 10
     assert "implications from discharges" in w.page.inner_text("#status")
     assert w.errors == []
+
+
+def test_map_draws_implications_and_separations_apart_and_toggles_them(
+    browser, bundled_site: Path
+) -> None:
+    lattice = json.loads(axiomdl("lattice", "-f", "json").stdout)
+    stated = {(x["premise"], x["conclusion"]) for x in lattice["non_implications"]}
+    own = {(x["premise"], x["conclusion"]) for x in lattice["non_implications"] if not x["derived"]}
+    w = Watched(browser, LAPTOP)
+    w.open((bundled_site / "graph.html").as_uri())
+    seps = {tuple(x) for x in w.page.evaluate(EDGE_PAIRS_JS, "separates")}
+    imps = {tuple(x) for x in w.page.evaluate(EDGE_PAIRS_JS, "implies")}
+    # Every separation a theorem states is drawn, once; none is drawn as an implication.
+    assert seps == own and len(own) >= 20
+    assert not imps & stated
+    assert f"{len(own)} separations (A does not imply B)." in w.page.inner_text("#status")
+    style = """(cls) => { const p = document.querySelector(`#svg path.edge.${cls}`), s = getComputedStyle(p);
+        return [s.stroke, s.strokeDasharray, p.getAttribute('marker-end')]; }"""
+    sep_style, imp_style = w.page.evaluate(style, "separates"), w.page.evaluate(style, "implies")
+    assert sep_style[0] != imp_style[0] and sep_style[1] != "none" and imp_style[1] == "none"
+    assert (sep_style[2], imp_style[2]) == ("url(#tee-separates)", "url(#arrow-implies)")
+    # Implications are drawn over separations: each implication path comes later in the SVG.
+    last_sep = w.page.evaluate(
+        "() => [...document.querySelectorAll('#svg path.edge')].findLastIndex(p => p.classList.contains('separates'))"
+    )
+    first_imp = w.page.evaluate(
+        "() => [...document.querySelectorAll('#svg path.edge')].findIndex(p => p.classList.contains('implies'))"
+    )
+    assert last_sep < first_imp
+    # A premise of a joint discharge is a dotted arrow whose tooltip names the other premises.
+    joint = w.page.evaluate(
+        """() => [...document.querySelectorAll('#svg path.edge.joint')].map(p =>
+             [AXIOMDL_SITE.names[+p.dataset.a], AXIOMDL_SITE.names[+p.dataset.b],
+              getComputedStyle(p).strokeDasharray, p.querySelector('title').textContent])"""
+    )
+    together = {(j["conclusion"], j["by"]): j["premises"] for j in lattice["joint"]}
+    assert len(joint) >= 5 and all(
+        dash not in ("none", "", imp_style[1]) for *_x, dash, _t in joint
+    )
+    for a, b, _dash, title in joint:
+        assert title.startswith(f"{a} implies {b} only together with ")
+        assert any(
+            a in ps and all(p in title for p in ps) for (c, _d), ps in together.items() if c == b
+        )
+    smooth_pl = next(j for j in joint if j[:2] == ["AxiomDL.Smooth", "AxiomDL.PolyakLojasiewicz"])
+    assert (
+        "AxiomDL.ErrorBound" in smooth_pl[3]
+        and ("AxiomDL.Smooth", "AxiomDL.PolyakLojasiewicz") in seps
+    )
+    # The legend names the three kinds of line, on screen without scrolling the panel.
+    legend = w.page.locator(".map-legend li").all_inner_texts()
+    assert legend[0].startswith("A → B: a discharge proves B from A")
+    assert legend[1].startswith("A → B (dotted): a joint discharge proves B from A together")
+    assert legend[2].startswith("A ⊣ B (dashed red): a separation shows a model of A where B fails")
+    box = w.page.locator(".map-legend li").nth(2).bounding_box()
+    assert box and box["y"] + box["height"] <= LAPTOP["height"]
+    # Unticking separations leaves the implications alone, and the URL keeps the choice.
+    w.page.uncheck('input[name="lines"][value="separates"]')
+    w.page.wait_for_function("location.hash.includes('lines=implies')")
+    w.wait()
+    assert w.page.locator("#svg path.edge.separates").count() == 0
+    assert {tuple(x) for x in w.page.evaluate(EDGE_PAIRS_JS, "implies")} == imps
+    assert "drawn: implications." in w.page.inner_text("#status")
+    w2 = Watched(browser, LAPTOP)
+    w2.open(w.page.url)
+    assert w2.page.locator("#svg path.edge.separates").count() == 0
+    assert not w2.page.is_checked('input[name="lines"][value="separates"]')
+    assert w2.page.is_checked('input[name="lines"][value="implies"]')
+    # Neither kind: no lines at all; ticking both again is the default map, with a bare URL.
+    w.page.uncheck('input[name="lines"][value="implies"]')
+    w.page.wait_for_function("location.hash.includes('lines=none')")
+    w.wait()
+    assert w.page.locator("#svg path.edge").count() == 0
+    w.page.check('input[name="lines"][value="implies"]')
+    w.page.check('input[name="lines"][value="separates"]')
+    w.page.wait_for_function("!location.hash.includes('lines=')")
+    w.wait()
+    assert {tuple(x) for x in w.page.evaluate(EDGE_PAIRS_JS, "separates")} == seps
+    assert w.errors == [] and w2.errors == []
 
 
 def test_map_click_opens_the_page_and_toggle_adds_resting_results(

@@ -161,6 +161,24 @@ def test_map_edges_come_from_discharges(bundled_site: Path) -> None:
     assert ("AxiomDL.StrongConvex", "AxiomDL.Convex", "AxiomDL.convex_of_strongConvex") in got
 
 
+def test_map_draws_joint_premises_apart_from_implications(bundled_site: Path) -> None:
+    """A premise of a joint discharge (A ∧ C ⇒ B) is not "A implies B": the site lists it
+    under `joint`, exactly the lattice's joint implications, and never under `implies`."""
+    data = site_data(bundled_site)
+    names = data["names"]
+    lattice = json.loads(axiomdl("lattice", "-f", "json").stdout)
+    joint = sorted((p, j["conclusion"], j["by"]) for j in lattice["joint"] for p in j["premises"])
+    got = sorted((names[a], names[b], names[d]) for a, b, d in data["joint"])
+    assert got == joint and len({d for _a, _b, d in got}) >= 5
+    by_joint = {d for _a, _b, d in joint}
+    assert not any(names[d] in by_joint for _a, _b, d in data["implies"])
+    # Smooth and ErrorBound together give PL, while a separation shows Smooth alone does not.
+    smooth, pl = "AxiomDL.Smooth", "AxiomDL.PolyakLojasiewicz"
+    assert (smooth, pl) in {(a, b) for a, b, _d in got}
+    assert (smooth, pl) not in {(names[a], names[b]) for a, b, _d in data["implies"]}
+    assert (smooth, pl) in {(names[a], names[b]) for a, b, _d in data["separates"]}
+
+
 def test_theorem_area_is_its_module_area(bundled_site: Path) -> None:
     data = site_data(bundled_site)
     area_of = {

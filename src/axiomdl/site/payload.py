@@ -84,6 +84,7 @@ def core_payload(sd: SiteData, repo_url: str | None) -> dict[str, object]:
         "reqBy": [len(sd.impact[nodes[i].name].statement) for i in hyps],
         "usedBy": [sd.used_by.get(nodes[i].name, 0) for i in hyps],
         "implies": implies_edges(sd, idx),
+        "joint": [[idx[a], idx[b], idx[d]] for a, b, d in sd.joint],
         "separates": [[idx[a], idx[b], idx[t]] for a, b, t in sd.separates],
         "measured": {
             str(idx[name]): [m.text, m.disagrees] for name, m in sorted(sd.measured.items())

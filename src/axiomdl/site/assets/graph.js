@@ -32,6 +32,8 @@
   const depthSel = $("depth"), dirSel = $("dir"), whySel = $("why"), focusInput = $("focus-input");
   const restsSel = $("rests");
   const hideBoxes = [...document.querySelectorAll('input[name="hide"]')];
+  const lineBoxes = [...document.querySelectorAll('input[name="lines"]')];
+  const LINES = ["implies", "separates"];
 
   /* ---- adjacency (built on first use: the map does not need it) ---- */
   let out = null, inn = null;
@@ -238,6 +240,8 @@
       hide: (h.hide || "").split(",").filter((r) => S.roles.includes(r)),
       why: h.why && index.has(h.why) ? h.why : "",
       rests: h.rests && index.has(h.rests) ? h.rests : "",
+      // the map's edge kinds: both unless the URL names some ("none" for neither)
+      lines: h.lines === undefined || h.lines === "" ? LINES : h.lines.split(",").filter((x) => LINES.includes(x)),
     };
   }
   function hashFor(st) {
@@ -246,6 +250,7 @@
       depth: st.view !== "map" && st.depth !== "2" ? st.depth : "", dir: st.view !== "map" && st.dir !== "both" ? st.dir : "",
       hide: st.view !== "map" ? st.hide.join(",") : "", why: st.view === "focus" ? st.why : "",
       rests: st.view === "map" ? st.rests : "",
+      lines: st.view !== "map" || st.lines.length === LINES.length ? "" : st.lines.join(",") || "none",
     });
   }
   function go(patch) {
@@ -336,11 +341,17 @@
     }
     const inMap = new Set(hyps);
     const pairs = pairsOf(S.implies, inMap);
+    // A premise of a joint discharge (A ∧ C ⇒ B) is not "A implies B": drawn apart, and only
+    // where no discharge proves B from A alone.
+    const joints = pairsOf(S.joint, inMap);
+    for (const key of pairs.keys()) joints.delete(key);
+    const seps = pairsOf(S.separates, inMap);
+    const arrows = [...pairs.values(), ...joints.values()];
     // rank: longest chain of implications above a node, so what is implied comes later
     const rank = new Map(hyps.map((i) => [i, 0]));
     for (let pass = 0; pass < 50; pass++) {
       let changed = false;
-      for (const { a, b } of pairs.values()) {
+      for (const { a, b } of arrows) {
         if (rank.get(b) < rank.get(a) + 1 && rank.get(a) < 50) { rank.set(b, rank.get(a) + 1); changed = true; }
       }
       if (!changed) break;
@@ -352,7 +363,7 @@
     }
     // Bands from the most implying area (top) to the most implied one: arrows point down.
     const flowOut = new Map([...byArea.keys()].map((a) => [a, 0]));
-    for (const { a, b } of pairs.values()) {
+    for (const { a, b } of arrows) {
       flowOut.set(areaOf(a), flowOut.get(areaOf(a)) + 1);
       flowOut.set(areaOf(b), flowOut.get(areaOf(b)) - 1);
     }
@@ -389,18 +400,32 @@
     for (const n of nodes.values()) widest = Math.max(widest, n.w + 4 * PAD);
     const { k, W } = fitBands(bands, widest);
     const height = flow(bands, W, true);
-    for (const { a, b, by } of pairs.values()) {
-      edges.push({ a, b, cls: "implies", arrow: "arrow-implies", curve: true, title: `${S.names[a]} implies ${S.names[b]} (by ${by.map((d) => S.names[d]).join(", ")})` });
+    // Separations (A ⇏ B): dashed red with a bar, so they never read as implications, faint
+    // until their box is hovered, and under the implications, which stay on top.
+    if (st.lines.includes("separates")) {
+      for (const { a, b, by } of seps.values()) {
+        edges.push({ a, b, cls: "separates", arrow: "tee-separates", curve: true, title: `${S.names[a]} does not imply ${S.names[b]}: a model satisfies one and refutes the other (${by.map((d) => S.names[d]).join(", ")})` });
+      }
     }
-    // Separations (A ⇏ B): dashed red with a bar, so they never read as implications.
-    const seps = pairsOf(S.separates, inMap);
-    for (const { a, b, by } of seps.values()) {
-      edges.push({ a, b, cls: "separates", arrow: "tee-separates", curve: true, title: `${S.names[a]} does not imply ${S.names[b]}: a model satisfies one and refutes the other (${by.map((d) => S.names[d]).join(", ")})` });
+    if (st.lines.includes("implies")) {
+      // the other premises of each joint discharge, for the arrow's tooltip
+      const premises = new Map();
+      for (const [p, b, d] of S.joint || []) {
+        if (!premises.has(d + ">" + b)) premises.set(d + ">" + b, []);
+        premises.get(d + ">" + b).push(p);
+      }
+      for (const { a, b, by } of joints.values()) {
+        const withs = by.map((d) => `${premises.get(d + ">" + b).filter((p) => p !== a).map((p) => S.names[p]).join(" and ")} (by ${S.names[d]})`);
+        edges.push({ a, b, cls: "joint", arrow: "arrow-implies", curve: true, title: `${S.names[a]} implies ${S.names[b]} only together with ${withs.join(", or with ")}` });
+      }
+      for (const { a, b, by } of pairs.values()) {
+        edges.push({ a, b, cls: "implies", arrow: "arrow-implies", curve: true, title: `${S.names[a]} implies ${S.names[b]} (by ${by.map((d) => S.names[d]).join(", ")})` });
+      }
     }
     for (const e of edges) e.pts = clip(nodes.get(e.a), nodes.get(e.b));
     return {
       nodes: [...nodes.values()], edges, groups: bands.map((b) => b.rect), width: W, height, k, top: true,
-      implications: pairs.size, separations: seps.size, areas: areas.length, shown: hyps.length,
+      implications: pairs.size, joint: new Set([...joints.values()].flatMap(({ b, by }) => by.map((d) => d + ">" + b))).size, separations: seps.size, areas: areas.length, shown: hyps.length,
     };
   }
 
@@ -682,7 +707,7 @@
 
   function mapPanel(st, m) {
     info.replaceChildren();
-    const p = el("p", null, "Each box is an assumption or conjecture; click one to open its page, hover it for its full name and to light up its arrows. An arrow A → B means a discharge proves B from A; a dashed red A ⊣ B means a separation shows A does not imply B.");
+    const p = el("p", null, "Each box is an assumption or conjecture: click it to open its page, hover it for its full name and to light up its lines; hover a line for the discharge or separation behind it.");
     info.append(p);
     if (st.rests) {
       const q = el("p", { id: "rests-note" }, `Showing the results that require ${st.rests}. `);
@@ -700,6 +725,7 @@
     document.body.dataset.view = st.view;
     depthSel.value = st.depth; dirSel.value = st.dir; restsSel.value = st.rests;
     hideBoxes.forEach((b) => { b.checked = st.hide.includes(b.value); });
+    lineBoxes.forEach((b) => { b.checked = st.lines.includes(b.value); });
     focusInput.value = st.focus;
     const unknown = st.asked && !st.focus ? `No declaration named ${st.asked}. ` : "";
     // Measuring the canvas for the next drawing must not lay out the last one again.
@@ -709,7 +735,8 @@
     if (st.view === "map" || (st.view === "focus" && !st.focus)) {
       const m = mapModel(st);
       const cut = m.shown < S.hyps.length ? ` (the ${m.shown} required by the most results are drawn; search the index for the others)` : "";
-      statusEl.textContent = unknown + `Assumption map: ${S.hyps.length} assumptions and conjectures${cut} in ${m.areas} area${m.areas === 1 ? "" : "s"}, ${m.implications} implication${m.implications === 1 ? "" : "s"} from discharges` + (m.separations ? `, ${m.separations} separation${m.separations === 1 ? "" : "s"} (A does not imply B).` : ".");
+      statusEl.textContent = unknown + `Assumption map: ${S.hyps.length} assumptions and conjectures${cut} in ${m.areas} area${m.areas === 1 ? "" : "s"}, ${m.implications} implication${m.implications === 1 ? "" : "s"} from discharges` + (m.joint ? ` and ${m.joint} joint discharge${m.joint === 1 ? "" : "s"}` : "") + (m.separations ? `, ${m.separations} separation${m.separations === 1 ? "" : "s"} (A does not imply B)` : "") +
+        (st.lines.length < 2 ? `; drawn: ${st.lines.map((x) => (x === "implies" ? "implications" : "separations")).join(", ") || "no lines"}.` : ".");
       draw(m, null);
       mapPanel(st, m);
       $("graph-h").textContent = "Assumption map";
@@ -765,6 +792,7 @@
   dirSel.addEventListener("change", () => go({ dir: dirSel.value }));
   whySel.addEventListener("change", () => go({ why: whySel.value }));
   hideBoxes.forEach((b) => b.addEventListener("change", () => go({ hide: hideBoxes.filter((x) => x.checked).map((x) => x.value) })));
+  lineBoxes.forEach((b) => b.addEventListener("change", () => go({ view: "map", lines: lineBoxes.filter((x) => x.checked).map((x) => x.value) })));
   function goInput() {
     const v = focusInput.value.trim();
     if (index.has(v)) { go({ focus: v, why: "", view: "focus" }); return; }
