@@ -2,7 +2,7 @@
 
 Writes ``map.png`` (the assumption map), ``focus.png`` (a focused graph with a `why`
 path), ``whole.png`` (the whole graph in level bands) and ``assumption.png`` (an
-assumption's page), at a laptop's 1366×768. Uses the
+assumption's page, down to its probe plot), at a laptop's 1366×768. Uses the
 same browser and launch flags as the tests. Run from the repository:
 ``python scripts/screenshot.py [--evidence probe-results] [--out docs/img]``.
 """
@@ -77,7 +77,11 @@ def main() -> None:
                 page.goto(url)
                 page.wait_for_selector("body[data-ready]", state="attached")
                 page.wait_for_timeout(300)
-                page.screenshot(path=str(a.out / name))
+                if name == "assumption.png":  # down to the probe's plot, below the fold
+                    clip = {"x": 0, "y": 0, "width": LAPTOP["width"], "height": 1150}
+                    page.screenshot(path=str(a.out / name), full_page=True, clip=clip)
+                else:
+                    page.screenshot(path=str(a.out / name))
                 print(f"wrote {a.out / name}")
             b.close()
 
