@@ -472,3 +472,32 @@ def test_a_family_of_spaces_is_presupposed_not_a_premise() -> None:
         and i["conclusion"] == "AxiomDL.Expressivity.FeatureLearning"
         for i in lat["implications"]
     )
+
+
+def test_lattice_and_catalogue_do_not_depend_on_the_hash_seed(tmp_path) -> None:
+    """Several derivations of one non-implication are equally good; the one reported must
+    not change with Python's string-hash seed (it did: sets of names seeded the search)."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2", "3"):
+        env = {k: v for k, v in os.environ.items() if k != "AXIOMDL_DEBUG"}
+        env["PYTHONHASHSEED"] = seed
+        lat = subprocess.run(
+            [sys.executable, "-m", "axiomdl", "lattice", "-f", "json", "--no-cache"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        ).stdout
+        cat = tmp_path / f"axioms{seed}.md"
+        subprocess.run(
+            [sys.executable, "-m", "axiomdl", "docs", "-o", str(cat), "--no-cache"],
+            capture_output=True,
+            env=env,
+            check=True,
+        )
+        outs.append((lat, cat.read_text(encoding="utf-8")))
+    assert outs[0] == outs[1] == outs[2]

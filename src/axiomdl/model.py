@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from axiomdl import SCHEMA_VERSION
+from axiomdl.basemodel import Model
 from axiomdl.lattice.models import LatticeResult, MinimalBasis
 from axiomdl.probes.model import ProbeResult
 
@@ -30,7 +31,7 @@ Provenance = Literal["static", "exact"]
 WitnessStatus = Literal["joint", "single", "none-needed", "missing"]
 
 
-class Declaration(BaseModel):
+class Declaration(Model):
     """A Lean declaration with its kind, place and docstring metadata."""
 
     name: str
@@ -51,7 +52,7 @@ class Declaration(BaseModel):
     attributes: list[str] = Field(default_factory=list)
 
 
-class Edge(BaseModel):
+class Edge(Model):
     """``source`` uses ``target``: in its statement (hypothesis/conclusion) or only its proof/value."""
 
     source: str
@@ -61,7 +62,7 @@ class Edge(BaseModel):
     provenance: Provenance = "static"
 
 
-class Finding(BaseModel):
+class Finding(Model):
     """Something a user must look at: an audit or lint result, or unreadable input."""
 
     code: str
@@ -81,14 +82,14 @@ class Finding(BaseModel):
         return f"{where}{self.severity}: {self.message} [{self.code}]"
 
 
-class Derivation(BaseModel):
+class Derivation(Model):
     """An assumption a proof uses without requiring it, and the path that derives it."""
 
     assumption: str
     path: list[str]
 
 
-class RestsOn(BaseModel):
+class RestsOn(Model):
     """What one declaration rests on."""
 
     schema_version: str = SCHEMA_VERSION
@@ -122,7 +123,7 @@ class RestsOn(BaseModel):
     )
 
 
-class PathStep(BaseModel):
+class PathStep(Model):
     """One edge of a ``why`` chain."""
 
     source: str
@@ -131,7 +132,7 @@ class PathStep(BaseModel):
     position: Position
 
 
-class WhyResult(BaseModel):
+class WhyResult(Model):
     """The shortest labelled path from a declaration to an assumption."""
 
     schema_version: str = SCHEMA_VERSION
@@ -141,7 +142,7 @@ class WhyResult(BaseModel):
     steps: list[PathStep]
 
 
-class ImpactResult(BaseModel):
+class ImpactResult(Model):
     """What falls if an assumption is dropped."""
 
     schema_version: str = SCHEMA_VERSION
@@ -156,7 +157,7 @@ class ImpactResult(BaseModel):
     )
 
 
-class AssumptionRow(BaseModel):
+class AssumptionRow(Model):
     """An assumption in a report: its metadata and how much rests on it."""
 
     name: str
@@ -177,7 +178,7 @@ class AssumptionRow(BaseModel):
     line: int
 
 
-class TheoremRow(BaseModel):
+class TheoremRow(Model):
     """A result in a report with its requires set."""
 
     name: str
@@ -197,7 +198,7 @@ class TheoremRow(BaseModel):
     line: int
 
 
-class Counts(BaseModel):
+class Counts(Model):
     """Headline numbers of a scanned project."""
 
     files: int
@@ -214,7 +215,7 @@ class Counts(BaseModel):
     by_area: dict[str, dict[str, int]] = Field(default_factory=dict)
 
 
-class Report(BaseModel):
+class Report(Model):
     """``axiomdl report``: the assumption set, each result's requires set, and findings."""
 
     schema_version: str = SCHEMA_VERSION
@@ -235,7 +236,7 @@ class Report(BaseModel):
     )
 
 
-class GraphExport(BaseModel):
+class GraphExport(Model):
     """The dependency graph as JSON: nodes and labelled edges."""
 
     schema_version: str = SCHEMA_VERSION
@@ -244,7 +245,7 @@ class GraphExport(BaseModel):
     edges: list[Edge]
 
 
-class RequiresChange(BaseModel):
+class RequiresChange(Model):
     """How one result's requires set changed between two revisions."""
 
     name: str
@@ -252,7 +253,7 @@ class RequiresChange(BaseModel):
     removed: list[str]
 
 
-class DiffResult(BaseModel):
+class DiffResult(Model):
     """``axiomdl diff``: requires-set changes between two git revisions."""
 
     schema_version: str = SCHEMA_VERSION
@@ -264,7 +265,7 @@ class DiffResult(BaseModel):
     removed_results: list[str]
 
 
-class LintResult(BaseModel):
+class LintResult(Model):
     """``axiomdl lint``: findings, and how many files and names were checked."""
 
     schema_version: str = SCHEMA_VERSION

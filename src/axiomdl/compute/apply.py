@@ -19,6 +19,7 @@ asked about a box). Each listed theorem carries:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -136,14 +137,14 @@ def applicable(session: Any, la: LossAnalysis) -> tuple[dict[str, str], list[App
         if values is None:
             continue
         scope = "global" if all(have[have_names[r]].scope == "global" for r in req) else "box"
-        try:
-            h = parse_header(project.decls[n].statement)
-        except Unsupported:
-            h = None
+        h = session.remember(f"compute.header:{n}", lambda s, n=n: _header(s.project, n))
         checked, remaining, violated = _side_conditions(h, values, la) if h else ([], [], None)
         if violated:
             continue
-        inst, conclusion = _instantiate(project, n, values)
+        q = session.remember(
+            f"compute.quantitative:{n}", lambda s, n=n: _quantitative(s.project, n)
+        )
+        inst, conclusion = _instantiate(project, n, q, values)
         if inst == "__violated__":
             continue
         out.append(
@@ -342,10 +343,10 @@ def _solved(
         p = sympy.Poly(expr, v) if expr.is_polynomial(v) else None
         if p is not None and p.degree() == 1:
             coef, rest = p.all_coeffs()
-            coef_num = sympy.simplify(coef.subs(subs))
+            coef_num = _simplify(coef.subs(subs))
             if coef_num.is_number and coef_num != 0:
-                bound = sympy.simplify(-rest / coef)
-                val = sympy.simplify(bound.subs(subs))
+                bound = _simplify(-rest / coef)
+                val = _simplify(bound.subs(subs))
                 rel = op if bool(coef_num > 0) else _FLIP[op]
                 shown = sympy.sstr(bound)
                 if bound.free_symbols:
@@ -410,11 +411,42 @@ def _quantifiers(h: Any, values: dict[str, Any], la: LossAnalysis, scope: str) -
 # ------------------------------------------------------------------ the conclusion
 
 
-def _instantiate(project: Any, n: str, values: dict[str, Any]) -> tuple[str, str]:
-    """Substitute the constants into the theorem's main inequality (if it has one)."""
+def _simplify(e: Any) -> Any:
+    """``sympy.simplify``, skipped for numbers and symbols, which it returns unchanged
+    (most filled-in constants are; simplify costs milliseconds even on those)."""
+    e = sympy.sympify(e)
+    return e if e.is_Atom else _simplify_expr(e)
+
+
+@functools.lru_cache(maxsize=4096)
+def _simplify_expr(e: Any) -> Any:
+    """A pure function of an immutable expression: many theorems share a bound (``1/L``),
+    and a loss checked again (an agent's retry) repeats all of them."""
+    return sympy.simplify(e)
+
+
+def _header(project: Any, n: str) -> Any:
+    """The theorem's parsed header, or None where the statement is beyond the parser
+    (parsed once per session: the library does not change between loss checks)."""
     try:
-        q: Quantitative = read_quantitative(project, n)
+        return parse_header(project.decls[n].statement)
+    except Unsupported:
+        return None
+
+
+def _quantitative(project: Any, n: str) -> Quantitative | None:
+    """The theorem's ``quantity ≤ bound``, or None where it has none (once per session)."""
+    try:
+        return read_quantitative(project, n)
     except AxiomdlError:
+        return None
+
+
+def _instantiate(
+    project: Any, n: str, q: Quantitative | None, values: dict[str, Any]
+) -> tuple[str, str]:
+    """Substitute the constants into the theorem's main inequality (if it has one)."""
+    if q is None:
         stmt = project.decls[n].statement
         concl = stmt.split(" : ")[-1] if " : " in stmt else stmt
         return _text_subst(concl, values), concl
@@ -425,7 +457,7 @@ def _instantiate(project: Any, n: str, values: dict[str, Any]) -> tuple[str, str
     except AxiomdlError:
         return "__violated__", ""
     subs = {q.symbols[k]: _num(v) for k, v in known.items() if k in q.symbols}
-    bound = sympy.simplify(q.bound.subs(subs))
+    bound = _simplify(q.bound.subs(subs))
     approx = bound.evalf(4)
     quantity = q.quantity.subs(subs)
     text = f"{sympy.sstr(quantity)} {'<' if q.strict else '≤'} {sympy.sstr(bound)}"

@@ -36,10 +36,13 @@ class Horn:
     def close(self, seed: set[str] | frozenset[str]) -> dict[str, int | None]:
         """Every assumption that follows from ``seed``, mapped to the clause deriving it
         (``None`` for the seed itself)."""
-        how: dict[str, int | None] = dict.fromkeys(seed)
+        # sorted: a set's order varies with the process's string-hash seed, and the
+        # order decides which of several equal derivations is reported
+        ordered = sorted(seed)
+        how: dict[str, int | None] = dict.fromkeys(ordered)
         left: dict[int, int] = {}  # premises still missing, for the clauses touched so far
         count, clauses, watch = self.count, self.clauses, self.watch
-        queue = list(seed)
+        queue = ordered[::-1]
         while queue:
             for i in watch.get(queue.pop(), ()):
                 k = left.get(i, count[i]) - 1

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from axiomdl import SCHEMA_VERSION
+from axiomdl.basemodel import Model
 
 
-class LatticeNode(BaseModel):
+class LatticeNode(Model):
     """An assumption (or conjecture) of the lattice."""
 
     name: str
@@ -22,7 +23,7 @@ class LatticeNode(BaseModel):
     )
 
 
-class Implication(BaseModel):
+class Implication(Model):
     """A ⇒ B: B follows from A by proved discharges (and A's presuppositions)."""
 
     premise: str
@@ -34,7 +35,7 @@ class Implication(BaseModel):
     )
 
 
-class JointImplication(BaseModel):
+class JointImplication(Model):
     """A discharge that needs several assumptions together: A₁ ∧ A₂ ⇒ B."""
 
     premises: list[str]
@@ -42,7 +43,7 @@ class JointImplication(BaseModel):
     by: str
 
 
-class Separation(BaseModel):
+class Separation(Model):
     """A ``Separation:`` theorem: one model satisfies ``holds`` and refutes ``fails``."""
 
     name: str
@@ -55,7 +56,7 @@ class Separation(BaseModel):
     line: int
 
 
-class NonImplication(BaseModel):
+class NonImplication(Model):
     """A ⇏ B: a model satisfies A and refutes B."""
 
     premise: str
@@ -69,7 +70,7 @@ class NonImplication(BaseModel):
     via: list[str] = Field(default_factory=list, description="discharges used in the derivation")
 
 
-class OpenQuestion(BaseModel):
+class OpenQuestion(Model):
     """A ⇒ B? Neither an implication nor a separation is proved (same area only)."""
 
     premise: str
@@ -77,7 +78,7 @@ class OpenQuestion(BaseModel):
     area: str | None = None
 
 
-class Conflict(BaseModel):
+class Conflict(Model):
     """A separation refutes B where its model satisfies A, while A ⇒ B is proved."""
 
     separation: str
@@ -88,7 +89,7 @@ class Conflict(BaseModel):
     line: int
 
 
-class LatticeNote(BaseModel):
+class LatticeNote(Model):
     """A declaration (or part of one) the lattice did not use, and why."""
 
     name: str
@@ -101,7 +102,7 @@ class LatticeNote(BaseModel):
     line: int
 
 
-class LatticeResult(BaseModel):
+class LatticeResult(Model):
     """``axiomdl lattice``: the implication structure between assumptions."""
 
     schema_version: str = SCHEMA_VERSION
@@ -127,7 +128,7 @@ class LatticeResult(BaseModel):
     notes: list[LatticeNote]
 
 
-class BasisMember(BaseModel):
+class BasisMember(Model):
     """A member of the minimal basis, and whether it is proved independent of the others."""
 
     name: str
@@ -145,7 +146,7 @@ class BasisMember(BaseModel):
     )
 
 
-class BasisDerivation(BaseModel):
+class BasisDerivation(Model):
     """A required assumption outside the basis, and the discharges that derive it."""
 
     name: str
@@ -156,7 +157,7 @@ class BasisDerivation(BaseModel):
     )
 
 
-class MinimalBasis(BaseModel):
+class MinimalBasis(Model):
     """The fewest required assumptions from which every other required one follows."""
 
     required: list[str] = Field(description="assumptions the library's theorems require")
