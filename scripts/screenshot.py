@@ -1,7 +1,8 @@
 """Make the explorer's pictures in docs/img/ from the bundled library, in headless Chromium.
 
 Writes ``map.png`` (the assumption map), ``focus.png`` (a focused graph with a `why`
-path) and ``assumption.png`` (an assumption's page), at a laptop's 1366×768. Uses the
+path), ``whole.png`` (the whole graph in level bands) and ``assumption.png`` (an
+assumption's page, down to its probe plot), at a laptop's 1366×768. Uses the
 same browser and launch flags as the tests. Run from the repository:
 ``python scripts/screenshot.py [--evidence probe-results] [--out docs/img]``.
 """
@@ -64,6 +65,7 @@ def main() -> None:
             "focus.png": site.joinpath("graph.html").as_uri()
             + f"#focus={quote(focus, safe='')}&depth=1"
             + (f"&why={quote(why, safe='')}" if why else ""),
+            "whole.png": site.joinpath("graph.html").as_uri() + "#view=all",
             "assumption.png": site.joinpath("decl.html").as_uri()
             + "#name="
             + quote(a.assumption, safe=""),
@@ -75,7 +77,11 @@ def main() -> None:
                 page.goto(url)
                 page.wait_for_selector("body[data-ready]", state="attached")
                 page.wait_for_timeout(300)
-                page.screenshot(path=str(a.out / name))
+                if name == "assumption.png":  # down to the probe's plot, below the fold
+                    clip = {"x": 0, "y": 0, "width": LAPTOP["width"], "height": 1150}
+                    page.screenshot(path=str(a.out / name), full_page=True, clip=clip)
+                else:
+                    page.screenshot(path=str(a.out / name))
                 print(f"wrote {a.out / name}")
             b.close()
 

@@ -89,6 +89,35 @@ def pick_theorem(report: dict) -> str:
     return good[0]
 
 
+# Scroll the canvas to each node box in turn: the ones that still do not lie wholly inside
+# the canvas (itself wholly inside the window) cannot be reached by scrolling.
+UNREACHABLE_JS = """() => {
+    const c = document.getElementById('canvas'), r = c.getBoundingClientRect(), bad = [];
+    if (r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight) bad.push('canvas');
+    for (const x of document.querySelectorAll('#svg a.node rect')) {
+        const b0 = x.getBoundingClientRect();
+        c.scrollTop += b0.top - r.top - 8; c.scrollLeft += b0.left - r.left - 8;
+        const b = x.getBoundingClientRect();
+        if (b.top < r.top || b.bottom > r.bottom || b.left < r.left || b.right > r.right)
+            bad.push(AXIOMDL_SITE.names[x.closest('a').dataset.id]);
+    }
+    c.scrollTop = 0; c.scrollLeft = 0;
+    return bad; }"""
+SCROLL_JS = """() => { const c = document.getElementById('canvas');
+    return {width: c.scrollWidth, height: c.scrollHeight, cw: c.clientWidth, ch: c.clientHeight}; }"""
+
+
+# Labels whose drawn text sticks out of their own box (then two labels could overlap even
+# though no two boxes do).
+OUTSIDE_JS = """() => [...document.querySelectorAll('#svg a.node')].filter(a => {
+    const r = a.querySelector('rect').getBoundingClientRect();
+    return [...a.querySelectorAll('text.label')].some(t => { const b = t.getBoundingClientRect();
+        return b.left < r.left - 1 || b.right > r.right + 1 || b.top < r.top - 1 || b.bottom > r.bottom + 1; });
+    }).map(a => AXIOMDL_SITE.names[a.dataset.id])"""
+EDGE_PAIRS_JS = """(cls) => [...document.querySelectorAll(`#svg path.edge.${cls}`)].map(p =>
+    [AXIOMDL_SITE.names[+p.dataset.a], AXIOMDL_SITE.names[+p.dataset.b]])"""
+
+
 def overlaps(boxes: list[list[float]]) -> list[tuple[int, int]]:
     bad = []
     for i, a in enumerate(boxes):
@@ -110,8 +139,11 @@ def test_map_is_the_default_and_legible_on_a_laptop(browser, bundled_site: Path,
     assert len(sizes) == len(hyps) and min(sizes) >= 11.0, min(sizes)
     boxes = w.page.evaluate(BOXES_JS)
     assert overlaps(boxes) == []
-    # Every box is on screen at the default zoom: no panning needed to see the map.
-    assert all(b[0] >= 0 and b[2] <= LAPTOP["width"] and b[3] <= LAPTOP["height"] for b in boxes)
+    assert w.page.evaluate(OUTSIDE_JS) == []
+    # Every box can be scrolled into view, and the map never scrolls sideways.
+    assert w.page.evaluate(UNREACHABLE_JS) == []
+    scroll = w.page.evaluate(SCROLL_JS)
+    assert scroll["width"] <= scroll["cw"]
     # Grouped by area: one band per area, and coloured by status (fill differs by status).
     bands = w.page.eval_on_selector_all("#svg .group-label", "els => els.map(e => e.textContent)")
     assert sorted(b.split(" (")[0] for b in bands) == sorted(
@@ -126,7 +158,8 @@ def test_map_is_the_default_and_legible_on_a_laptop(browser, bundled_site: Path,
         by_status.setdefault(a["status"], set()).add(fills[a["name"]])
     assert all(len(v) == 1 for v in by_status.values())
     assert len({next(iter(v)) for v in by_status.values()}) == len(by_status)
-    # Sized by required-by: the most required assumption has a larger label than the least.
+    # Sized by required-by, within bounds: the most required assumption has a larger label
+    # than the least, and no label is above 16 px.
     rows = sorted(report["assumptions"], key=lambda a: a["required_by"])
     size = w.page.evaluate(
         """(n) => { const i = AXIOMDL_SITE.names.indexOf(n);
@@ -138,12 +171,91 @@ def test_map_is_the_default_and_legible_on_a_laptop(browser, bundled_site: Path,
              return parseFloat(document.querySelector(`#svg a.node[data-id="${i}"] text`).getAttribute('font-size')); }""",
         rows[0]["name"],
     )
-    assert size > small
+    assert size > small and size <= 16
     # The discharge arrows are drawn ("A implies B").
     implies = w.page.locator("#svg path.edge.implies").count()
     assert implies >= 10
     assert "implications from discharges" in w.page.inner_text("#status")
     assert w.errors == []
+
+
+def test_map_draws_implications_and_separations_apart_and_toggles_them(
+    browser, bundled_site: Path
+) -> None:
+    lattice = json.loads(axiomdl("lattice", "-f", "json").stdout)
+    stated = {(x["premise"], x["conclusion"]) for x in lattice["non_implications"]}
+    own = {(x["premise"], x["conclusion"]) for x in lattice["non_implications"] if not x["derived"]}
+    w = Watched(browser, LAPTOP)
+    w.open((bundled_site / "graph.html").as_uri())
+    seps = {tuple(x) for x in w.page.evaluate(EDGE_PAIRS_JS, "separates")}
+    imps = {tuple(x) for x in w.page.evaluate(EDGE_PAIRS_JS, "implies")}
+    # Every separation a theorem states is drawn, once; none is drawn as an implication.
+    assert seps == own and len(own) >= 20
+    assert not imps & stated
+    assert f"{len(own)} separations (A does not imply B)." in w.page.inner_text("#status")
+    style = """(cls) => { const p = document.querySelector(`#svg path.edge.${cls}`), s = getComputedStyle(p);
+        return [s.stroke, s.strokeDasharray, p.getAttribute('marker-end')]; }"""
+    sep_style, imp_style = w.page.evaluate(style, "separates"), w.page.evaluate(style, "implies")
+    assert sep_style[0] != imp_style[0] and sep_style[1] != "none" and imp_style[1] == "none"
+    assert (sep_style[2], imp_style[2]) == ("url(#tee-separates)", "url(#arrow-implies)")
+    # Implications are drawn over separations: each implication path comes later in the SVG.
+    last_sep = w.page.evaluate(
+        "() => [...document.querySelectorAll('#svg path.edge')].findLastIndex(p => p.classList.contains('separates'))"
+    )
+    first_imp = w.page.evaluate(
+        "() => [...document.querySelectorAll('#svg path.edge')].findIndex(p => p.classList.contains('implies'))"
+    )
+    assert last_sep < first_imp
+    # A premise of a joint discharge is a dotted arrow whose tooltip names the other premises.
+    joint = w.page.evaluate(
+        """() => [...document.querySelectorAll('#svg path.edge.joint')].map(p =>
+             [AXIOMDL_SITE.names[+p.dataset.a], AXIOMDL_SITE.names[+p.dataset.b],
+              getComputedStyle(p).strokeDasharray, p.querySelector('title').textContent])"""
+    )
+    together = {(j["conclusion"], j["by"]): j["premises"] for j in lattice["joint"]}
+    assert len(joint) >= 5 and all(
+        dash not in ("none", "", imp_style[1]) for *_x, dash, _t in joint
+    )
+    for a, b, _dash, title in joint:
+        assert title.startswith(f"{a} implies {b} only together with ")
+        assert any(
+            a in ps and all(p in title for p in ps) for (c, _d), ps in together.items() if c == b
+        )
+    smooth_pl = next(j for j in joint if j[:2] == ["AxiomDL.Smooth", "AxiomDL.PolyakLojasiewicz"])
+    assert (
+        "AxiomDL.ErrorBound" in smooth_pl[3]
+        and ("AxiomDL.Smooth", "AxiomDL.PolyakLojasiewicz") in seps
+    )
+    # The legend names the three kinds of line, on screen without scrolling the panel.
+    legend = w.page.locator(".map-legend li").all_inner_texts()
+    assert legend[0].startswith("A → B: a discharge proves B from A")
+    assert legend[1].startswith("A → B (dotted): a joint discharge proves B from A together")
+    assert legend[2].startswith("A ⊣ B (dashed red): a separation shows a model of A where B fails")
+    box = w.page.locator(".map-legend li").nth(2).bounding_box()
+    assert box and box["y"] + box["height"] <= LAPTOP["height"]
+    # Unticking separations leaves the implications alone, and the URL keeps the choice.
+    w.page.uncheck('input[name="lines"][value="separates"]')
+    w.page.wait_for_function("location.hash.includes('lines=implies')")
+    w.wait()
+    assert w.page.locator("#svg path.edge.separates").count() == 0
+    assert {tuple(x) for x in w.page.evaluate(EDGE_PAIRS_JS, "implies")} == imps
+    assert "drawn: implications." in w.page.inner_text("#status")
+    w2 = Watched(browser, LAPTOP)
+    w2.open(w.page.url)
+    assert w2.page.locator("#svg path.edge.separates").count() == 0
+    assert not w2.page.is_checked('input[name="lines"][value="separates"]')
+    assert w2.page.is_checked('input[name="lines"][value="implies"]')
+    # Neither kind: no lines at all; ticking both again is the default map, with a bare URL.
+    w.page.uncheck('input[name="lines"][value="implies"]')
+    w.page.wait_for_function("location.hash.includes('lines=none')")
+    w.wait()
+    assert w.page.locator("#svg path.edge").count() == 0
+    w.page.check('input[name="lines"][value="implies"]')
+    w.page.check('input[name="lines"][value="separates"]')
+    w.page.wait_for_function("!location.hash.includes('lines=')")
+    w.wait()
+    assert {tuple(x) for x in w.page.evaluate(EDGE_PAIRS_JS, "separates")} == seps
+    assert w.errors == [] and w2.errors == []
 
 
 def test_map_click_opens_the_page_and_toggle_adds_resting_results(
@@ -168,6 +280,8 @@ def test_map_click_opens_the_page_and_toggle_adds_resting_results(
     assert resting and resting <= set(impact)
     assert len(resting) == min(len(impact), 40)
     assert overlaps(w.page.evaluate(BOXES_JS)) == []
+    assert min(w.page.evaluate(LABELS_JS)) >= 11.0
+    assert w.page.evaluate(UNREACHABLE_JS) == []
     # The toggle is in the URL: a reload shows the same view.
     w2 = Watched(browser, LAPTOP)
     w2.open(w.page.url)
@@ -208,11 +322,33 @@ def test_focused_graph_is_layered_and_legible(browser, bundled_site: Path, repor
 
 
 def test_whole_graph_is_never_the_default_but_can_be_asked_for(browser, bundled_site: Path) -> None:
+    cli = json.loads(axiomdl("graph", "-f", "json").stdout)
     w = Watched(browser, LAPTOP)
     w.open((bundled_site / "graph.html").as_uri() + "#view=all")
-    n = len(w.page.evaluate("window.axiomdlGraph.nodes()"))
-    assert n > 300
-    assert "(whole graph)" in w.page.inner_text("#status")
+    drawn = w.page.evaluate("window.axiomdlGraph.nodes()")
+    assert sorted(drawn) == sorted(n["name"] for n in cli["nodes"])  # every declaration
+    status = w.page.inner_text("#status")
+    assert status.startswith(f"{len(cli['nodes'])} declarations, {len(cli['edges'])} edges shown")
+    assert "(whole graph, in " in status
+    assert min(w.page.evaluate(LABELS_JS)) >= 11.0
+    assert overlaps(w.page.evaluate(BOXES_JS)) == []
+    # In level bands: every declaration sits above everything it uses.
+    top = w.page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('#svg a.node rect')].map(r =>
+             [AXIOMDL_SITE.names[r.closest('a').dataset.id], r.getBoundingClientRect().top]))"""
+    )
+    ups = [(e["source"], e["target"]) for e in cli["edges"] if e["source"] != e["target"]]
+    assert ups and all(top[a] < top[b] for a, b in ups)
+    # Hovering a box draws its own edges, in and out.
+    name = "AxiomDL.PolyakLojasiewicz"
+    i = w.page.evaluate("(n) => AXIOMDL_SITE.names.indexOf(n)", name)
+    w.page.hover(f'#svg a.node[data-id="{i}"]')
+    mine = {(a, b) for a, b in ups if name in (a, b)}
+    lit = w.page.evaluate(
+        """() => [...document.querySelectorAll('#svg .hover-edges path')].map(p =>
+             [AXIOMDL_SITE.names[+p.dataset.a], AXIOMDL_SITE.names[+p.dataset.b]])"""
+    )
+    assert {tuple(x) for x in lit} == mine and len(lit) == len(mine)
     assert w.errors == []
 
 

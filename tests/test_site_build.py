@@ -161,6 +161,24 @@ def test_map_edges_come_from_discharges(bundled_site: Path) -> None:
     assert ("AxiomDL.StrongConvex", "AxiomDL.Convex", "AxiomDL.convex_of_strongConvex") in got
 
 
+def test_map_draws_joint_premises_apart_from_implications(bundled_site: Path) -> None:
+    """A premise of a joint discharge (A ∧ C ⇒ B) is not "A implies B": the site lists it
+    under `joint`, exactly the lattice's joint implications, and never under `implies`."""
+    data = site_data(bundled_site)
+    names = data["names"]
+    lattice = json.loads(axiomdl("lattice", "-f", "json").stdout)
+    joint = sorted((p, j["conclusion"], j["by"]) for j in lattice["joint"] for p in j["premises"])
+    got = sorted((names[a], names[b], names[d]) for a, b, d in data["joint"])
+    assert got == joint and len({d for _a, _b, d in got}) >= 5
+    by_joint = {d for _a, _b, d in joint}
+    assert not any(names[d] in by_joint for _a, _b, d in data["implies"])
+    # Smooth and ErrorBound together give PL, while a separation shows Smooth alone does not.
+    smooth, pl = "AxiomDL.Smooth", "AxiomDL.PolyakLojasiewicz"
+    assert (smooth, pl) in {(a, b) for a, b, _d in got}
+    assert (smooth, pl) not in {(names[a], names[b]) for a, b, _d in data["implies"]}
+    assert (smooth, pl) in {(names[a], names[b]) for a, b, _d in data["separates"]}
+
+
 def test_theorem_area_is_its_module_area(bundled_site: Path) -> None:
     data = site_data(bundled_site)
     area_of = {
@@ -291,3 +309,14 @@ def test_impact_for_every_assumption_matches_engine() -> None:
         assert (imp.statement, imp.proof, imp.bundles) == tuple(
             list(x) for x in s.analysis.impact(h)
         ), h
+
+
+def test_guide_example_derivation_is_the_one_rests_on_prints(bundled_site: Path) -> None:
+    html = (bundled_site / "guide.html").read_text(encoding="utf-8")
+    name = re.search(r"Take <a [^>]*><code>([^<]+)</code>", html)
+    path = re.search(r'<ol id="example-path">(.*?)</ol>', html, re.S)
+    assert name and path, "the bundled library's guide should show a derivation"
+    shown = re.findall(r"<li><a [^>]*>([^<]+)</a>", path.group(1))
+    cli = json.loads(axiomdl("rests-on", name.group(1), "-f", "json").stdout)
+    assert shown in [d["path"] for d in cli["derived"]]
+    assert shown[0] == name.group(1) and len(shown) >= 3  # through a discharge, not directly

@@ -66,3 +66,107 @@ def axiomdl(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
         cwd=cwd,
         timeout=300,
     )
+
+
+_WORDS = [
+    "Smooth",
+    "Lipschitz",
+    "Convex",
+    "Gradient",
+    "Bounded",
+    "Noise",
+    "Kernel",
+    "Margin",
+    "Width",
+    "Depth",
+    "Stable",
+    "Flat",
+    "Minima",
+    "Sharp",
+    "Implicit",
+    "Bias",
+    "Lazy",
+    "Feature",
+    "Learning",
+    "Uniform",
+    "Concentration",
+    "Spectral",
+    "Decay",
+    "Overparam",
+    "Interpolation",
+    "Benign",
+    "Overfitting",
+    "Compression",
+    "Scaling",
+    "Power",
+    "Law",
+    "Mean",
+    "Field",
+    "Neural",
+    "Tangent",
+    "Edge",
+    "Stability",
+    "Landscape",
+    "Connected",
+    "Mode",
+    "Rademacher",
+    "Sample",
+    "Complexity",
+]
+_AREAS = ("landscape", "expressivity", "generalization", "foundations")
+_STATUSES = ("established", "plausible", "contested", "refuted-in-regime")
+
+
+def growth_names(n: int) -> list[str]:
+    """n distinct CamelCase names of 1–4 words (6 to about 40 characters), deterministic."""
+    names: list[str] = []
+    seen: set[str] = set()
+    k = 0
+    while len(names) < n:
+        words = 1 + (k * 7) % 4
+        name = "".join(_WORDS[(k * 13 + j * 17) % len(_WORDS)] for j in range(words))
+        if name in seen:
+            name += str(k)
+        seen.add(name)
+        names.append(name)
+        k += 1
+    return names
+
+
+def write_growth_project(root: Path, n: int = 150) -> Path:
+    """A Lean project with n assumptions and conjectures in four areas (the library grown to
+    twice its size): discharges between neighbours of an area, and theorems requiring a
+    skewed selection of them, so some are required by many results and most by few."""
+    names = growth_names(n)
+    parts = ["namespace Grow\n"]
+    for k, name in enumerate(names):
+        meta = f"Area: {_AREAS[k % 4]}\nStatus: {_STATUSES[(k // 4) % 4]}"
+        if k % 9 == 8:
+            parts.append(
+                f"/-- Conjecture: property {k}.\n{meta} -/\n"
+                f"def {name} (f : Nat → Nat) : Prop := ∀ x, f x = f x\n"
+            )
+        else:
+            parts.append(
+                f"/-- Assumption: property {k}.\n{meta} -/\n"
+                f"structure {name} (f : Nat → Nat) : Prop where\n  ok : ∀ x, f x = f x\n"
+            )
+    for k in range(0, n - 4, 3):  # k and k + 4 share an area
+        a, b = names[k], names[k + 4]
+        if k % 9 == 8 or (k + 4) % 9 == 8:
+            continue
+        parts.append(
+            f"/-- Discharge: {a} gives {b}. -/\n"
+            f"theorem d{k} (f : Nat → Nat) (h : {a} f) : {b} f := ⟨fun _ => rfl⟩\n"
+        )
+    for t in range(2 * n):
+        a, b = names[(t * t) % (n // 3)], names[(t * 7) % n]
+        parts.append(f"theorem t{t} (f : Nat → Nat) (h : {a} f) (h' : {b} f) : f 0 = f 0 := rfl\n")
+    parts.append("end Grow\n")
+    (root / "Grow").mkdir(parents=True)
+    (root / "lakefile.lean").write_text(
+        "import Lake\nopen Lake DSL\npackage grow\n@[default_target] lean_lib Grow\n",
+        encoding="utf-8",
+    )
+    (root / "Grow" / "Basic.lean").write_text("\n".join(parts), encoding="utf-8")
+    return root

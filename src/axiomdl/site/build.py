@@ -102,7 +102,7 @@ def build_site(
     sd = collect(s, label, title)
     if evidence:
         sd.measured = measured_map(sd, evidence)
-    return write_site(sd, out, repo_url=repo_url, progress=progress, session=s)
+    return write_site(sd, out, repo_url=repo_url, progress=progress)
 
 
 def measured_map(sd: SiteData, evidence: dict) -> dict[str, Measured]:
@@ -142,7 +142,6 @@ def write_site(
     *,
     repo_url: str | None = None,
     progress: Progress | None = None,
-    session: Session | None = None,
 ) -> SiteResult:
     """Render ``sd`` into ``out`` atomically (see the module docstring)."""
     t0 = time.perf_counter()
@@ -155,7 +154,7 @@ def write_site(
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
-        _render_all(sd, tmp, repo_url, progress, session)
+        _render_all(sd, tmp, repo_url, progress)
         files = sum(1 for p in tmp.rglob("*") if p.is_file())
         _swap_into_place(tmp, out)
     except BaseException:
@@ -211,7 +210,6 @@ def _render_all(
     root: Path,
     repo_url: str | None,
     progress: Progress | None,
-    session: Session | None,
 ) -> None:
     env = _env()
     common = {
@@ -242,7 +240,7 @@ def _render_all(
         "index.html": _index_context(sd),
         "decl.html": {},
         "graph.html": {},
-        "guide.html": {"example": worked_example(session, sd) if session else None},
+        "guide.html": {"example": worked_example(sd)},
     }
     for page, ctx in pages.items():
         html = env.get_template(page).render(**common, **ctx)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from axiomdl.derivation import DerivationIndex
 from axiomdl.queries import RESULT_ROLES, Analysis
 from axiomdl.session import Session
 from axiomdl.witnesses import compute_coverage
@@ -52,6 +53,9 @@ class Node:
     establishes: list[str] = field(default_factory=list)
     uses: list[str] = field(default_factory=list)
     refutes: list[str] = field(default_factory=list)  # a separation's refuted assumptions
+    # Derived through a discharge (axiomdl.derivation, as `rests-on` says): assumption →
+    # path from this declaration through the discharge to it.
+    derived: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -87,9 +91,12 @@ class SiteData:
     measured: dict[str, Measured] = field(default_factory=dict)
     # Witness status per result (axiomdl.witnesses): joint/single/none-needed/missing.
     witnessed: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
-    # From axiomdl.lattice: (A, B, discharge) for each premise A a discharge needs (not a
-    # parameter of B's statement), and (A, B, theorem) for each separation A ⇏ B it states.
+    # From axiomdl.lattice: (A, B, discharge) for each discharge that proves B from A alone
+    # (not from a parameter of B's statement); the same for each premise A of a joint
+    # discharge, which proves B only from A and its other premises together (so "A implies
+    # B" would claim too much); and (A, B, theorem) for each separation A ⇏ B it states.
     implies: list[tuple[str, str, str]] | None = None
+    joint: list[tuple[str, str, str]] = field(default_factory=list)
     separates: list[tuple[str, str, str]] = field(default_factory=list)
 
     def successors(self, name: str) -> list[tuple[str, str]]:
@@ -224,6 +231,7 @@ def collect(s: Session, label: str, title: str | None = None) -> SiteData:
     est_bits: dict[str, int] = {}
     nodes: dict[str, Node] = {}
     sources: dict[str, list[str]] = {}
+    derivations = DerivationIndex(a)
     for name in sorted(p.decls):
         d = p.decls[name]
         fs = p.file_of(name)
@@ -249,6 +257,7 @@ def collect(s: Session, label: str, title: str | None = None) -> SiteData:
             requires=bit_names(rb, a.hyps),
             establishes=bit_names(eb, a.hyps),
             uses=bit_names(ub, a.hyps),
+            derived=derivations.of(name).derived if ub & ~rb & ~eb else {},
         )
     for name, node in nodes.items():
         if node.role == "separation":  # what its model satisfies, and what it refutes
@@ -273,21 +282,23 @@ def collect(s: Session, label: str, title: str | None = None) -> SiteData:
 
 def _lattice_edges(s: Session) -> dict[str, list[tuple[str, str, str]]]:
     """The map's arrows from the lattice: discharge premises (a premise that another premise
-    implies, such as the space every condition is stated over, is not drawn) and the
-    separations a theorem states itself (derived ones are not drawn)."""
+    implies, such as the space every condition is stated over, is not drawn), single ones
+    apart from joint ones, and the separations a theorem states itself (derived ones are not
+    drawn)."""
     if not s.analysis.hyps:
-        return {"implies": [], "separates": []}
+        return {"implies": [], "joint": [], "separates": []}
     from axiomdl.lattice.build import needed_premises
     from axiomdl.lattice.lint import project_lattice
 
     data = project_lattice(s)
     implies: set[tuple[str, str, str]] = set()
+    joint: set[tuple[str, str, str]] = set()
     for c in data.clauses:
         if c.by is None:
             continue
-        eff = needed_premises(data, c)  # None: fewer premises give it through other discharges
-        implies.update((p, c.conclusion, c.by) for p in eff or ())
+        eff = needed_premises(data, c) or []  # None: fewer premises give it through others
+        (implies if len(eff) == 1 else joint).update((p, c.conclusion, c.by) for p in eff)
     separates = {
         (x.premise, x.conclusion, x.separation) for x in data.non_impl.values() if not x.derived
     }
-    return {"implies": sorted(implies), "separates": sorted(separates)}
+    return {"implies": sorted(implies), "joint": sorted(joint), "separates": sorted(separates)}

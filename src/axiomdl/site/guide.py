@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from axiomdl.session import Session
 from axiomdl.site.data import SiteData
 from axiomdl.weakest import summary
 
@@ -25,13 +24,13 @@ class Example:
     summary: str
 
 
-def worked_example(s: Session, sd: SiteData) -> Example | None:
+def worked_example(sd: SiteData) -> Example | None:
     """The theorem with a derived assumption and the fewest requirements (ties: shortest name)."""
     best: tuple[int, int, str, str | None] | None = None
     for n in sd.nodes.values():
         if n.role != "theorem" or not n.requires:
             continue
-        derived = [x for x in n.uses if x not in n.requires and x not in n.establishes]
+        derived = sorted(n.derived)  # through a discharge, as `rests-on` says
         key = (0 if derived else 1, len(n.requires), n.name, derived[0] if derived else None)
         if best is None or key < best:
             best = key
@@ -41,9 +40,7 @@ def worked_example(s: Session, sd: SiteData) -> Example | None:
     derived = best[3]
     path: list[tuple[str, str]] = []
     if derived:
-        steps = s.analysis.why(node.name, derived, through_proof=True)
-        names = [node.name] + [st[1] for st in steps]
-        path = [(x, sd.nodes[x].role) for x in names]
+        path = [(x, sd.nodes[x].role) for x in node.derived[derived]]
     statuses = [(x, sd.nodes[x].meta.get("status") or "no status") for x in node.requires]
     return Example(
         name=node.name,

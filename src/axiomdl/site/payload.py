@@ -84,6 +84,7 @@ def core_payload(sd: SiteData, repo_url: str | None) -> dict[str, object]:
         "reqBy": [len(sd.impact[nodes[i].name].statement) for i in hyps],
         "usedBy": [sd.used_by.get(nodes[i].name, 0) for i in hyps],
         "implies": implies_edges(sd, idx),
+        "joint": [[idx[a], idx[b], idx[d]] for a, b, d in sd.joint],
         "separates": [[idx[a], idx[b], idx[t]] for a, b, t in sd.separates],
         "measured": {
             str(idx[name]): [m.text, m.disagrees] for name, m in sorted(sd.measured.items())
@@ -125,6 +126,8 @@ def record(
     if n.refutes:
         rec["ref"] = [idx[x] for x in n.refutes]
     _capped([idx[x] for x in n.uses], "use", rec)
+    if n.derived:  # [path…, assumption]: the engine's derivations, not uses minus requires
+        rec["der"] = [[idx[x] for x in n.derived[a]] for a in sorted(n.derived)]
     _capped([[idx[t], POSITION_CODE[p]] for t, p in sd.successors(n.name)], "out", rec)
     _capped([[idx[s], POSITION_CODE[p]] for s, p in sd.predecessors(n.name)], "in", rec)
     if n.role in HYP_ROLES:

@@ -55,6 +55,22 @@
   const reqBy = (i) => (hypPos.has(i) ? S.reqBy[hypPos.get(i)] : 0);
   const usedBy = (i) => (hypPos.has(i) ? S.usedBy[hypPos.get(i)] : 0);
 
+  /* Derived assumptions as the engine reads them (axiomdl.derivation, what `rests-on` prints):
+     only those a discharge on the way proves, not every used-but-not-required one.
+     rec.der holds [result, …, discharge, assumption] paths. */
+  function derivedOf(rec) {
+    const m = new Map();
+    for (const path of (rec && rec.der) || []) m.set(path[path.length - 1], path);
+    return m;
+  }
+  /* "derived via D · why?" after an assumption in a list; link(name) is where D leads. */
+  function derivedMark(li, path, link, whyHref) {
+    const d = path[path.length - 2];
+    li.append(" ", el("span", { class: "derived", title: "derived along " + path.map((x) => S.names[x]).join(" → ") }, "derived"), " via ");
+    li.append(el("a", { href: link(S.names[d]), class: "via" }, shortName(S.names[d])), " ");
+    li.append(el("a", { href: whyHref, class: "why" }, "why?"));
+  }
+
   function statusBadge(st) {
     return el("span", { class: "status " + statusClass(st) }, st || "no status");
   }
@@ -160,7 +176,7 @@
 
   window.AX = {
     S, index, el, readHash, hashOf, declUrl, graphUrl, shortName, abbreviate, statusOf,
-    statusClass, roleOf, reqBy, usedBy, statusBadge, ROLE_COLOUR, STATUS_FILL, record,
+    statusClass, roleOf, reqBy, usedBy, statusBadge, derivedOf, derivedMark, ROLE_COLOUR, STATUS_FILL, record,
     loadShard, highlightLean, markdown,
   };
 })();

@@ -148,9 +148,8 @@
 
     out.append(el("h2", null, "Rests on"));
     const cols = el("div", { class: "cols" });
-    const reqSet = new Set(req);
     const est = rec.est || [];
-    const estSet = new Set(est);
+    const derived = AX.derivedOf(rec);
     const reqBox = el("div", { id: "requires" });
     reqBox.append(names(req, { empty: "no assumptions", extra: withStatus }));
     cols.append(section(`Requires: ${req.length}`, reqBox));
@@ -159,9 +158,7 @@
     cols.append(section(`Uses: ${rec.nuse || rec.use.length}`, names(rec.use, {
       empty: "no assumptions", total: rec.nuse, graph, id: "uses",
       extra: (li, x) => {
-        if (reqSet.has(x) || estSet.has(x) || (rec.ref || []).includes(x) || x === i) return;
-        li.append(" ", el("span", { class: "derived" }, "derived"), " ");
-        li.append(el("a", { class: "why", href: graphUrl({ focus: name, why: S.names[x] }) }, "why?"));
+        if (derived.has(x)) AX.derivedMark(li, derived.get(x), declUrl, graphUrl({ focus: name, why: S.names[x] }));
       },
     })));
     out.append(cols);
