@@ -24,8 +24,15 @@ from collections.abc import Callable
 import numpy as np
 
 from axiomdl.probes.context import Context, new_figure
-from axiomdl.probes.judge import AGREE, Outcome, combine, frac_less, relu_features
-from axiomdl.probes.model import ProbeResult, Series, Verdict
+from axiomdl.probes.judge import (
+    AGREE,
+    Outcome,
+    by_agreement,
+    combine,
+    frac_less,
+    relu_features,
+)
+from axiomdl.probes.model import ProbeResult, Series, Verdict, VerdictKind
 from axiomdl.probes.nets import digits
 
 NAME = "double-descent"
@@ -187,69 +194,36 @@ def run(ctx: Context) -> ProbeResult:
 
 
 def _peak(r: dict, n: int) -> Outcome:
-    f = r["min_frac_below_peak"]
-    if f >= AGREE:
-        return Outcome(
-            REGIME[r["setting"]],
-            "supported",
-            f"risk(p) < risk(n) for every grid p in ≥{f:.0%} of draws",
-        )
-    if r["argmax_p"] != n:
-        return Outcome(
-            REGIME[r["setting"]], "contradicted", f"the median risk peaks at p={r['argmax_p']}"
-        )
-    return Outcome(
-        REGIME[r["setting"]], "inconclusive", f"a neighbour beats p=n in only {f:.0%} of draws"
+    f, top = r["min_frac_below_peak"], r["argmax_p"]
+    why = f"risk(p) < risk(n) at every other grid p in ≥{f:.0%} of draws; median peaks at p={top}"
+    kind: VerdictKind = (
+        "supported" if f >= AGREE else "contradicted" if top != n else "inconclusive"
     )
+    return Outcome(REGIME[r["setting"]], kind, why)
 
 
 def _descent(r: dict, ps: list[int], n: int) -> Outcome:
     steps = [(ps[j], ps[j + 1], f) for j, f in enumerate(r["rise_frac"]) if ps[j] >= n]
-    rises = [(a, b, f) for a, b, f in steps if f >= AGREE]
-    if rises:
-        a, b, f = rises[0]
-        return Outcome(
-            REGIME[r["setting"]],
-            "contradicted",
-            f"risk rises from p={a} to p={b} in {f:.0%} of draws",
-        )
-    worst = max(f for _, _, f in steps)
-    if worst <= 1 - AGREE:
-        return Outcome(
-            REGIME[r["setting"]],
-            "supported",
-            f"every step beyond n falls (≤{worst:.0%} of draws rise)",
-        )
-    return Outcome(
-        REGIME[r["setting"]], "inconclusive", f"a step beyond n rises in {worst:.0%} of draws"
-    )
+    a, b, worst = max(steps, key=lambda s: s[2])
+    why = f"the most consistent rise beyond n, p={a} → {b}, occurs in {worst:.0%} of draws"
+    return by_agreement(REGIME[r["setting"]], 1.0 - worst, why)
 
 
 def _ascent(r: dict, ps: list[int], n: int) -> Outcome:
-    steps = [f for j, f in enumerate(r["rise_frac"]) if n // 2 <= ps[j] < n]
-    if min(steps) >= AGREE:
-        return Outcome(
-            REGIME[r["setting"]],
-            "supported",
-            f"rises on every step of [n/2, n]; from p={r['ascent_from_p']}",
-        )
-    if min(steps) <= 1 - AGREE:
-        return Outcome(REGIME[r["setting"]], "contradicted", "a step in [n/2, n] falls")
-    return Outcome(
-        REGIME[r["setting"]],
-        "inconclusive",
-        f"a step in [n/2, n] rises in only {min(steps):.0%} of draws",
+    least = min(f for j, f in enumerate(r["rise_frac"]) if n // 2 <= ps[j] < n)
+    why = (
+        f"every step on [n/2, n] rises in ≥{least:.0%} of draws; rising from p={r['ascent_from_p']}"
     )
+    return by_agreement(REGIME[r["setting"]], least, why)
 
 
 def _benign(r: dict) -> Outcome:
     f = r["benign_frac"]
-    msg = f"best p>n beats best p≤n in {f:.0%} of draws (median best p={r['best_over_p']} vs {r['best_under_p']})"
-    if f >= AGREE:
-        return Outcome(REGIME[r["setting"]], "supported", msg)
-    if f <= 1 - AGREE:
-        return Outcome(REGIME[r["setting"]], "contradicted", msg)
-    return Outcome(REGIME[r["setting"]], "inconclusive", msg)
+    why = (
+        f"best p>n beats best p≤n in {f:.0%} of draws "
+        f"(median best p={r['best_over_p']} vs {r['best_under_p']})"
+    )
+    return by_agreement(REGIME[r["setting"]], f, why)
 
 
 def _verdicts(rows: list[dict], ps: list[int], n: int, draws: int) -> list[Verdict]:
@@ -304,7 +278,7 @@ def _plots(ctx: Context, rows: list[dict], ps: list[int], n: int) -> list[str]:
         ax.loglog(ps, r["median_risk"], "o-", ms=3, label="median test risk")
         ax.axvline(n, ls="--", color="grey", lw=1, label=f"p = n = {n}")
         ax.set_xlabel("parameters p")
-        ax.set_title(r["setting"], fontsize=9)
+        ax.set_title(REGIME[r["setting"]], fontsize=8)
         ax.legend(fontsize=7)
     axes[0].set_ylabel("test risk (min-norm fit)")
     return ctx.savefig(fig, "double-descent")

@@ -69,3 +69,19 @@ def relu_features(x: np.ndarray, p: int, rng: np.random.Generator) -> np.ndarray
     w = rng.standard_normal((x.shape[1], p)) / scale
     b = 0.5 * rng.standard_normal(p)
     return np.maximum(x @ w + b, 0.0)
+
+
+def by_threshold(setting: str, value: float, ok: float, bad: float, why: str) -> Outcome:
+    """``supported`` when ``value ≤ ok``, ``contradicted`` when ``value > bad``, else
+    ``inconclusive`` (the band between is too close to call)."""
+    if value <= ok:
+        return Outcome(setting, "supported", why)
+    if value > bad:
+        return Outcome(setting, "contradicted", why)
+    return Outcome(setting, "inconclusive", why)
+
+
+def by_agreement(setting: str, frac: float, why: str) -> Outcome:
+    """``supported`` when at least ``AGREE`` of the draws agree with the assumption,
+    ``contradicted`` when at most ``1 − AGREE`` do, else ``inconclusive``."""
+    return by_threshold(setting, 1.0 - frac, 1.0 - AGREE, AGREE - 1e-12, why)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from axiomdl.probes.context import Context, new_figure
-from axiomdl.probes.judge import Outcome, combine
+from axiomdl.probes.judge import Outcome, by_threshold, combine
 from axiomdl.probes.model import ProbeResult, Series, Verdict
 from axiomdl.probes.nets import MLP, digits, train_momentum
 
@@ -214,12 +214,7 @@ REGIME = {
 
 
 def _judge(value: float, eps: float, label: str, what: str) -> Outcome:
-    msg = f"{what} {value:.3g} = {value / eps:.2f} ε"
-    if value <= eps:
-        return Outcome(label, "supported", msg)
-    if value > 2 * eps:
-        return Outcome(label, "contradicted", msg)
-    return Outcome(label, "inconclusive", msg)
+    return by_threshold(label, value / eps, 1.0, 2.0, f"{what} {value:.3g} = {value / eps:.2f} ε")
 
 
 def _verdicts(rows: list[dict]) -> list[Verdict]:
@@ -290,7 +285,7 @@ def _plots(ctx: Context, rows: list[dict]) -> list[str]:
                     label="max endpoint + ε",
                 )
         ax.set_xlabel("t along the path")
-        ax.set_ylabel("training loss")
         ax.set_title(s, fontsize=9)
         ax.legend(fontsize=7)
+    axes[0].set_ylabel("training loss")
     return ctx.savefig(fig, "mode-connectivity")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from axiomdl.probes.context import Context, new_figure
-from axiomdl.probes.judge import Outcome, combine
+from axiomdl.probes.judge import Outcome, by_threshold, combine
 from axiomdl.probes.model import ProbeResult, Series, Verdict
 from axiomdl.probes.nets import MLP, penultimate, train_momentum
 
@@ -116,8 +116,9 @@ def _train(
         every=max(1, steps // 15),
         hook=hook,
     )
-    tpt = next((h["step"] for h in hist if h["train_acc"] == 1.0), None)
-    return {"history": hist, "final": hist[-1], "init": hist[0], "tpt_step": tpt, "theta": th}
+    # the first checkpoint of the terminal phase (100 % training accuracy), if reached
+    tpt = next((h for h in hist if h["train_acc"] == 1.0), None)
+    return {"history": hist, "final": hist[-1], "init": hist[0], "tpt": tpt, "theta": th}
 
 
 def minority_geometry(h: np.ndarray, lab: np.ndarray, minority: list[int], k: int) -> dict:
@@ -227,65 +228,48 @@ def _in_tpt(r: dict) -> str | None:
 
 
 def _nc1(r: dict) -> Outcome:
-    f, i = r["final"], r["init"]
-    tpt = (
-        next(h for h in r["history"] if h["step"] == r["tpt_step"])
-        if r["tpt_step"] is not None
-        else None
-    )
-    if (why := _in_tpt(r)) or tpt is None:
-        return Outcome(REGIME[r["setting"]], None, why or "terminal phase not reached")
-    msg = f"ε {i['nc1_eps']:.2g} at init, {tpt['nc1_eps']:.2g} at 100 % accuracy, {f['nc1_eps']:.2g} at the end"
-    if f["nc1_eps"] <= NC1_TOL and f["nc1_eps"] < tpt["nc1_eps"]:
-        return Outcome(REGIME[r["setting"]], "supported", msg)
-    if f["nc1_eps"] >= tpt["nc1_eps"]:
+    if why := _in_tpt(r):
+        return Outcome(REGIME[r["setting"]], None, why)
+    e0, et, e = r["init"]["nc1_eps"], r["tpt"]["nc1_eps"], r["final"]["nc1_eps"]
+    why = f"ε {e0:.2g} at init, {et:.2g} at 100 % accuracy (step {r['tpt']['step']}), {e:.2g} at the end"
+    if e >= et:
         return Outcome(
-            REGIME[r["setting"]], "contradicted", msg + " (no collapse in the terminal phase)"
+            REGIME[r["setting"]], "contradicted", why + ": no collapse in the terminal phase"
         )
-    return Outcome(REGIME[r["setting"]], "inconclusive", msg)
+    return by_threshold(REGIME[r["setting"]], e, NC1_TOL, np.inf, why)
 
 
 def _nc2(r: dict) -> Outcome:
     f = r["final"]
     ns, ad = f["nc2_norm_spread"], f["nc2_angle_dev"]
-    msg = f"norm spread {ns:.2f}, max angle deviation {ad:.2f}"
+    why = f"norm spread {ns:.2f}, max angle deviation {ad:.2f}"
     if "minority_cos_mean" in r:
         c = r["control_balanced_same_wd"]
-        msg += (
+        why += (
             f"; minority means: cosine {r['minority_cos_mean']:.2f} (ETF {r['etf_cos']:.2f}), "
-            f"norms {r['minority_norm_ratio']:.2f}× the majority's (weight decay "
-            f"{r['weight_decay']:g}; balanced control at the same weight decay: spread "
-            f"{c['nc2_norm_spread']:.2f}, deviation {c['nc2_angle_dev']:.2f})"
+            f"norms {r['minority_norm_ratio']:.2f}× the majority's (balanced control at the same "
+            f"weight decay: spread {c['nc2_norm_spread']:.2f}, deviation {c['nc2_angle_dev']:.2f})"
         )
-    if ns <= NC2_NORM_TOL and ad <= NC2_ANGLE_TOL:
-        return Outcome(REGIME[r["setting"]], "supported", msg)
-    if ns >= 2 * NC2_NORM_TOL or ad >= 2 * NC2_ANGLE_TOL:
-        return Outcome(REGIME[r["setting"]], "contradicted", msg)
-    return Outcome(REGIME[r["setting"]], "inconclusive", msg)
+    # both measures in units of their tolerance: ≤ 1 is an ETF, > 2 is far from one
+    worst = max(ns / NC2_NORM_TOL, ad / NC2_ANGLE_TOL)
+    return by_threshold(REGIME[r["setting"]], worst, 1.0, 2.0, why)
 
 
 def _nc3(r: dict) -> Outcome:
     if why := _in_tpt(r):
         return Outcome(REGIME[r["setting"]], None, why)
     f = r["final"]
-    msg = f"‖W̃ − M̃‖ {f['nc3_dist']:.2f}, s {f['nc3_scale']:.2g}"
-    if f["nc3_dist"] <= NC3_TOL and f["nc3_scale"] > 0:
-        return Outcome(REGIME[r["setting"]], "supported", msg)
-    if f["nc3_dist"] >= 2 * NC3_TOL or f["nc3_scale"] <= 0:
-        return Outcome(REGIME[r["setting"]], "contradicted", msg)
-    return Outcome(REGIME[r["setting"]], "inconclusive", msg)
+    why = f"‖W̃ − M̃‖ {f['nc3_dist']:.2f}, s {f['nc3_scale']:.2g}"
+    dist = f["nc3_dist"] if f["nc3_scale"] > 0 else np.inf
+    return by_threshold(REGIME[r["setting"]], dist, NC3_TOL, 2 * NC3_TOL, why)
 
 
 def _nc4(r: dict) -> Outcome:
     if why := _in_tpt(r):
         return Outcome(REGIME[r["setting"]], None, why)
     mm = r["final"]["nc4_mismatch"]
-    msg = f"classifier and nearest centre disagree on {mm:.1%} of training features"
-    if mm == 0.0:
-        return Outcome(REGIME[r["setting"]], "supported", msg)
-    if mm > NC4_TOL:
-        return Outcome(REGIME[r["setting"]], "contradicted", msg)
-    return Outcome(REGIME[r["setting"]], "inconclusive", msg)
+    why = f"classifier and nearest centre disagree on {mm:.1%} of training features"
+    return by_threshold(REGIME[r["setting"]], mm, 0.0, NC4_TOL, why)
 
 
 def _verdicts(runs: list[dict]) -> list[Verdict]:
@@ -329,7 +313,7 @@ def _plots(ctx: Context, runs: list[dict]) -> list[str]:
         "nc1_eps": ("NC1: ε = max ‖h−μ_c‖²/‖M_c‖²", NC1_TOL),
         "nc2_angle_dev": ("NC2: max |cos + 1/(k−1)|", NC2_ANGLE_TOL),
         "nc3_dist": ("NC3: ‖W̃ − M̃‖", NC3_TOL),
-        "nc4_mismatch": ("NC4: mismatch with nearest centre", NC4_TOL),
+        "nc4_mismatch": ("NC4: mismatch with nearest centre (0 at 1e-4)", NC4_TOL),
     }
     for ax, (q, (title, tol)) in zip(axes, titles.items(), strict=True):
         for r in runs:

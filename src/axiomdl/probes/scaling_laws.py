@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from axiomdl.probes.context import Context, new_figure
+from axiomdl.probes.context import Context, new_figure, plain_log_ticks
 from axiomdl.probes.judge import AGREE, Outcome, combine, frac_less, relu_features
 from axiomdl.probes.model import ProbeResult, Series, Verdict
 from axiomdl.probes.nets import digits
@@ -400,7 +400,8 @@ def _plots(
     axes[2].set_yscale("log")
     axes[2].set_xlabel("training examples n")
     axes[2].set_title(f"more data can hurt (p = {p_mid})", fontsize=9)
-    for ax in axes:
+    for ax, xs in zip(axes, (ns, ps, ns), strict=True):
+        plain_log_ticks(ax, xs)
         ax.legend(fontsize=6)
     axes[0].set_ylabel("test loss")
     return ctx.savefig(fig, "scaling-laws")
