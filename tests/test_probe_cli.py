@@ -73,6 +73,10 @@ def test_probe_list(cli) -> None:
         "min-norm",
         "rescaling-sharpness",
         "linear-regions",
+        "double-descent",
+        "neural-collapse",
+        "mode-connectivity",
+        "scaling-laws",
     ):
         assert name in out
 

@@ -58,24 +58,41 @@ def fit_power(n: Array | list, loss: Array | list) -> PowerFit:
 
 
 def fit_broken(n: Array | list, loss: Array | list) -> tuple[PowerFit, PowerFit, int, float]:
-    """Best broken power law: one fit up to a break, another from it, sharing E.
+    """Best broken power law: excess ``A (n/n_k)^{-α₁}`` up to the break ``n_k`` and
+    ``A (n/n_k)^{-α₂}`` from it, above a common E (the Lean ``BrokenPowerLaw``: one doubling
+    ratio before the break, another after, continuous at the break).
 
-    E comes from the single-law fit; the break index ``k`` (≥ 2 points on each side) minimises
-    the largest relative residual. Returns (fit before, fit after, k, max residual).
+    Every break with ≥ 3 points on each side (the break counted in both) is tried; the one
+    with the smallest largest relative residual wins. Returns (before, after, k, max residual).
     """
+    from scipy.optimize import least_squares
+
     x, y = np.asarray(n, float), np.asarray(loss, float)
-    e = fit_power(x, y).E
+    lo = float(y.min())
+    single = fit_power(x, y)
     best: tuple[PowerFit, PowerFit, int, float] | None = None
-    for k in range(2, len(x) - 1):
-        parts = []
-        for sl in (slice(0, k + 1), slice(k, None)):
-            lx, ly = np.log(x[sl]), np.log(y[sl] - e)
-            slope, icpt = np.polyfit(lx, ly, 1)
-            f = PowerFit(e, float(np.exp(icpt)), float(-slope), [])
-            parts.append(PowerFit(e, f.A, f.alpha, (f.predict(x[sl]) / y[sl] - 1.0).tolist()))
-        worst = max(p.max_residual for p in parts)
-        if best is None or worst < best[3]:
-            best = (parts[0], parts[1], k, worst)
+    for k in range(2, len(x) - 2):
+
+        def model(q: Array, k: int = k) -> Array:
+            alpha = np.where(x <= x[k], q[2], q[3])
+            return q[0] + np.exp(q[1]) * (x / x[k]) ** -alpha
+
+        for e0 in (single.E, 0.0):
+            start = [e0, float(np.log(max(y[k] - e0, 1e-12))), single.alpha, single.alpha]
+            r = least_squares(
+                lambda q, model=model: np.log(model(q)) - np.log(y),
+                start,
+                bounds=([0.0, -60.0, 1e-4, 1e-4], [0.999 * lo, 60.0, 5.0, 5.0]),
+            )
+            res = model(r.x) / y - 1.0
+            worst = float(np.abs(res).max())
+            if best is None or worst < best[3]:
+                e, la, a1, a2 = (float(v) for v in r.x)
+                amp = float(np.exp(la)) * x[k] ** a1  # A of the first piece, in n^{-α₁}
+                amp2 = float(np.exp(la)) * x[k] ** a2
+                before = PowerFit(e, amp, a1, res[: k + 1].tolist())
+                after = PowerFit(e, amp2, a2, res[k:].tolist())
+                best = (before, after, k, worst)
     assert best is not None
     return best
 
