@@ -163,13 +163,14 @@ def run(ctx: Context) -> ProbeResult:
         ctx.progress((k + 1) / len(settings))
     verdicts = _verdicts(rows, ps, n, draws)
     plots = _plots(ctx, rows, ps, n)
-    peaks = ", ".join(f"{r['setting']} {r['peak_over_ends']:.0f}×" for r in rows)
-    headline = (
-        f"n={n}, {draws} draws: median risk peaks at p=n ({peaks} the larger end); best p: "
-        + ", ".join(
-            f"{r['setting']} {r['best_over_p'] if r['benign_frac'] >= 0.5 else r['best_under_p']}"
-            for r in rows
-        )
+
+    def best(r: dict) -> int:
+        return ps[int(np.argmin(r["median_risk"]))]
+
+    headline = f"n={n}, {draws} draws; " + "; ".join(
+        f"{r['setting']}: median risk peaks at p={r['argmax_p']} "
+        f"({r['peak_over_ends']:.0f}× the larger end), lowest at p={best(r)}"
+        for r in rows
     )
     return ProbeResult(
         probe=NAME,
