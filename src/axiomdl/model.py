@@ -11,9 +11,19 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from axiomdl import SCHEMA_VERSION
+from axiomdl.lattice.models import LatticeResult, MinimalBasis
 from axiomdl.probes.model import ProbeResult
 
-Role = Literal["assumption", "conjecture", "discharge", "witness", "theorem", "definition", "axiom"]
+Role = Literal[
+    "assumption",
+    "conjecture",
+    "discharge",
+    "witness",
+    "separation",
+    "theorem",
+    "definition",
+    "axiom",
+]
 EdgeLabel = Literal["statement", "proof"]
 Position = Literal["hypothesis", "conclusion", "value"]
 Provenance = Literal["static", "exact"]
@@ -88,6 +98,11 @@ class RestsOn(BaseModel):
     requires: list[str]
     establishes: list[str]
     uses: list[str]
+    refutes: list[str] = Field(
+        default_factory=list,
+        description="for a separation: the assumptions its model refutes (`establishes` then "
+        "lists those it satisfies)",
+    )
     derived: list[Derivation] = Field(default_factory=list)
     # assumptions a lemma applied in the proof requires that nothing here supplies
     # (path: the result, then the lemma)
@@ -169,6 +184,9 @@ class TheoremRow(BaseModel):
     role: Role
     requires: list[str]
     establishes: list[str]
+    refutes: list[str] = Field(
+        default_factory=list, description="for a separation: what its model refutes"
+    )
     derived: list[str] = Field(default_factory=list)
     witnessed: WitnessStatus | None = None
     witnessed_by: list[str] = Field(default_factory=list)
@@ -189,6 +207,7 @@ class Counts(BaseModel):
     theorems: int
     discharges: int
     witnesses: int
+    separations: int = 0
     definitions: int
     edges: int
     external_references: int
@@ -209,6 +228,11 @@ class Report(BaseModel):
     theorems: list[TheoremRow]
     unused: list[str]
     findings: list[Finding]
+    basis: MinimalBasis | None = Field(
+        default=None,
+        description="the fewest required assumptions from which the others follow by proved "
+        "discharges (see `axiomdl lattice`); null when the project has no assumptions",
+    )
 
 
 class GraphExport(BaseModel):
@@ -261,4 +285,5 @@ PAYLOADS: dict[str, type[BaseModel]] = {
     "diff": DiffResult,
     "lint": LintResult,
     "probe": ProbeResult,
+    "lattice": LatticeResult,
 }

@@ -74,7 +74,9 @@ def report_text(r: Report, con: Console, *, show_all: bool = False) -> None:
         f"[bold]axiomdl report[/bold] ({r.mode} mode) — {escape(r.project)}\n"
         f"{c.files} files, {c.declarations} declarations: {c.assumptions} assumptions, "
         f"{c.conjectures} conjectures, {c.theorems} theorems, {c.discharges} discharges, "
-        f"{c.witnesses} witnesses; {c.edges} edges, {c.external_references} external names"
+        f"{c.witnesses} witnesses"
+        + (f", {c.separations} separations" if c.separations else "")
+        + f"; {c.edges} edges, {c.external_references} external names"
     )
     if r.targets:
         con.print("Lake targets: " + ", ".join(r.targets), markup=False)
@@ -101,6 +103,10 @@ def report_text(r: Report, con: Console, *, show_all: bool = False) -> None:
             rows,
             r.conjectures if show_measured else None,
         )
+    if r.basis is not None:
+        from axiomdl.lattice.render import basis_lines
+
+        con.print("\n".join(basis_lines(r.basis)), markup=False)
     if show_measured:
         flagged = [a for a in r.assumptions + r.conjectures if disagrees(a.status, a.measured)]
         if flagged:
@@ -226,6 +232,10 @@ def report_md(r: Report) -> str:
             f"| `{_short(a.name)}` | {a.area or '-'} | {a.status or '-'} | {a.required_by} | {a.used_by} |"
             for a in r.assumptions
         ]
+    if r.basis is not None:
+        from axiomdl.lattice.render import basis_md
+
+        out += ["", *basis_md(r.basis)]
     out += [
         "",
         "## Results",
@@ -252,6 +262,7 @@ def rests_on_text(r: RestsOn) -> str:
         "  requires:    "
         + (", ".join(f"{x} ({r.statuses.get(x) or 'no status'})" for x in r.requires) or "nothing"),
         "  establishes: " + (", ".join(r.establishes) or "nothing"),
+        *(["  refutes:     " + ", ".join(r.refutes)] if r.refutes else []),
         "  uses:        " + (", ".join(r.uses) or "nothing"),
     ]
     for d in r.derived:
