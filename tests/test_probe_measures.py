@@ -93,6 +93,25 @@ def test_linear_barrier_of_the_bent_valley_and_a_convex_bowl() -> None:
     assert max((x * x + y - 1) ** 2 for x, y in bent) <= 1 / 16 + 1e-12
 
 
+def test_a_segment_between_identical_nets_has_no_barrier() -> None:
+    """f(a + t(a − a)) = f(a) for every t: barrier 0; a sign-flipped copy has one."""
+    from axiomdl.probes.mode_connectivity import linear_barrier, segment_losses
+    from axiomdl.probes.nets import MLP
+
+    rng = np.random.default_rng(3)
+    net = MLP((6, 10, 2), act="relu")
+    a = net.init(rng)
+    x, y = rng.standard_normal((50, 6)), rng.standard_normal((50, 2))
+    same = segment_losses(net, a, a.copy(), x, y)
+    assert np.all(same == same[0])  # the loss is constant on the segment
+    assert abs(linear_barrier(same)) <= 1e-14 * same[0]  # zero up to rounding of (1 − t)L + tL
+    # b = −a flips every unit's sign: the midpoint is the zero net, far above the endpoints
+    far = segment_losses(net, a, -a, x, y)
+    mid = net.loss(np.zeros_like(a), x, y)
+    assert far[len(far) // 2] == pytest.approx(mid)
+    assert linear_barrier(far) >= mid - max(far[0], far[-1]) - 1e-12
+
+
 def test_alignment_permutes_units_without_changing_the_function() -> None:
     from axiomdl.probes.mode_connectivity import align
     from axiomdl.probes.nets import MLP

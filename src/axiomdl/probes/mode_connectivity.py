@@ -249,15 +249,17 @@ def _verdicts(rows: list[dict]) -> list[Verdict]:
     return [
         combine(
             "LinearModeConnected",
-            f"on the straight segment the training loss exceeds the interpolation of the endpoint "
-            f"losses by at most ε = {EPS_FRAC:g} × the loss drop from initialisation",
+            f"on the straight segment (at {len(TS)} evenly spaced t) the training loss exceeds the "
+            f"interpolation of the endpoint losses by at most ε = {EPS_FRAC:g} × the loss drop "
+            "from initialisation",
             lin,
             lnums,
         ),
         combine(
             "PiecewiseLinearConnected",
             f"a two-segment path with a trained bend joins independently trained nets below "
-            f"max(f a, f b) + ε, ε = {EPS_FRAC:g} × the loss drop from initialisation",
+            f"max(f a, f b) + ε at {len(TS)} evenly spaced t per segment, ε = {EPS_FRAC:g} × the "
+            "loss drop from initialisation",
             bend,
             bnums,
         ),

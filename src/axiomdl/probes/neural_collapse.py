@@ -243,6 +243,8 @@ def _nc2(r: dict) -> Outcome:
     f = r["final"]
     ns, ad = f["nc2_norm_spread"], f["nc2_angle_dev"]
     why = f"norm spread {ns:.2f}, max angle deviation {ad:.2f}"
+    if outside := _in_tpt(r):
+        why += f" ({outside}: measured on the final features)"
     if "minority_cos_mean" in r:
         c = r["control_balanced_same_wd"]
         why += (

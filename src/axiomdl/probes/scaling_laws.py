@@ -352,7 +352,14 @@ def _verdicts(results: list[dict], p_mid: int) -> list[Verdict]:
                     )
                 )
             elif m["max_rise_frac"] <= 1 - AGREE:
-                mout.append(Outcome(label, "supported", "every doubling of n lowers the loss"))
+                mout.append(
+                    Outcome(
+                        label,
+                        "supported",
+                        f"every doubling of n lowers the loss in ≥{1 - m['max_rise_frac']:.0%} "
+                        "of draws",
+                    )
+                )
             else:
                 mout.append(
                     Outcome(
