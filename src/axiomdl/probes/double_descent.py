@@ -222,7 +222,7 @@ def _benign(r: dict) -> Outcome:
     f = r["benign_frac"]
     why = (
         f"best p>n beats best p≤n in {f:.0%} of draws "
-        f"(median best p={r['best_over_p']} vs {r['best_under_p']})"
+        f"(on the median curve the best p>n is {r['best_over_p']}, the best p≤n {r['best_under_p']})"
     )
     return by_agreement(REGIME[r["setting"]], f, why)
 

@@ -231,7 +231,7 @@ def _nc1(r: dict) -> Outcome:
     if why := _in_tpt(r):
         return Outcome(REGIME[r["setting"]], None, why)
     e0, et, e = r["init"]["nc1_eps"], r["tpt"]["nc1_eps"], r["final"]["nc1_eps"]
-    why = f"ε {e0:.2g} at init, {et:.2g} at 100 % accuracy (step {r['tpt']['step']}), {e:.2g} at the end"
+    why = f"ε {e0:.3g} at init, {et:.3g} at 100 % accuracy (step {r['tpt']['step']}), {e:.3g} at the end"
     if e >= et:
         return Outcome(
             REGIME[r["setting"]], "contradicted", why + ": no collapse in the terminal phase"
