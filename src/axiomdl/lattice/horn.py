@@ -36,10 +36,11 @@ class Horn:
     def close(self, seed: set[str] | frozenset[str]) -> dict[str, int | None]:
         """Every assumption that follows from ``seed``, mapped to the clause deriving it
         (``None`` for the seed itself)."""
-        how: dict[str, int | None] = dict.fromkeys(seed)
+        order = sorted(seed)  # a set's order varies with the hash seed: derivations would too
+        how: dict[str, int | None] = dict.fromkeys(order)
         left: dict[int, int] = {}  # premises still missing, for the clauses touched so far
         count, clauses, watch = self.count, self.clauses, self.watch
-        queue = list(seed)
+        queue = order.copy()
         while queue:
             for i in watch.get(queue.pop(), ()):
                 k = left.get(i, count[i]) - 1
