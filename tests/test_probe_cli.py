@@ -73,6 +73,10 @@ def test_probe_list(cli) -> None:
         "min-norm",
         "rescaling-sharpness",
         "linear-regions",
+        "double-descent",
+        "neural-collapse",
+        "mode-connectivity",
+        "scaling-laws",
     ):
         assert name in out
 
@@ -165,3 +169,43 @@ def test_cli_runs_one_probe_as_json(tmp_path: Path, cli) -> None:
     run = json.loads(out)
     assert [r["probe"] for r in run["results"]] == ["min-norm"]
     assert (tmp_path / "min-norm" / "result.json").is_file()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("neural-colapse",), "did you mean `neural-collapse`"),
+        (("--seed", "-1", "double-descent"), "--seed"),
+        (("--seed", "one", "scaling-laws"), "--seed"),
+        (("--seed", str(2**63), "mode-connectivity"), "--seed"),
+    ],
+)
+def test_bad_input_to_the_new_probes_is_one_line_and_exit_2(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    p = axiomdl("probe", *args, "--quick", "--results", str(tmp_path / "r"))
+    assert p.returncode == 2
+    assert message in p.stderr and p.stderr.startswith("axiomdl: error:")
+    assert len(p.stderr.strip().splitlines()) == 1 and p.stdout == ""
+    assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.slow
+def test_new_probe_json_matches_the_committed_schema(tmp_path: Path) -> None:
+    """`-f json` of a new probe, checked against docs/schema as users and tools see it."""
+    import jsonschema
+
+    schema = json.loads(
+        (Path(__file__).resolve().parents[1] / "docs" / "schema" / "probe.schema.json").read_text()
+    )
+    p = axiomdl(
+        "probe", "double-descent", "--quick", "--no-plots", "-f", "json", "--seed", "3",
+        "--results", str(tmp_path),
+    )  # fmt: skip
+    assert p.returncode == 0, p.stderr
+    (result,) = json.loads(p.stdout)["results"]
+    jsonschema.validate(result, schema)
+    assert result["seed"] == 3 and result["probe"] == "double-descent"
+    on_disk = json.loads((tmp_path / "double-descent" / "result.json").read_text())
+    jsonschema.validate(on_disk, schema)
+    assert on_disk["verdicts"] == result["verdicts"]

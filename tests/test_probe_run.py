@@ -116,9 +116,161 @@ def test_linear_region_counter_on_known_nets() -> None:
 
 def test_same_seed_same_verdicts(quick_results, tmp_path: Path) -> None:
     _out, first = quick_results
-    for name in ("min-norm", "rescaling-sharpness", "linear-regions"):
+    for name in ("min-norm", "rescaling-sharpness", "linear-regions", "double-descent"):
         again = run_one(name, quick=True, seed=0, results_dir=tmp_path, plots=False)
         a = [v.model_dump() for v in first[name].verdicts]
         b = [v.model_dump() for v in again.verdicts]
         assert a == b
         assert again.headline == first[name].headline
+
+
+# ------------------------------------------------- the over-parameterisation probes (issue 20)
+
+NEW_PROBES = ("double-descent", "neural-collapse", "mode-connectivity", "scaling-laws")
+
+# Verdicts at seed 0 on --quick. Each is backed by a known answer checked below: the min-norm
+# risk of the well-specified linear model follows Hastie et al.'s formula; minority classes
+# collapse under imbalance; a shared initialisation has no barrier; ridgeless regression peaks
+# at n ≈ p.
+PINNED = {
+    "InterpolationPeak": "supported",
+    "OverparamDescent": "contradicted in regime well-specified isotropic linear model, SNR 9",
+    "UnderparamAscent": "inconclusive",
+    "BenignOverparam": "contradicted in regime well-specified isotropic linear model, SNR 9",
+    "WithinClassCollapse": "supported",
+    "SimplexETF": "contradicted in regime digits with 20:1 class imbalance, weight decay 0.005",
+    "SelfDuality": "supported",
+    "NearestCentreDecision": "supported",
+    "LinearModeConnected": (
+        "contradicted in regime digits, independent initialisations; "
+        "teacher, independent initialisations"
+    ),
+    "PiecewiseLinearConnected": "supported",
+    "PowerLawScaling": "inconclusive",
+    "BrokenPowerLaw": "inconclusive",
+    "ChinchillaScaling": "supported",
+    "MoreDataHelps": (
+        "contradicted in regime digits, ridgeless, p = 128; teacher, ridgeless, p = 128"
+    ),
+}
+
+
+def test_new_probe_verdicts_are_pinned(quick_results) -> None:
+    _out, results = quick_results
+    got = {v.assumption: v.label for n in NEW_PROBES for v in results[n].verdicts}
+    assert got == PINNED
+    for n in NEW_PROBES:
+        for v in results[n].verdicts:
+            assert v.note, f"{v.assumption}: a verdict says what was measured"
+
+
+def test_double_descent_follows_the_known_risk_formulas(quick_results) -> None:
+    """Away from p = n the measured risk of the well-specified model is σ²(1 + p/(n−p−1))
+    below the threshold and r²(1 − n/p) + σ²(1 + n/(p−n−1)) above it (r² = 9, σ² = 1)."""
+    r = quick_results[1]["double-descent"]
+    n, ps = r.config["n"], r.config["grid"]
+    lin = {s["setting"]: s for s in r.config["settings"]}["linear-well-specified"]
+    checked = 0
+    for p, risk in zip(ps, lin["median_risk"], strict=True):
+        if 10 <= p <= n // 2:
+            theory = 1 + p / (n - p - 1)
+        elif p >= 2 * n:
+            theory = 9 * (1 - n / p) + 1 + n / (p - n - 1)
+        else:
+            continue
+        assert 0.85 <= risk / theory <= 1.15, (p, risk, theory)
+        checked += 1
+    assert checked >= 8
+    # the peak is at p = n in every setting, far above both ends
+    for s in r.config["settings"]:
+        assert s["argmax_p"] == n and s["peak_over_ends"] > 10
+    # random features: over-parameterisation wins; well-specified linear: it loses
+    benign = {s["setting"]: s["benign_frac"] for s in r.config["settings"]}
+    assert benign == {"digits-rf": 1.0, "synthetic-rf": 1.0, "linear-well-specified": 0.0}
+
+
+def test_neural_collapse_measures_collapse_and_minority_collapse(quick_results) -> None:
+    runs = {x["setting"]: x for x in quick_results[1]["neural-collapse"].config["runs"]}
+    for key in ("digits-balanced", "synthetic-balanced"):
+        r = runs[key]
+        assert r["final"]["train_acc"] == 1.0 and r["tpt"] is not None
+        assert r["final"]["nc1_eps"] < r["tpt"]["nc1_eps"] < r["init"]["nc1_eps"]
+        assert r["final"]["nc3_dist"] < r["init"]["nc3_dist"] / 3
+    imb = runs["digits-imbalanced"]
+    assert imb["minority_cos_mean"] > imb["etf_cos"] + 0.2
+    assert imb["minority_norm_ratio"] < 0.5
+    control = imb["control_balanced_same_wd"]
+    assert control["nc2_angle_dev"] < imb["final"]["nc2_angle_dev"] / 2
+
+
+def test_mode_connectivity_barriers(quick_results) -> None:
+    pairs = quick_results[1]["mode-connectivity"].config["pairs"]
+    for setting in ("digits", "teacher"):
+        row = {p["pair"]: p for p in pairs if p["setting"] == setting}
+        ind = row["independent"]
+        assert ind["linear_barrier"] > 2 * ind["eps"]
+        assert row["shared-init"]["linear_barrier"] < 0.1 * ind["eps"]
+        assert row["aligned"]["linear_barrier"] < ind["linear_barrier"] / 2
+        assert ind["bend_barrier"] < ind["eps"] < ind["linear_barrier"]
+
+
+def test_scaling_laws_known_shapes(quick_results) -> None:
+    r = quick_results[1]["scaling-laws"]
+    ns, p_mid = r.config["data_grid"], r.config["p_mid"]
+    for res in r.config["results"]:
+        plain = res["ridgeless_p_mid"]
+        # sample-wise double descent: the ridgeless loss peaks at the first n above p
+        assert ns[int(np.argmax(plain))] == min(n for n in ns if n >= p_mid)
+        tuned = np.asarray(res["grid_tuned"])
+        assert (np.diff(tuned, axis=1) < 0).all(), "tuned ridge: more data always helps"
+        assert res["data_curve"]["fits"] and 0 < res["data_curve"]["ratio"] < 1
+
+
+@pytest.fixture(scope="module")
+def seed_one(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ProbeResult]:
+    out = tmp_path_factory.mktemp("seed-one")
+    return {n: run_one(n, quick=True, seed=1, results_dir=out, plots=False) for n in NEW_PROBES}
+
+
+def test_new_probes_depend_on_the_seed(quick_results, seed_one) -> None:
+    for n in NEW_PROBES:
+        a, b = quick_results[1][n], seed_one[n]
+        assert b.seed == 1
+        ya = [y for s in a.series for y in s.y]
+        yb = [y for s in b.series for y in s.y]
+        assert len(ya) == len(yb) and ya != yb, f"{n}: seed 1 measured the same numbers"
+    # the known answers do not depend on the seed
+    labels = {v.assumption: v.label for n in NEW_PROBES for v in seed_one[n].verdicts}
+    assert labels["InterpolationPeak"] == "supported"
+    assert labels["LinearModeConnected"].startswith(
+        "contradicted in regime digits, independent initialisations"
+    )
+
+
+def test_report_shows_the_new_evidence_beside_each_assumption(quick_results) -> None:
+    import subprocess
+    import sys
+
+    out, results = quick_results
+    proc = subprocess.run(
+        [sys.executable, "-m", "axiomdl", "report", "-f", "json", "--evidence", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    rows = {a["name"].rsplit(".", 1)[-1]: a for a in json.loads(proc.stdout)["assumptions"]}
+    for n in NEW_PROBES:
+        for v in results[n].verdicts:
+            row = rows[v.assumption]
+            assert row["probe"] == n
+            assert row["measured"] == f"{v.label} ({n}, quick, seed 0)"
+    md = subprocess.run(
+        [sys.executable, "-m", "axiomdl", "report", "-f", "md", "--evidence", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    ).stdout
+    row = next(line for line in md.splitlines() if line.startswith("| `Expressivity.SimplexETF` |"))
+    assert "| refuted-in-regime | contradicted in regime digits with 20:1 class imbalance" in row
+    assert "(neural-collapse, quick, seed 0)" in row

@@ -71,6 +71,7 @@ Area: expressivity
 Status: plausible
 Evidence: Papyan et al. (2020) measure Tr(Σ_W Σ_B⁺)/C → 0 during the terminal phase on 7 datasets and 3 architectures; exact collapse is proved at the optimum of unconstrained-features models (Mixon et al. 2022; Zhu et al. 2021); collapse is weaker on test data (Hui et al. 2022) and in earlier layers.
 Refs: Papyan, Han, Donoho, "Prevalence of neural collapse during the terminal phase of deep learning training" (PNAS 2020); Zhu et al., "A Geometric Analysis of Neural Collapse with Unconstrained Features" (NeurIPS 2021); Mixon, Parshall, Pi, "Neural collapse with unconstrained features" (Sampl. Theory Signal Process. Data Anal. 2022); Hui, Belkin, Nakkiran, "Limitations of Neural Collapse for Understanding Generalization in Deep Learning" (2022).
+Probe: neural-collapse
 -/
 structure WithinClassCollapse {ι : Type w} (E : AxiomDL.InnerProductSpace K V) (k : Nat)
     (feat : ι → V) (label : ι → Nat) (μ : Nat → V) (ε : K) : Prop where
@@ -91,6 +92,7 @@ Area: expressivity
 Status: refuted-in-regime
 Evidence: Observed during the terminal phase with balanced classes (Papyan et al. 2020) and proved for the global optima of unconstrained-features models under cross-entropy and MSE (Zhu et al. 2021; Han et al. 2022); with imbalanced classes the minority means collapse together instead (minority collapse, Fang et al. 2021).
 Refs: Papyan, Han, Donoho (PNAS 2020); Zhu et al. (NeurIPS 2021); Han, Papyan, Donoho, "Neural Collapse Under MSE Loss" (ICLR 2022); Fang, He, Long, Su, "Exploring deep neural networks via layer-peeled model: Minority collapse in imbalanced training" (PNAS 2021).
+Probe: neural-collapse
 -/
 structure SimplexETF (E : AxiomDL.InnerProductSpace K V) (k : Nat) (μ : Nat → V) (r : K) :
     Prop where
@@ -111,6 +113,7 @@ Area: expressivity
 Status: plausible
 Evidence: The distance between the normalised weights and the normalised centred means shrinks throughout the terminal phase in the experiments of Papyan et al. (2020), and self-duality holds at the optima of unconstrained-features models (Zhu et al. 2021); it is approximate at finite training time and fails with imbalanced classes (Fang et al. 2021).
 Refs: Papyan, Han, Donoho (PNAS 2020); Zhu et al. (NeurIPS 2021); Fang, He, Long, Su (PNAS 2021).
+Probe: neural-collapse
 -/
 structure SelfDuality (E : AxiomDL.InnerProductSpace K V) (k : Nat) (μ w : Nat → V) (s : K) :
     Prop where
@@ -126,6 +129,7 @@ Area: expressivity
 Status: plausible
 Evidence: The mismatch between the network's decisions and the nearest-class-centre rule on the training set goes to zero in the terminal phase (Papyan et al. 2020); it follows from NC2 and NC3 with equal centred biases (`nearestCentreDecision_of_simplexETF_selfDuality`); on test data the two rules can disagree.
 Refs: Papyan, Han, Donoho (PNAS 2020); Galanti, György, Hutter, "On the Role of Neural Collapse in Transfer Learning" (ICLR 2022).
+Probe: neural-collapse
 -/
 structure NearestCentreDecision {ι : Type w} (E : AxiomDL.InnerProductSpace K V) (k : Nat)
     (feat : ι → V) (μ w : Nat → V) (b : Nat → K) : Prop where

@@ -35,6 +35,7 @@ Area: generalization
 Status: plausible
 Evidence: Fitted by Hoffmann et al. 2022 (`E ≈ 1.69`, `α ≈ 0.34`, `β ≈ 0.28`), whose compute-optimal models scale `N` and `D` about equally with compute (against Kaplan et al. 2020, who favoured parameters); a replication found the published fit inconsistent with the paper's other estimates (Besiroglu et al. 2024); the additive form has no interaction term between `N` and `D`, and repeated data breaks it (Muennighoff et al. 2023).
 Refs: Hoffmann et al., "Training Compute-Optimal Large Language Models" (NeurIPS 2022); Kaplan et al. (2020); Besiroglu, Erdil, Barnett, You, "Chinchilla Scaling: A replication attempt" (2024); Muennighoff et al., "Scaling Data-Constrained Language Models" (NeurIPS 2023).
+Probe: scaling-laws
 -/
 structure ChinchillaScaling (L : Nat → Nat → K) (E : K) (P Q : Nat → K) (rN rD : K)
     (N0 D0 : Nat) : Prop where
@@ -135,6 +136,7 @@ Area: generalization
 Status: plausible
 Evidence: Smoothly broken power laws fit the scaling curves of many tasks where a single power law does not (Caballero et al. 2023), including the double-descent bump and inflections; data pruning can change the exponent (Sorscher et al. 2022); where the break falls is hard to predict before it is observed.
 Refs: Caballero, Gupta, Rish, Krueger, "Broken Neural Scaling Laws" (ICLR 2023); Sorscher, Geirhos, Shekhar, Ganguli, Morcos, "Beyond neural scaling laws" (NeurIPS 2022).
+Probe: scaling-laws
 -/
 structure BrokenPowerLaw (L : Nat → K) (E r₁ r₂ : K) (n0 nb : Nat) : Prop where
   /-- The law starts at a positive size. -/

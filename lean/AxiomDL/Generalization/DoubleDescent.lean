@@ -52,6 +52,7 @@ Area: generalization
 Status: plausible
 Evidence: A sharp peak at the interpolation threshold is observed for random-features regression at p = n (Belkin et al. 2019) and, with label noise, for deep networks where the effective model complexity reaches n (Nakkiran et al. 2020), and it is proved asymptotically for ridgeless least squares, whose variance diverges as p/n → 1 (Hastie et al. 2022; Belkin, Hsu, Xu 2020); it disappears with optimally tuned ridge regularisation (Nakkiran et al. 2021) and shrinks without label noise.
 Refs: Belkin, Hsu, Ma, Mandal, "Reconciling modern machine-learning practice and the classical bias–variance trade-off" (PNAS 2019); Nakkiran, Kaplun, Bansal, Yang, Barak, Sutskever, "Deep Double Descent" (ICLR 2020); Hastie, Montanari, Rosset, Tibshirani, "Surprises in High-Dimensional Ridgeless Least Squares Interpolation" (Ann. Statist. 2022); Nakkiran, Venkat, Kakade, Ma, "Optimal Regularization Can Mitigate Double Descent" (ICLR 2021).
+Probe: double-descent
 -/
 structure InterpolationPeak (risk : Nat → K) (n : Nat) : Prop where
   /-- At least one training example. -/
@@ -66,6 +67,7 @@ Area: generalization
 Status: refuted-in-regime
 Evidence: Observed for random Fourier features and networks on MNIST and CIFAR (Belkin et al. 2019; Nakkiran et al. 2020) and proved for misspecified and latent-feature models (Hastie et al. 2022; Mei, Montanari 2022); in the well-specified isotropic model with signal stronger than noise the risk falls after the peak and then rises again towards the null risk (Hastie et al. 2022, Theorem 1).
 Refs: Belkin, Hsu, Ma, Mandal (PNAS 2019); Nakkiran et al., "Deep Double Descent" (ICLR 2020); Hastie, Montanari, Rosset, Tibshirani (Ann. Statist. 2022); Mei, Montanari, "The generalization error of random features regression" (CPAM 2022).
+Probe: double-descent
 -/
 structure OverparamDescent (risk : Nat → K) (n : Nat) : Prop where
   /-- At least one training example. -/
@@ -80,6 +82,7 @@ Area: generalization
 Status: plausible
 Evidence: For Gaussian designs the variance term σ² p/(n - p - 1) of least squares grows with p up to the threshold (Belkin, Hsu, Xu 2020; Hastie et al. 2022), and the rise is seen in experiments (Belkin et al. 2019); with little label noise and many informative features the bias decrease can dominate away from the threshold.
 Refs: Belkin, Hsu, Xu, "Two models of double descent for weak features" (SIAM J. Math. Data Sci. 2020); Hastie, Montanari, Rosset, Tibshirani (Ann. Statist. 2022); Belkin, Hsu, Ma, Mandal (PNAS 2019).
+Probe: double-descent
 -/
 structure UnderparamAscent (risk : Nat → K) (n p0 : Nat) : Prop where
   /-- The rising arm starts below the threshold. -/
@@ -94,6 +97,7 @@ Area: generalization
 Status: contested
 Evidence: The over-parameterised minimum is the global one for random features and networks in Belkin et al. (2019) and Nakkiran et al. (2020) and for misspecified linear models (Hastie et al. 2022); in the well-specified isotropic model the best risk is under-parameterised, and benign overfitting needs special covariance spectra (Bartlett et al. 2020).
 Refs: Belkin, Hsu, Ma, Mandal (PNAS 2019); Nakkiran et al. (ICLR 2020); Hastie, Montanari, Rosset, Tibshirani (Ann. Statist. 2022); Bartlett, Long, Lugosi, Tsigler, "Benign overfitting in linear regression" (PNAS 2020).
+Probe: double-descent
 -/
 structure BenignOverparam (risk : Nat → K) (n : Nat) : Prop where
   /-- At least one training example. -/

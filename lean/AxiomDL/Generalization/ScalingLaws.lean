@@ -121,6 +121,7 @@ Area: generalization
 Status: plausible
 Evidence: Language models follow power laws in data and parameters over about seven orders of magnitude (Kaplan et al. 2020: `α_D ≈ 0.095`, `α_N ≈ 0.076`); Hoffmann et al. 2022 (Chinchilla) refit with an irreducible loss `E ≈ 1.69`; reported breaks: broken power laws with changing exponents (Caballero et al. 2023), data pruning beating the power law (Sorscher et al. 2022), diminishing returns from repeated data (Muennighoff et al. 2023), and sudden jumps in downstream metrics (Wei et al. 2022), partly an artefact of the metric (Schaeffer et al. 2023).
 Refs: Kaplan et al., "Scaling Laws for Neural Language Models" (2020); Hoffmann et al., "Training Compute-Optimal Large Language Models" (NeurIPS 2022); Hestness et al., "Deep Learning Scaling is Predictable, Empirically" (2017); Caballero et al., "Broken Neural Scaling Laws" (ICLR 2023); Sorscher et al. (NeurIPS 2022); Muennighoff et al. (NeurIPS 2023).
+Probe: scaling-laws
 -/
 structure PowerLawScaling (L : Nat → K) (E r : K) (n0 : Nat) : Prop where
   /-- The law starts at a positive size. -/
@@ -140,6 +141,7 @@ Area: generalization
 Status: refuted-in-regime
 Evidence: Holds in the power-law regime of large models; refuted near the interpolation threshold, where adding data raises the test loss (sample-wise double descent in linear regression and in transformers, Nakkiran 2019; Nakkiran et al. 2020).
 Refs: Nakkiran, "More Data Can Hurt for Linear Regression: Sample-wise Double Descent" (2019); Nakkiran, Kaplun, Bansal, Yang, Barak, Sutskever, "Deep Double Descent" (ICLR 2020).
+Probe: scaling-laws
 -/
 structure MoreDataHelps (L : Nat → K) (n0 : Nat) : Prop where
   /-- The claim starts at a positive size. -/

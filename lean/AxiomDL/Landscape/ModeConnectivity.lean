@@ -62,6 +62,7 @@ Area: landscape
 Status: refuted-in-regime
 Evidence: Holds for two SGD runs that share the first part of training (Frankle et al. 2020: stability to SGD noise, reached early in training) and after aligning hidden-unit permutations (Entezari et al. 2022; Ainsworth et al. 2023); fails for networks trained independently from different initialisations, whose straight segment crosses a high barrier (Garipov et al. 2018; Frankle et al. 2020).
 Refs: Frankle, Dziugaite, Roy, Carbin, "Linear Mode Connectivity and the Lottery Ticket Hypothesis" (ICML 2020); Entezari, Sedghi, Saukh, Neyshabur, "The Role of Permutation Invariance in Linear Mode Connectivity of Neural Networks" (ICLR 2022); Ainsworth, Hayase, Srinivasa, "Git Re-Basin" (ICLR 2023).
+Probe: mode-connectivity
 -/
 structure LinearModeConnected (E : InnerProductSpace K V) (f : V → K) (a b : V) (ε : K) :
     Prop where
@@ -77,6 +78,7 @@ Area: landscape
 Status: plausible
 Evidence: Polygonal chains with one or two bends and curves of near-constant loss join independently trained networks in every architecture tested (Garipov et al. 2018; Draxler et al. 2018); proved for dropout-stable and noise-stable networks (Kuditipudi et al. 2019); the number of segments needed in general is unknown.
 Refs: Garipov, Izmailov, Podoprikhin, Vetrov, Wilson, "Loss Surfaces, Mode Connectivity, and Fast Ensembling of DNNs" (NeurIPS 2018); Draxler, Veschgini, Salmhofer, Hamprecht, "Essentially No Barriers in Neural Network Energy Landscape" (ICML 2018); Kuditipudi et al., "Explaining Landscape Connectivity of Low-cost Solutions for Multilayer Nets" (NeurIPS 2019).
+Probe: mode-connectivity
 -/
 structure PiecewiseLinearConnected (E : InnerProductSpace K V) (f : V → K) (a b : V) (k : Nat)
     (ε : K) : Prop where

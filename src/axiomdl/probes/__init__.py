@@ -58,6 +58,30 @@ PROBES: dict[str, ProbeSpec] = {
             "Linear pieces along 1-D input lines of ReLU nets against the width/depth bounds",
             ("LinearRegionsBound",),
         ),
+        ProbeSpec(
+            "double-descent",
+            "double_descent",
+            "Test risk of the min-norm least-squares fit against parameters p at fixed n",
+            ("InterpolationPeak", "OverparamDescent", "UnderparamAscent", "BenignOverparam"),
+        ),
+        ProbeSpec(
+            "neural-collapse",
+            "neural_collapse",
+            "NC1–NC4 of last-layer features of small MLPs trained into the terminal phase",
+            ("WithinClassCollapse", "SimplexETF", "SelfDuality", "NearestCentreDecision"),
+        ),
+        ProbeSpec(
+            "mode-connectivity",
+            "mode_connectivity",
+            "Loss barriers on straight and one-bend paths between two trained small nets",
+            ("LinearModeConnected", "PiecewiseLinearConnected"),
+        ),
+        ProbeSpec(
+            "scaling-laws",
+            "scaling_laws",
+            "Power-law fits of test loss in data and parameters; does more data ever hurt?",
+            ("PowerLawScaling", "BrokenPowerLaw", "ChinchillaScaling", "MoreDataHelps"),
+        ),
     )
 }
 

@@ -64,3 +64,14 @@ def new_figure(ncols: int = 1, width: float = 5.0, height: float = 3.6) -> tuple
     plt.rcParams["svg.hashsalt"] = "axiomdl"
     fig, axes = plt.subplots(1, ncols, figsize=(width * ncols, height))
     return fig, axes
+
+
+def plain_log_ticks(ax: Any, xs: list[int]) -> None:
+    """On log-log axes: ticks at the measured sizes ``xs`` and plain-number y labels."""
+    from matplotlib.ticker import FormatStrFormatter, NullLocator
+
+    ax.set_xticks(xs, [str(x) for x in xs], fontsize=7)
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.yaxis.set_major_formatter(FormatStrFormatter("%g"))
+    ax.yaxis.set_minor_formatter(FormatStrFormatter("%g"))
+    ax.tick_params(axis="y", which="both", labelsize=7)

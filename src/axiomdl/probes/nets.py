@@ -274,3 +274,53 @@ def ntk_one_hidden(net: MLP, theta: Array, x: Array, output_bias: bool = True) -
         d = (1.0 - h * h) * a[0]
     k = s2**2 * (h @ h.T) + s2**2 * (d @ d.T) * (s1**2 * (x @ x.T) + 1.0)
     return k + 1.0 if output_bias else k
+
+
+def penultimate(net: MLP, theta: Array, x: Array) -> Array:
+    """Last-layer features: the activations that feed the output layer."""
+    h = x
+    for (w, b), s in zip(net.unpack(theta)[:-1], net.scale[:-1], strict=True):
+        h = net._act(s * (h @ w.T) + b)
+    return h
+
+
+def train_momentum(
+    net: MLP,
+    theta: Array,
+    x: Array,
+    y: Array,
+    lr: float,
+    steps: int,
+    *,
+    momentum: float = 0.9,
+    wd: float = 0.0,
+    batch: int | None = None,
+    rng: np.random.Generator | None = None,
+    every: int = 0,
+    hook: Callable[[int, Array], None] | None = None,
+) -> Array:
+    """Heavy-ball gradient descent on the squared loss plus ``wd/2 ‖θ‖²``.
+
+    Full batch when ``batch`` is None, else minibatches of ``batch`` examples drawn by ``rng``
+    in shuffled epochs; ``hook(t, θ)`` runs every ``every`` steps and after the last.
+    """
+    th = theta.copy()
+    vel = np.zeros_like(th)
+    order: Array = np.empty(0, dtype=int)
+    for t in range(steps + 1):
+        if hook is not None and every and (t % every == 0 or t == steps):
+            hook(t, th)
+        if t == steps:
+            break
+        if batch is None:
+            xb, yb = x, y
+        else:
+            assert rng is not None, "minibatches need a generator"
+            if len(order) < batch:
+                order = np.concatenate([order, rng.permutation(len(x))])
+            idx, order = order[:batch], order[batch:]
+            xb, yb = x[idx], y[idx]
+        _, g = net.loss_grad(th, xb, yb)
+        vel = momentum * vel - lr * (g + wd * th)
+        th += vel
+    return th
