@@ -27,6 +27,9 @@ class Declaration(BaseModel):
     kind: str
     role: Role
     module: str
+    package: str | None = Field(
+        default=None, description="the dependency that declares it; null for the project's own"
+    )
     file: str
     line: int
     end_line: int
@@ -139,6 +142,11 @@ class ImpactResult(BaseModel):
     bundles: list[str] = Field(
         default_factory=list, description="assumptions and definitions that bundle it"
     )
+    in_dependencies: int = Field(
+        default=0,
+        description="results and definitions of dependencies that fall too, not listed "
+        "(`--include-deps` lists them)",
+    )
 
 
 class AssumptionRow(BaseModel):
@@ -160,6 +168,9 @@ class AssumptionRow(BaseModel):
     established_by: list[str] = Field(default_factory=list)
     file: str
     line: int
+    package: str | None = Field(
+        default=None, description="the dependency that declares it; null for the project's own"
+    )
 
 
 class TheoremRow(BaseModel):
@@ -177,6 +188,9 @@ class TheoremRow(BaseModel):
     )
     file: str
     line: int
+    package: str | None = Field(
+        default=None, description="the dependency that declares it; null for the project's own"
+    )
 
 
 class Counts(BaseModel):
@@ -195,6 +209,20 @@ class Counts(BaseModel):
     by_area: dict[str, dict[str, int]] = Field(default_factory=dict)
 
 
+class DependencyRow(BaseModel):
+    """A dependency whose modules the project imports: which version, how much was read."""
+
+    name: str
+    kind: Literal["git", "path", "folder", "bundled"] = Field(
+        description="a git or path package of lake-manifest.json, a folder under "
+        ".lake/packages (no manifest), or the AxiomDL library shipped with axiomdl"
+    )
+    rev: str | None = Field(default=None, description="the manifest's revision (git packages)")
+    root: str
+    files: int = Field(description="files read: the import closure, not the whole package")
+    declarations: int
+
+
 class Report(BaseModel):
     """``axiomdl report``: the assumption set, each result's requires set, and findings."""
 
@@ -209,6 +237,11 @@ class Report(BaseModel):
     theorems: list[TheoremRow]
     unused: list[str]
     findings: list[Finding]
+    dependencies: list[DependencyRow] = Field(
+        default_factory=list,
+        description="packages the imports reached; their declarations are in the graph, "
+        "their results are listed with --include-deps",
+    )
 
 
 class GraphExport(BaseModel):

@@ -189,6 +189,12 @@ def source_statement(lines: list[str], line: int, statement: str) -> str:
     return "\n".join(x[indent:] if x[:indent].isspace() else x for x in raw.split("\n"))
 
 
+def _within(imp: Impact, scope: set[str]) -> Impact:
+    return Impact(
+        *([n for n in xs if n in scope] for xs in (imp.statement, imp.proof, imp.bundles))
+    )
+
+
 def _file_lines(root: Path, path: str, cache: dict[str, list[str]]) -> list[str]:
     if path not in cache:
         f = Path(path) if Path(path).is_absolute() else root / path
@@ -199,11 +205,18 @@ def _file_lines(root: Path, path: str, cache: dict[str, list[str]]) -> list[str]
     return cache[path]
 
 
-def collect(s: Session, label: str, title: str | None = None) -> SiteData:
-    """Gather the site's data from a loaded session."""
+def collect(
+    s: Session, label: str, title: str | None = None, *, include_deps: bool = False
+) -> SiteData:
+    """Gather the site's data from a loaded session (a project's dependencies: only the
+    declarations its own reach, unless ``include_deps``)."""
     p = s.project
     a = s.analysis
     g = s.graph
+    scope = None if include_deps else s.own_scope()
+    cov = compute_coverage(s)
+    if scope is not None:  # and the witnesses that show its results' hypotheses satisfiable
+        scope |= {w for n in list(scope) for w in cov.witnesses.get(n, ())}
     areas = {d.meta["area"].lower(): d.meta["area"] for d in p.decls.values() if d.meta.get("area")}
     req_bits: dict[str, int] = {}
     use_bits: dict[str, int] = {}
@@ -219,6 +232,8 @@ def collect(s: Session, label: str, title: str | None = None) -> SiteData:
         req_bits[name] = rb
         use_bits[name] = ub
         est_bits[name] = eb
+        if scope is not None and name not in scope:
+            continue
         meta = dict(d.meta)
         nodes[name] = Node(
             name=name,
@@ -236,14 +251,19 @@ def collect(s: Session, label: str, title: str | None = None) -> SiteData:
             establishes=bit_names(eb, a.hyps),
             uses=bit_names(ub, a.hyps),
         )
-    cov = compute_coverage(s)
+    impact = impact_all(a, req_bits, use_bits, est_bits)
+    if scope is not None:
+        g = g.subgraph(scope).copy()
+        impact = {h: _within(imp, scope) for h, imp in impact.items() if h in scope}
     return SiteData(
         label=label,
         mode=a.mode,
         nodes=nodes,
         graph=g,
-        impact=impact_all(a, req_bits, use_bits, est_bits),
-        used_by=a.used_by(),
+        impact=impact,
+        used_by=a.used_by(None if scope is None else s.owns),
         title=title or label,
-        witnessed={n: (st, cov.witnesses[n]) for n, st in cov.status.items()},
+        witnessed={
+            n: (st, cov.witnesses[n]) for n, st in cov.status.items() if scope is None or n in scope
+        },
     )
