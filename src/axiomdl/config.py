@@ -106,10 +106,11 @@ class ProjectConfig(BaseModel):
     file: str = Field(default=CONFIG_FILE, exclude=True)
     text: str = Field(default="", exclude=True)
 
-    def apply(self, project: object) -> list[InputWarning]:
-        """Give the declarations the rules select their role and metadata; returns a
-        warning per name that selects nothing, or selects a theorem."""
-        return _apply(self, project)
+    def apply(self, project: object, package: str | None = None) -> list[InputWarning]:
+        """Give the declarations the rules select their role and metadata (``package``:
+        only that dependency's); returns a warning per name that selects nothing, or a
+        theorem."""
+        return _apply(self, project, package)
 
     def line_of(self, needle: str) -> int | None:
         at = self.text.find(needle)
@@ -141,7 +142,7 @@ def load_config(root: Path) -> ProjectConfig | None:
         cfg = ProjectConfig.model_validate(table)
     except ValidationError as e:
         raise _config_error(path, text, e) from None
-    cfg.file, cfg.text = path.name, text
+    cfg.file, cfg.text = str(path), text
     return cfg
 
 
@@ -254,8 +255,11 @@ def is_prop_valued(kind: str, statement: str) -> bool:
     return t is not None and (t == "Prop" or t.endswith(("→ Prop", "-> Prop")))
 
 
-def _apply(cfg: ProjectConfig, project: object) -> list[InputWarning]:
+def _apply(cfg: ProjectConfig, project: object, package: str | None) -> list[InputWarning]:
     decls = project.decls  # type: ignore[attr-defined]
+    if package is not None:
+        of = project.package_of  # type: ignore[attr-defined]
+        decls = {k: d for k, d in decls.items() if of(k) == package}
     warnings: list[InputWarning] = []
     by_lean: dict[str, list[str]] = {}
     for key in decls:
@@ -265,7 +269,7 @@ def _apply(cfg: ProjectConfig, project: object) -> list[InputWarning]:
         for name in rule.names:
             keys = by_lean.get(name, [])
             line = cfg.line_of(f'"{name}"')
-            if not keys:
+            if not keys and package is None:  # a dependency is read in part: no word
                 warnings.append(
                     InputWarning(
                         cfg.file,

@@ -306,14 +306,15 @@ class Session:
         """Whether ``name`` is the project's own (not a dependency's)."""
         return "package" not in self.graph.nodes[name]
 
-    def own_scope(self) -> set[str] | None:
-        """The project's own declarations and every declaration they reach (what they rest
-        on in the dependencies); None when the project has no dependencies."""
+    def own_scope(self, also: frozenset[str] = frozenset()) -> set[str] | None:
+        """The project's own declarations (and ``also``) and every declaration they reach
+        (what they rest on in the dependencies); None when the project has no dependencies."""
         g = self.graph
         own = [n for n, attrs in g.nodes(data=True) if "package" not in attrs]
         if len(own) == len(g):
             return None
-        seen, stack = set(own), list(own)
+        seen = set(own) | also
+        stack = list(seen)
         while stack:
             for t in g._succ[stack.pop()]:
                 if t not in seen:

@@ -17,7 +17,15 @@ from axiomdl.errors import EXIT_USAGE, AxiomdlError
 EXIT_INTERNAL = 4
 
 # Modules that register commands (core first: its commands are listed first in --help).
-_EXTENSIONS = ("core_cmds", "site_cmd", "compute_cmd", "probe_cmd", "lean_cmd", "mcp_cmd")
+_EXTENSIONS = (
+    "core_cmds",
+    "new_cmd",
+    "site_cmd",
+    "compute_cmd",
+    "probe_cmd",
+    "lean_cmd",
+    "mcp_cmd",
+)
 # Command → module, so that running one command imports only its module (a command not
 # listed here still works: the group then imports every module in _EXTENSIONS).
 _INDEX = {
@@ -37,6 +45,7 @@ _INDEX = {
         ),
         "core_cmds",
     ),
+    "new": "new_cmd",
     "site": "site_cmd",
     **dict.fromkeys(("falsify", "check-loss", "bound"), "compute_cmd"),
     "probe": "probe_cmd",

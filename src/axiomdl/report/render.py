@@ -203,9 +203,8 @@ def dependencies_line(r: Report) -> str:
     for d in r.dependencies:
         version = f" @ {d.rev[:12]}" if d.rev else f" ({d.kind})"
         parts.append(f"{d.name}{version}: {d.files} files, {d.declarations} declarations")
-    return (
-        "Dependencies (their results are not listed; --include-deps lists them): "
-        + "; ".join(parts)
+    return "Dependencies (their results are not listed; --include-deps lists them): " + "; ".join(
+        parts
     )
 
 

@@ -65,6 +65,8 @@ class Closure:
     warnings: list[InputWarning] = field(default_factory=list)
     record: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # (package name, folder) of each package read: its own axiomdl.toml applies to its files
+    roots: list[tuple[str, Path]] = field(default_factory=list)
 
 
 def _stat(path: str | Path) -> tuple[int, int] | None:
@@ -88,7 +90,7 @@ def _watched(root: Path, idx: PackageIndex) -> list[str]:
     paths = [root / MANIFEST, *(root / d for d in PACKAGE_DIRS)]
     paths += [root / f for f in (*CONFIG_FILES, *LAKEFILES)]
     for pkg in idx.packages:
-        paths += [pkg.root, *(pkg.root / f for f in LAKEFILES)]
+        paths += [pkg.root, *(pkg.root / f for f in (*LAKEFILES, *CONFIG_FILES))]
     return sorted({str(p) for p in paths})
 
 
@@ -254,6 +256,7 @@ def follow(
     deps = sorted(found.values(), key=lambda fp: (order[fp[1].cache_key], fp[0].module))
     out.files = [fs for fs, _ in deps]
     out.packages = _summaries(root, deps)
+    out.roots = list({pkg.cache_key: (pkg.name, pkg.root) for _, pkg in deps}.values())
     out.warnings += _unresolved_warnings(unresolved, idx, own)
     out.warnings += import_cycles([*own, *out.files])
     out.record = {
@@ -332,7 +335,7 @@ def _unresolved_warnings(
             why = f"package `{pkg.name}` has no module `{module}` (looked for {looked})"
         elif first in idx.own_roots:
             why = f"this project has no module `{module}`"
-        elif idx.manifest:
+        elif idx.manifest and not idx.missing:  # (a missing checkout was said already)
             why = f"no package in {MANIFEST} holds `{module}`"
         else:
             continue

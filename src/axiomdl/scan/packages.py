@@ -85,6 +85,7 @@ class PackageIndex:
     packages: list[Package] = field(default_factory=list)
     warnings: list[InputWarning] = field(default_factory=list)
     manifest: bool = False  # a manifest was read: the dependencies were fetched
+    missing: list[str] = field(default_factory=list)  # manifest packages with no checkout
     own_roots: set[str] = field(default_factory=set)
 
     def locate(self, module: str) -> tuple[Package, Path] | None:
@@ -225,13 +226,14 @@ def _from_entry(
         where, rev = root / d, None
     if not where.is_dir():
         shown = where.relative_to(root).as_posix() if where.is_relative_to(root) else str(where)
+        idx.missing.append(name)
         idx.warnings.append(
             InputWarning(
                 manifest.name,
                 line,
                 "package",
                 f"package `{name}` has no checkout at {shown} (run `lake update`); "
-                "imports of its modules stay external",
+                "its modules are not read",
             )
         )
         return None

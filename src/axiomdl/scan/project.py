@@ -348,8 +348,9 @@ def _scan_project(
                 if hashes[i] and results[i] is not None and i not in unreadable
             }
             store.save("files", keep, notes)
-        if config is not None:  # after the per-file save: cached scans keep their own roles
-            project.warnings += config.apply(project)
+        # after the per-file save (cached scans keep their own roles): the project's
+        # configuration, then each dependency's own for its files
+        project.warnings += _configure(project, config, closure)
         # the digest of what was really read: later saves (graph, outputs) go under it
         sv.record, sv.record_dirty = closure.record, False
         sv.digest = digest = _combined(
@@ -406,6 +407,24 @@ def _build(
     project = resolve_project(root, [*files, *closure.files], native=native)
     project.packages, project.warnings = closure.packages, list(closure.warnings)
     return project, results, closure
+
+
+def _configure(project: Project, config: object, closure: Closure) -> list[InputWarning]:
+    """Apply ``axiomdl.toml`` rules: the project's to every declaration, each package's
+    to its own files (a bad one there is a warning: it is not the user's file)."""
+    from axiomdl.config import load_config
+    from axiomdl.errors import AxiomdlError
+
+    out = config.apply(project) if config is not None else []  # type: ignore[attr-defined]
+    for name, root in closure.roots:
+        try:
+            cfg = load_config(root)
+        except AxiomdlError as e:
+            out.append(InputWarning(e.file or "", e.line, "config", f"{e.message}; ignored"))
+            continue
+        if cfg is not None:
+            out += cfg.apply(project, package=name)
+    return out
 
 
 def _follow(sv: Survey, own: list[FileScan], jobs: int, native: bool | None) -> Closure:

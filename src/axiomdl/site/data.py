@@ -216,7 +216,9 @@ def collect(
     scope = None if include_deps else s.own_scope()
     cov = compute_coverage(s)
     if scope is not None:  # and the witnesses that show its results' hypotheses satisfiable
-        scope |= {w for n in list(scope) for w in cov.witnesses.get(n, ())}
+        shown = frozenset(w for n in scope for w in cov.witnesses.get(n, ()))
+        if not shown <= scope:
+            scope = s.own_scope(also=shown)
     areas = {d.meta["area"].lower(): d.meta["area"] for d in p.decls.values() if d.meta.get("area")}
     req_bits: dict[str, int] = {}
     use_bits: dict[str, int] = {}
