@@ -75,9 +75,7 @@ def test_rests_on_goes_through_the_dependencies(research: Path, run_cli) -> None
     ]
     # requires nothing, yet its proof applies the library's rate to the library's witness
     q = json.loads(run_cli("rests-on", "-C", str(research), "quad_rate", "-f", "json").stdout)
-    assert q["requires"] == [] and {"AxiomDL.Smooth", "AxiomDL.PolyakLojasiewicz"} <= set(
-        q["uses"]
-    )
+    assert q["requires"] == [] and {"AxiomDL.Smooth", "AxiomDL.PolyakLojasiewicz"} <= set(q["uses"])
     assert {d["assumption"]: d["path"] for d in q["derived"]}["AxiomDL.Smooth"] == [
         "Research.quad_rate",
         "AxiomDL.gd_joint_witness_rat",
@@ -129,7 +127,10 @@ def test_the_checkout_wins_over_the_bundled_library(research: Path, run_cli) -> 
     out = run_cli("rests-on", "-C", str(research), "rate_of_wellConditioned").stdout
     assert "AxiomDL.PolyakLojasiewicz (contested)" in out
     # the bundled copy still says plausible: it was not read
-    assert "AxiomDL.PolyakLojasiewicz (plausible)" in run_cli("rests-on", "gd_linear_convergence").stdout
+    assert (
+        "AxiomDL.PolyakLojasiewicz (plausible)"
+        in run_cli("rests-on", "gd_linear_convergence").stdout
+    )
 
 
 def test_without_a_checkout_axiomdl_resolves_to_the_bundled_library(
@@ -186,9 +187,7 @@ def test_reports_list_the_projects_own_results(research: Path, run_cli) -> None:
 
 
 def test_impact_and_why_go_through_the_dependencies(research: Path, run_cli) -> None:
-    i = json.loads(
-        run_cli("impact", "PolyakLojasiewicz", "-C", str(research), "-f", "json").stdout
-    )
+    i = json.loads(run_cli("impact", "PolyakLojasiewicz", "-C", str(research), "-f", "json").stdout)
     assert i["statement"] == ["Research.rate_of_wellConditioned"]
     assert i["proof"] == ["Research.quad_rate"]
     assert i["bundles"] == ["Research.WellConditioned"]
@@ -341,13 +340,17 @@ def test_a_package_version_is_scanned_once_for_every_project(tmp_path: Path, run
     indep.meta = {**indep.meta, "status": "contested"}
     store.save("files", wrapped["value"], [])
     second = make_research(tmp_path / "b")  # another project, another checkout, same version
-    out = run_cli("rests-on", "-C", str(second), "minibatch_concentration", "--cache-dir", str(cache))
+    out = run_cli(
+        "rests-on", "-C", str(second), "minibatch_concentration", "--cache-dir", str(cache)
+    )
     assert "Probkit.IndepFun (contested)" in out.stdout
     # another revision has a cache of its own: scanned afresh
     third = make_research(tmp_path / "c")
     manifest = third / "lake-manifest.json"
     manifest.write_text(manifest.read_text().replace(PROBKIT_REV, "0" * 40), encoding="utf-8")
-    fresh = run_cli("rests-on", "-C", str(third), "minibatch_concentration", "--cache-dir", str(cache))
+    fresh = run_cli(
+        "rests-on", "-C", str(third), "minibatch_concentration", "--cache-dir", str(cache)
+    )
     assert "Probkit.IndepFun (plausible)" in fresh.stdout
 
 

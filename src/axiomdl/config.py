@@ -169,7 +169,6 @@ def _config_error(path: Path, text: str, e: ValidationError) -> AxiomdlError:
     """The first problem, as ``FILE:LINE: key …``."""
     err = e.errors()[0]
     loc = [str(x) for x in err["loc"]]
-    where = _dotted(loc)
     key = next((x for x in reversed(loc) if not x.isdigit()), "")
     if err["type"] == "extra_forbidden":
         allowed = ", ".join(
@@ -179,13 +178,13 @@ def _config_error(path: Path, text: str, e: ValidationError) -> AxiomdlError:
             ).items()
             if n not in ("file", "text")
         )
-        msg = f"unknown key `{key}` in {where.rsplit('.', 1)[0] or 'the file'} (known: {allowed})"
+        msg = f"unknown key `{key}` in {_dotted(loc[:-1]) or 'the file'} (known: {allowed})"
         if key in PYPROJECT_ONLY:
             msg += f"; `{key}` is read from pyproject.toml's [tool.axiomdl]"
         line = _key_line(text, key)
     else:
         detail = str(err.get("msg", "")).removeprefix("Value error, ")
-        msg = f"`{where}`: {detail}"
+        msg = f"`{_dotted(loc)}`: {detail}"
         value = err.get("input")
         line = _key_line(text, key)
         if isinstance(value, str):
