@@ -1,7 +1,7 @@
 """The dependency graph: a networkx DiGraph from each declaration to what it uses.
 
 Edge attributes: ``label`` (statement|proof), ``position`` (hypothesis|conclusion|value)
-and ``provenance`` (static|exact). Node attributes: ``role`` and ``kind``, and ``package``
+and ``provenance`` (static|exact). Node attributes: ``role``, ``kind`` and ``builds``, and ``package``
 for a declaration of a dependency (known, not owned: see :mod:`axiomdl.scan.closure`).
 """
 
@@ -26,10 +26,11 @@ def edge_attrs(label: str, position: str, provenance: str = "static") -> dict[st
     return _ATTRS[(label, position, provenance)]
 
 
-def _node_attrs(role: str, kind: str, package: str | None) -> dict[str, str]:
-    if package is None:
-        return {"role": role, "kind": kind}
-    return {"role": role, "kind": kind, "package": package}
+def _node_attrs(role: str, kind: str, builds: bool, package: str | None) -> dict[str, object]:
+    attrs: dict[str, object] = {"role": role, "kind": kind, "builds": builds}
+    if package is not None:
+        attrs["package"] = package
+    return attrs
 
 
 def build_graph(project: Project) -> nx.DiGraph:
@@ -37,7 +38,10 @@ def build_graph(project: Project) -> nx.DiGraph:
     g = nx.DiGraph()
     files, decl_file = project.files, project.decl_file
     g.add_nodes_from(
-        (n, _node_attrs(d.role, d.kind, files[decl_file[n]].package))
+        (
+            n,
+            _node_attrs(d.role, d.kind, "builds_inline" in d.flags, files[decl_file[n]].package),
+        )
         for n, d in sorted(project.decls.items())
     )
     hyp_a = edge_attrs("statement", "hypothesis")

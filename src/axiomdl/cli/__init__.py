@@ -25,6 +25,7 @@ _EXTENSIONS = (
     "probe_cmd",
     "lean_cmd",
     "mcp_cmd",
+    "lattice_cmd",
 )
 # Command → module, so that running one command imports only its module (a command not
 # listed here still works: the group then imports every module in _EXTENSIONS).
@@ -51,6 +52,7 @@ _INDEX = {
     "probe": "probe_cmd",
     **dict.fromkeys(("doctor", "build", "export", "compare", "try", "dojo"), "lean_cmd"),
     **dict.fromkeys(("mcp", "search"), "mcp_cmd"),
+    "lattice": "lattice_cmd",
 }
 
 
