@@ -152,6 +152,71 @@ def test_without_a_checkout_axiomdl_resolves_to_the_bundled_library(
     assert by["Research.minibatch_concentration"]["requires"] == []  # probkit: never fetched
 
 
+def test_the_old_lake_packages_layout_is_read(tmp_path: Path, run_cli) -> None:
+    """Lake before `.lake/`: checkouts under `lake-packages/`, here without a manifest (one
+    package configured by lakefile.lean with `srcDir := "lean"`, one by lakefile.toml)."""
+    proj = tmp_path / "research"
+    shutil.copytree(RESEARCH, proj)
+    (proj / "lake-manifest.json").unlink()
+    checkout_library(proj / "lake-packages" / "axiomdl")
+    shutil.copytree(PROBKIT, proj / "lake-packages" / "probkit")
+    proc = run_cli("report", str(proj), "-f", "json")
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    r = json.loads(proc.stdout)
+    deps = {d["name"]: (d["kind"], d["root"]) for d in r["dependencies"]}
+    assert deps == {
+        "axiomdl": ("folder", "lake-packages/axiomdl"),
+        "probkit": ("folder", "lake-packages/probkit"),
+    }
+    by = {t["name"]: t["requires"] for t in r["theorems"]}
+    assert by["Research.minibatch_concentration"] == [
+        "Probkit.IndepFun",
+        "Probkit.Integrable",
+        "Probkit.IsProbabilityMeasure",
+    ]
+    # the checkout is read, not the bundled copy: its files are named under lake-packages/
+    full = json.loads(run_cli("report", str(proj), "-f", "json", "--include-deps").stdout)
+    gd = next(x for x in full["theorems"] if x["name"] == "AxiomDL.gd_linear_convergence")
+    assert (gd["package"], gd["file"]) == (
+        "axiomdl",
+        "lake-packages/axiomdl/lean/AxiomDL/Landscape/Convergence.lean",
+    )
+
+
+def test_a_path_package_with_a_source_folder(tmp_path: Path, run_cli) -> None:
+    """A manifest `path` package outside the project whose lakefile.toml sets `srcDir`:
+    module `Probkit.WeakLaw` is `<dir>/src/Probkit/WeakLaw.lean`."""
+    proj = make_research(tmp_path)
+    shutil.rmtree(proj / ".lake/packages/probkit")
+    vendored = tmp_path / "vendor" / "probkit"
+    (vendored / "src").mkdir(parents=True)
+    shutil.copytree(PROBKIT / "Probkit", vendored / "src" / "Probkit")
+    shutil.copy2(PROBKIT / "Probkit.lean", vendored / "src" / "Probkit.lean")
+    shutil.copy2(PROBKIT / "axiomdl.toml", vendored / "axiomdl.toml")
+    toml = (PROBKIT / "lakefile.toml").read_text(encoding="utf-8")
+    (vendored / "lakefile.toml").write_text(
+        toml.replace("defaultTargets", 'srcDir = "src"\ndefaultTargets'), encoding="utf-8"
+    )
+    manifest = proj / "lake-manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["packages"][1] = {
+        "type": "path",
+        "name": "probkit",
+        "dir": "../vendor/probkit",
+        "scope": "",
+        "inherited": False,
+        "configFile": "lakefile.toml",
+    }
+    manifest.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    proc = run_cli("report", str(proj), "-f", "json")
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    r = json.loads(proc.stdout)
+    probkit = next(d for d in r["dependencies"] if d["name"] == "probkit")
+    assert (probkit["kind"], probkit["rev"]) == ("path", None)
+    by = {t["name"]: t["requires"] for t in r["theorems"]}
+    assert "Probkit.IndepFun" in by["Research.minibatch_concentration"]
+
+
 # -- known, not owned ----------------------------------------------------------------
 
 
