@@ -64,6 +64,16 @@ def test_new_then_rests_on_shows_the_requires_set(tmp_path: Path, run_cli) -> No
         "MyProofs.gd_two_steps_witness",
     ]
     assert [(d["name"], d["kind"]) for d in report["dependencies"]] == [("axiomdl", "bundled")]
+    # the minimal basis is of what the listed results require, not the library's theorems
+    basis = report["basis"]
+    assert basis["required"] == [
+        "AxiomDL.InnerProductSpace",
+        "AxiomDL.PolyakLojasiewicz",
+        "AxiomDL.Smooth",
+    ]
+    assert [m["name"] for m in basis["members"]] == ["AxiomDL.PolyakLojasiewicz", "AxiomDL.Smooth"]
+    full = json.loads(run_cli("report", str(proj), "-f", "json", "--include-deps").stdout)
+    assert len(full["basis"]["required"]) > 3
 
 
 def test_the_project_is_a_lake_project_pinned_like_axiomdl(tmp_path: Path, run_cli) -> None:

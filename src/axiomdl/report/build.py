@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from axiomdl.derivation import DerivationIndex
@@ -246,7 +247,7 @@ def build_report(
         by_area={k: by_area[k] for k in sorted(by_area)},
     )
     return Report(
-        basis=_basis(s),
+        basis=_basis(s, None if include_deps else s.owns),
         mode=a.mode,  # type: ignore[arg-type]
         project=root_label,
         counts=counts,
@@ -293,14 +294,15 @@ def _sides(s: Session, name: str, est: list[str]) -> tuple[list[str], list[str]]
     return sides if sides is not None else (est, [])
 
 
-def _basis(s: Session):
-    """The minimal basis of the lattice (None without assumptions)."""
+def _basis(s: Session, listed: Callable[[str], bool] | None):
+    """The minimal basis of the lattice (None without assumptions), of what the listed
+    results require: a project's own, unless ``--include-deps``."""
     if not s.analysis.hyps:
         return None
     from axiomdl.lattice.basis import minimal_basis
     from axiomdl.lattice.lint import project_lattice
 
-    return minimal_basis(s, project_lattice(s))
+    return minimal_basis(s, project_lattice(s), listed=listed)
 
 
 def _area_of_module(module: str) -> str:
