@@ -241,6 +241,10 @@ def test_reports_list_the_projects_own_results(research: Path, run_cli) -> None:
     assert names["AxiomDL.gd_linear_convergence"]["package"] == "axiomdl"
     assert names["Probkit.weak_law_pairwise"]["package"] == "probkit"
     assert every["counts"]["files"] > 30
+    assert (r["dependencies_listed"], every["dependencies_listed"]) == (False, True)
+    assert "Dependencies (their results are listed): axiomdl @ 5d0f3c9a1e2b: " in (
+        run_cli("report", str(research), "--include-deps").stdout
+    )
     text = run_cli("report", str(research)).stdout
     assert (
         "Dependencies (their results are not listed; --include-deps lists them): "

@@ -262,6 +262,10 @@ class Report(Model):
         description="packages the imports reached; their declarations are in the graph, "
         "their results are listed with --include-deps",
     )
+    dependencies_listed: bool = Field(
+        default=False,
+        description="whether the dependencies' results are listed too (--include-deps)",
+    )
     basis: MinimalBasis | None = Field(
         default=None,
         description="the fewest required assumptions from which the others follow by proved "

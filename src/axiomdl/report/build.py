@@ -268,6 +268,7 @@ def build_report(
             )
             for d in p.packages
         ],
+        dependencies_listed=include_deps and bool(p.packages),
     )
 
 

@@ -220,9 +220,12 @@ def dependencies_line(r: Report) -> str:
     for d in r.dependencies:
         version = f" @ {d.rev[:12]}" if d.rev else f" ({d.kind})"
         parts.append(f"{d.name}{version}: {d.files} files, {d.declarations} declarations")
-    return "Dependencies (their results are not listed; --include-deps lists them): " + "; ".join(
-        parts
+    how = (
+        "their results are listed"
+        if r.dependencies_listed
+        else "their results are not listed; --include-deps lists them"
     )
+    return f"Dependencies ({how}): " + "; ".join(parts)
 
 
 def report_md(r: Report) -> str:
