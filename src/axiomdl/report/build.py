@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from axiomdl.derivation import DerivationIndex
@@ -257,17 +258,7 @@ def build_report(
         theorems=theorems,
         unused=[n for n in a.unused() if listed(n)],
         findings=in_scope(s, audit_findings(s), include_deps) + unsupported,
-        dependencies=[
-            DependencyRow(
-                name=d.name,
-                kind=d.kind,
-                rev=d.rev,
-                root=d.root,
-                files=d.files,
-                declarations=d.declarations,
-            )
-            for d in p.packages
-        ],
+        dependencies=[DependencyRow(**asdict(d)) for d in p.packages],
         dependencies_listed=include_deps and bool(p.packages),
     )
 
