@@ -368,6 +368,21 @@ def test_an_import_cycle_is_one_warning(research: Path, run_cli) -> None:
     assert "Probkit.IndepFun" in proc.stdout  # the scan went on
 
 
+def test_an_unreadable_lakefile_of_a_package_is_one_warning(research: Path, run_cli) -> None:
+    lakefile = research / ".lake/packages/probkit/lakefile.toml"
+    lakefile.write_text('name = "probkit"\n[[lean_lib]\nname = "Probkit"\n', encoding="utf-8")
+    proc = run_cli("rests-on", "-C", str(research), "minibatch_concentration")
+    assert proc.returncode == 0
+    (warning,) = proc.stderr.splitlines()
+    assert warning.startswith(
+        "axiomdl: .lake/packages/probkit/lakefile.toml:2: warning: package `probkit`: "
+        "not valid TOML"
+    )
+    assert warning.endswith("its modules are looked for under its folder [lakefile]")
+    # Lake's default layout still finds Probkit.* under the package folder
+    assert "Probkit.IndepFun (plausible)" in proc.stdout
+
+
 # -- caching per package version -----------------------------------------------------
 
 

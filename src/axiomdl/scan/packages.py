@@ -16,6 +16,7 @@ shipped with this tool. Core (``Init``, ``Std``, ``Lean``, ``Lake``) is never re
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,7 @@ class Package:
     libs: list[LeanLib] = field(default_factory=list)
     # its lakefile could not be read: modules are looked up under its root (Lake's default)
     note: str | None = None
+    lakefile: Path | None = None
 
     @property
     def cache_key(self) -> str:
@@ -129,6 +131,17 @@ def load_packages(root: Path, own_roots: set[str] | None = None) -> PackageIndex
                 for sub in sorted(base.iterdir()):
                     if sub.is_dir() and not sub.name.startswith("."):
                         idx.packages.append(_loaded(Package(sub.name, sub, "folder")))
+    for pkg in idx.packages:
+        if pkg.note is not None:  # Lake's default: modules under the package's folder
+            idx.warnings.append(
+                InputWarning(
+                    _rel(root, pkg.lakefile or pkg.root),
+                    int(m.group(1)) if (m := re.search(r"at line (\d+)", pkg.note)) else None,
+                    "lakefile",
+                    f"package `{pkg.name}`: {pkg.note}; its modules are looked for under "
+                    "its folder",
+                )
+            )
     if not any("AxiomDL" in p.roots for p in idx.packages) and not _inside_bundled(root):
         idx.packages.append(_loaded(Package(BUNDLED_NAME, bundled_root(), "bundled")))
     return idx
@@ -146,11 +159,16 @@ def _loaded(pkg: Package) -> Package:
     try:
         cfg = load_lake_config(pkg.root)
     except LakeConfigError as e:
-        pkg.note = str(e)
+        pkg.note = str(e).removeprefix(f"{e.file.name}: ")
+        pkg.lakefile = e.file
         return pkg
     if cfg is not None:
         pkg.libs = list(cfg.libraries)
     return pkg
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def _line_of(text: str, needle: str) -> int | None:
@@ -225,7 +243,7 @@ def _from_entry(
             return None
         where, rev = root / d, None
     if not where.is_dir():
-        shown = where.relative_to(root).as_posix() if where.is_relative_to(root) else str(where)
+        shown = _rel(root, where)
         idx.missing.append(name)
         idx.warnings.append(
             InputWarning(
