@@ -23,6 +23,7 @@ BENCHES = [
     ("mcp", ["bench_mcp.py"]),
     ("lattice", ["bench_lattice.py"]),
     ("probes", ["bench_probes.py"]),
+    ("downstream", ["bench_downstream.py"]),
 ]
 
 

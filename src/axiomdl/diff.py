@@ -111,11 +111,14 @@ def _requires_at(
                 return {}, {}
         if not any(target.rglob("*.lean")):
             return {}, {}
-        project = scan_project(target, use_cache=False)
+        # an old revision's imports resolve against the work tree's Lake checkouts
+        project = scan_project(target, use_cache=False, packages_root=repo / sub)
         label = rev or "work tree"
         for f in bad_file_findings(project):
             bad.append(f.model_copy(update={"message": f"{f.message} (in {label})"}))
-        return Analysis(build_graph(project)).all_requires(), _scope_keys(project)
+        requires = Analysis(build_graph(project)).all_requires()
+        own = {n: r for n, r in requires.items() if project.package_of(n) is None}
+        return own, _scope_keys(project)
 
 
 def diff_revisions(

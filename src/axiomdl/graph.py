@@ -1,7 +1,8 @@
 """The dependency graph: a networkx DiGraph from each declaration to what it uses.
 
 Edge attributes: ``label`` (statement|proof), ``position`` (hypothesis|conclusion|value)
-and ``provenance`` (static|exact). Node attributes: ``role`` and ``kind``.
+and ``provenance`` (static|exact). Node attributes: ``role``, ``kind`` and ``builds``, and ``package``
+for a declaration of a dependency (known, not owned: see :mod:`axiomdl.scan.closure`).
 """
 
 from __future__ import annotations
@@ -25,11 +26,22 @@ def edge_attrs(label: str, position: str, provenance: str = "static") -> dict[st
     return _ATTRS[(label, position, provenance)]
 
 
+def _node_attrs(role: str, kind: str, builds: bool, package: str | None) -> dict[str, object]:
+    attrs: dict[str, object] = {"role": role, "kind": kind, "builds": builds}
+    if package is not None:
+        attrs["package"] = package
+    return attrs
+
+
 def build_graph(project: Project) -> nx.DiGraph:
     """Build the static dependency graph of a scanned project."""
     g = nx.DiGraph()
+    files, decl_file = project.files, project.decl_file
     g.add_nodes_from(
-        (n, {"role": d.role, "kind": d.kind, "builds": "builds_inline" in d.flags})
+        (
+            n,
+            _node_attrs(d.role, d.kind, "builds_inline" in d.flags, files[decl_file[n]].package),
+        )
         for n, d in sorted(project.decls.items())
     )
     hyp_a = edge_attrs("statement", "hypothesis")
@@ -56,6 +68,7 @@ def declaration_model(project: Project, name: str) -> Declaration:
         kind=d.kind,
         role=d.role,  # type: ignore[arg-type]
         module=fs.module,
+        package=fs.package,
         file=fs.path,
         line=d.line,
         end_line=d.end_line,

@@ -154,7 +154,8 @@ def run_lint(
                         message=f"`{name}` uses `{flag.replace('_true', ' := true')}`",
                     )
                 )
-        if d.role in ("assumption", "conjecture"):
+        if d.role in ("assumption", "conjecture") and "named-by" not in d.meta:
+            # (a role given by axiomdl.toml has no docstring header to check)
             missing = [k for k in REQUIRED_META if k.lower() not in d.meta]
             if missing:
                 findings.append(
@@ -205,7 +206,10 @@ def run_lint(
     findings += lint_findings(s, allow if core_names is not None else None)
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.code))
     return LintResult(
-        files=len(p.files), identifiers_checked=checked, name_checks=check_names, findings=findings
+        files=sum(1 for fs in p.files if fs.package is None),
+        identifiers_checked=checked,
+        name_checks=check_names,
+        findings=findings,
     )
 
 
@@ -224,7 +228,7 @@ def _build_findings(p: Project) -> list[Finding]:
     ]
     built = built_files(p.files, p.lake)
     for i, fs in enumerate(p.files):
-        if i not in built and fs.size:
+        if i not in built and fs.size and fs.package is None:  # dependencies build themselves
             out.append(
                 Finding(
                     code="unbuilt",

@@ -38,6 +38,9 @@ class Declaration(Model):
     kind: str
     role: Role
     module: str
+    package: str | None = Field(
+        default=None, description="the dependency that declares it; null for the project's own"
+    )
     file: str
     line: int
     end_line: int
@@ -155,6 +158,11 @@ class ImpactResult(Model):
     bundles: list[str] = Field(
         default_factory=list, description="assumptions and definitions that bundle it"
     )
+    in_dependencies: int = Field(
+        default=0,
+        description="results and definitions of dependencies that fall too, not listed "
+        "(`--include-deps` lists them)",
+    )
 
 
 class AssumptionRow(Model):
@@ -176,6 +184,9 @@ class AssumptionRow(Model):
     established_by: list[str] = Field(default_factory=list)
     file: str
     line: int
+    package: str | None = Field(
+        default=None, description="the dependency that declares it; null for the project's own"
+    )
 
 
 class TheoremRow(Model):
@@ -196,6 +207,9 @@ class TheoremRow(Model):
     )
     file: str
     line: int
+    package: str | None = Field(
+        default=None, description="the dependency that declares it; null for the project's own"
+    )
 
 
 class Counts(Model):
@@ -215,6 +229,20 @@ class Counts(Model):
     by_area: dict[str, dict[str, int]] = Field(default_factory=dict)
 
 
+class DependencyRow(Model):
+    """A dependency whose modules the project imports: which version, how much was read."""
+
+    name: str
+    kind: Literal["git", "path", "folder", "bundled"] = Field(
+        description="a git or path package of lake-manifest.json, a folder under "
+        ".lake/packages (no manifest), or the AxiomDL library shipped with axiomdl"
+    )
+    rev: str | None = Field(default=None, description="the manifest's revision (git packages)")
+    root: str
+    files: int = Field(description="files read: the import closure, not the whole package")
+    declarations: int
+
+
 class Report(Model):
     """``axiomdl report``: the assumption set, each result's requires set, and findings."""
 
@@ -229,6 +257,15 @@ class Report(Model):
     theorems: list[TheoremRow]
     unused: list[str]
     findings: list[Finding]
+    dependencies: list[DependencyRow] = Field(
+        default_factory=list,
+        description="packages the imports reached; their declarations are in the graph, "
+        "their results are listed with --include-deps",
+    )
+    dependencies_listed: bool = Field(
+        default=False,
+        description="whether the dependencies' results are listed too (--include-deps)",
+    )
     basis: MinimalBasis | None = Field(
         default=None,
         description="the fewest required assumptions from which the others follow by proved "

@@ -309,17 +309,18 @@ class Analysis:
             b |= self.bit.get(t, 0)
         return b
 
-    def used_by(self) -> dict[str, int]:
+    def used_by(self, counted: Callable[[str], bool] | None = None) -> dict[str, int]:
         """For every assumption, how many theorems and discharges fall if it is dropped
         (``impact``'s statement + proof lists without witnesses): the one "used by" number
         of the report, the site and ``unused``.
 
         Witnesses exhibit an assumption rather than rest on it, and a discharge that only
-        *establishes* it does not count either.
+        *establishes* it does not count either. ``counted``: only the results it accepts
+        (a project's own, not its dependencies').
         """
         counts = dict.fromkeys(self.hyps, 0)
         for n, r in self.roles.items():
-            if r not in USER_ROLES:
+            if r not in USER_ROLES or (counted is not None and not counted(n)):
                 continue
             bits = (self.uses_bits(n) & ~self.establishes_bits(n)) | self.requires_bits(n)
             bits &= ~self.bit.get(n, 0)

@@ -187,6 +187,7 @@ class Session:
             if src is not None and meta is not None:
                 from axiomdl.report.build import warm_values
 
+                meta = src.meta("graph")  # the scan settles the digest (dependencies read)
                 self._values.update(warm_values(self))
                 work.step("writing the cache")
                 # the reach sets, the bulk, apart: a warm rests-on never reads them
@@ -213,6 +214,10 @@ class Session:
         if hit is not None:
             return hit
         value = produce()
+        if src.key is None:
+            return value
+        name = f"out-{src.key[:16]}-{ident}"  # the scan may have settled the digest
+        meta = src.meta("output", key=repr(key))
         src.save(name, meta, value)
         src.survey.store.discard_blobs("out-", keep_prefix=f"out-{src.key[:16]}-")
         return value
@@ -229,6 +234,9 @@ class Session:
                 for n, base in zip(self.graph.nodes, lean, strict=True)
                 if "@" in n and (base == name or base.endswith("." + name))
             ]
+        if len(hits) > 1:  # the project's own first: a dependency may use the same name
+            own = [n for n in hits if self.owns(n)]
+            hits = own if len(own) == 1 else hits
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
@@ -267,6 +275,52 @@ class Session:
     def lake_note(self) -> str | None:
         """Why the Lake configuration could not be understood (the whole tree was scanned)."""
         return self.remember("lake_note", lambda s: s.project.lake_note)
+
+    def input_warnings(self) -> list[Finding]:
+        """Problems with the dependencies (manifest, missing checkouts and modules, import
+        cycles) and with ``axiomdl.toml``: warnings, the scan went on."""
+        from axiomdl.model import Finding
+
+        def compute(s: Session) -> list[Finding]:
+            return [
+                Finding(
+                    code=w.code, message=w.message, file=w.file, line=w.line, severity="warning"
+                )
+                for w in s.project.warnings
+            ]
+
+        return self.remember("input_warnings", compute)
+
+    def dependency_files(self) -> frozenset[str]:
+        """The files read from dependencies (their findings are listed on request only)."""
+        return self.remember(
+            "dependency_files",
+            lambda s: frozenset(fs.path for fs in s.project.files if fs.package is not None),
+        )
+
+    def package_of(self, name: str) -> str | None:
+        """The dependency that declares ``name``; None for the project's own."""
+        return self.graph.nodes[name].get("package")
+
+    def owns(self, name: str) -> bool:
+        """Whether ``name`` is the project's own (not a dependency's)."""
+        return "package" not in self.graph.nodes[name]
+
+    def own_scope(self, also: frozenset[str] = frozenset()) -> set[str] | None:
+        """The project's own declarations (and ``also``) and every declaration they reach
+        (what they rest on in the dependencies); None when the project has no dependencies."""
+        g = self.graph
+        own = [n for n, attrs in g.nodes(data=True) if "package" not in attrs]
+        if len(own) == len(g):
+            return None
+        seen = set(own) | also
+        stack = list(seen)
+        while stack:
+            for t in g._succ[stack.pop()]:
+                if t not in seen:
+                    seen.add(t)
+                    stack.append(t)
+        return seen
 
 
 def _well_formed(hit: Any) -> bool:

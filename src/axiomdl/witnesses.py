@@ -108,6 +108,8 @@ def compute_coverage(s: Session) -> Coverage:
         est = a.establishes_bits(w)
         for raw in names:
             target = _resolve_cover(s, w, raw)
+            if target is None and fs.package is not None:
+                continue  # a dependency's module the project does not import: not read
             line = _covers_line(s, w, raw)
             if target is None or a.roles.get(target) not in RESULT_ROLES:
                 what = (
@@ -165,7 +167,8 @@ def unwitnessed_findings(s: Session, cov: Coverage) -> list[Finding]:
     project that never heard of joint witnesses is not flooded with warnings.
     """
     p = s.project
-    if not any(covers_names(d.doc) for d in p.decls.values()):
+    own = (d for n, d in p.decls.items() if p.package_of(n) is None)  # not a dependency's use
+    if not any(covers_names(d.doc) for d in own):
         return []
     out = []
     for n, st in sorted(cov.status.items()):

@@ -19,6 +19,7 @@ EXIT_INTERNAL = 4
 # Modules that register commands (core first: its commands are listed first in --help).
 _EXTENSIONS = (
     "core_cmds",
+    "new_cmd",
     "site_cmd",
     "compute_cmd",
     "probe_cmd",
@@ -45,6 +46,7 @@ _INDEX = {
         ),
         "core_cmds",
     ),
+    "new": "new_cmd",
     "site": "site_cmd",
     **dict.fromkeys(("falsify", "check-loss", "bound"), "compute_cmd"),
     "probe": "probe_cmd",

@@ -152,6 +152,8 @@ def report_input(s: Session) -> None:
         click.echo(f"axiomdl: warning: {note}", err=True)
     for f in s.bad_files():
         click.echo(f"axiomdl: {f.one_line()}", err=True)
+    for f in s.input_warnings():  # dependencies and axiomdl.toml: the scan went on
+        click.echo(f"axiomdl: {f.one_line()}", err=True)
 
 
 def format_option(

@@ -28,6 +28,21 @@ render = LazyModule("axiomdl.report.render")
 github = LazyModule("axiomdl.report.github")
 
 PATH_ARG = click.argument("path", required=False, type=click.Path(path_type=Path))
+INCLUDE_DEPS = click.option(
+    "--include-deps",
+    is_flag=True,
+    help="Also list the dependencies' declarations and findings (the imported Lake packages "
+    "and the bundled library; by default only the project's own are listed).",
+)
+
+
+def _say_left_out(n: int) -> None:
+    """Never hide findings silently: say on stderr how many dependencies' were left out."""
+    if n:
+        click.echo(
+            f"axiomdl: {n} finding(s) in dependencies not listed (--include-deps lists them)",
+            err=True,
+        )
 
 
 def _pick(path: Path | None, project: Path | None) -> Path | None:
@@ -56,7 +71,10 @@ def _pick(path: Path | None, project: Path | None) -> Path | None:
     help=f"Text: list every result (over {SUMMARY_THRESHOLD} results, the default "
     "lists the ones with the largest requires sets).",
 )
-def report(path, project, open_session, fmt, output, evidence_dir, site_dir, show_all) -> int:
+@INCLUDE_DEPS
+def report(
+    path, project, open_session, fmt, output, evidence_dir, site_dir, show_all, include_deps
+) -> int:
     """Assumptions, each result's requires set, and findings."""
     from axiomdl.probes.evidence import load_evidence
 
@@ -66,7 +84,7 @@ def report(path, project, open_session, fmt, output, evidence_dir, site_dir, sho
     label = str(target) if target else "bundled AxiomDL library"
 
     def produce() -> tuple[str, int]:
-        r = build.build_report(s, label, evidence=evidence)
+        r = build.build_report(s, label, evidence=evidence, include_deps=include_deps)
         if fmt == "json":
             text = dump(r)
         elif fmt == "md":
@@ -78,13 +96,21 @@ def report(path, project, open_session, fmt, output, evidence_dir, site_dir, sho
     # the whole output, reused while no file (and no option or probe result) changes;
     # unreadable files were already reported once by `open_session` (exit 2 there)
     key = ("report", fmt, str(show_all and fmt == "text"), label, _evidence_key(evidence))
+    key += ("include-deps",) if include_deps else ()
     text, code = s.cached(key, produce)
     emit(text, output)
     if site_dir is not None:
         from axiomdl.site import build_site
         from axiomdl.site.build import project_title
 
-        site = build_site(s, site_dir, label=label, title=project_title(target), evidence=evidence)
+        site = build_site(
+            s,
+            site_dir,
+            label=label,
+            title=project_title(target),
+            evidence=evidence,
+            include_deps=include_deps,
+        )
         click.echo(f"wrote the explorer to {site.out / 'index.html'}", err=True)
     return code
 
@@ -146,10 +172,11 @@ def _resolve_assumption(s, name: str) -> str:
 @project_options
 @format_option()
 @output_option
-def impact(assumption, project, open_session, fmt, output) -> int:
+@INCLUDE_DEPS
+def impact(assumption, project, open_session, fmt, output, include_deps) -> int:
     """What falls if ASSUMPTION is dropped: statement vs proof dependents."""
     s = open_session(project)
-    i = build.impact(s, _resolve_assumption(s, assumption))
+    i = build.impact(s, _resolve_assumption(s, assumption), include_deps)
     emit(dump(i) if fmt == "json" else _md_or_text(render.impact_text(i), fmt), output)
     return EXIT_OK
 
@@ -158,10 +185,11 @@ def impact(assumption, project, open_session, fmt, output) -> int:
 @project_options
 @format_option()
 @output_option
-def unused(project, open_session, fmt, output) -> int:
+@INCLUDE_DEPS
+def unused(project, open_session, fmt, output, include_deps) -> int:
     """Assumptions that no result requires or uses."""
     s = open_session(project)
-    names = s.analysis.unused()
+    names = [n for n in s.analysis.unused() if include_deps or s.owns(n)]
     if fmt == "json":
         emit(json.dumps({"schema_version": "1.0", "unused": names}, indent=2) + "\n", output)
     else:
@@ -177,14 +205,17 @@ def unused(project, open_session, fmt, output) -> int:
 @project_options
 @format_option(("text", "json", "md", "github"))
 @output_option
-def audit(path, project, open_session, fmt, output) -> int:
+@INCLUDE_DEPS
+def audit(path, project, open_session, fmt, output, include_deps) -> int:
     """sorry, admit, native_decide, declared axioms, scope problems; exit 1 on findings."""
     s = open_session(_pick(path, project))
-    findings = build.audit_findings(s)
+    everything = build.audit_findings(s)
     if s.analysis.mode == "exact":  # --exact: add the compiled environment's axiom audit
         from axiomdl.lean.audit import session_axiom_findings
 
-        findings += session_axiom_findings(s)
+        everything += session_axiom_findings(s)
+    findings = build.in_scope(s, everything, include_deps)
+    _say_left_out(len(everything) - len(findings))
     errors = [f for f in findings if f.severity == "error"]
     if fmt == "json":
         emit(
@@ -227,7 +258,8 @@ def audit(path, project, open_session, fmt, output) -> int:
 )
 @format_option(("text", "json", "github"))
 @output_option
-def lint(path, project, open_session, core_names, strict_names, fmt, output) -> int:
+@INCLUDE_DEPS
+def lint(path, project, open_session, core_names, strict_names, fmt, output, include_deps) -> int:
     """Static checks (the compiler stand-in); exit 1 on error findings.
 
     The AxiomDL library's own rules (allowlisted names, core-only imports,
@@ -242,6 +274,9 @@ def lint(path, project, open_session, core_names, strict_names, fmt, output) -> 
     allow = core_names or find_core_names(root if root.is_dir() else root.parent)
     library = library_files(s, bundled=target is None)
     result = run_lint(s, allow, library=library, strict_names=strict_names)
+    kept = build.in_scope(s, result.findings, include_deps)
+    _say_left_out(len(result.findings) - len(kept))
+    result.findings = kept
     if fmt == "json":
         emit(dump(result), output)
     elif fmt == "github":

@@ -44,6 +44,12 @@ def site_progress(quiet: bool) -> Iterator[Callable[[str, int], None]]:
 @project_options
 @repo_url_option
 @evidence_option
+@click.option(
+    "--include-deps",
+    is_flag=True,
+    help="Show every declaration read from the dependencies (default: the project's own, "
+    "and what they rest on).",
+)
 def site(
     out: Path,
     project: Path | None,
@@ -51,6 +57,7 @@ def site(
     repo_url: str | None,
     evidence_dir: Path | None,
     quiet: bool,
+    include_deps: bool = False,
 ) -> int:
     """Write the static explorer (index, assumption map, graph, declaration views) to OUT."""
     from axiomdl.probes.evidence import load_evidence
@@ -69,6 +76,7 @@ def site(
             repo_url=repo_url,
             evidence=evidence,
             progress=progress,
+            include_deps=include_deps,
         )
     click.echo(
         f"wrote the explorer for {r.declarations} declarations ({r.files} files) to {r.out} "

@@ -18,6 +18,7 @@ result says it is an upper bound, with the largest size ruled out as a lower bou
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import combinations
 
 from axiomdl.lattice.build import LatticeData
@@ -28,12 +29,15 @@ BUDGET = 200_000  # closures per part before the search falls back to greedy
 CHOICES_CAP = 5
 
 
-def required_by_theorems(s: Session, data: LatticeData) -> list[str]:
-    """Assumptions (and conjectures) that some theorem of the library requires."""
+def required_by_theorems(
+    s: Session, data: LatticeData, listed: Callable[[str], bool] | None = None
+) -> list[str]:
+    """Assumptions (and conjectures) that some theorem of the library requires (``listed``:
+    only the theorems it accepts, such as a project's own, not its dependencies')."""
     a = s.analysis
     bits = 0
     for n, role in a.roles.items():
-        if role == "theorem" and n in s.project.decls:
+        if role == "theorem" and n in s.project.decls and (listed is None or listed(n)):
             bits |= a.requires_bits(n)
     hyps = set(data.hyps)
     return [x for x in a.names(bits) if x in hyps]
@@ -93,9 +97,15 @@ def _greedy(data: LatticeData, base: set[str], part: list[str]) -> list[str]:
     return sorted(chosen)
 
 
-def minimal_basis(s: Session, data: LatticeData, budget: int = BUDGET) -> MinimalBasis:
-    """The report's minimal basis, with each member's independence."""
-    required = required_by_theorems(s, data)
+def minimal_basis(
+    s: Session,
+    data: LatticeData,
+    budget: int = BUDGET,
+    listed: Callable[[str], bool] | None = None,
+) -> MinimalBasis:
+    """The report's minimal basis, with each member's independence (``listed``: of the
+    requirements of the theorems it accepts)."""
+    required = required_by_theorems(s, data, listed)
     req = set(required)
     mandatory = {r for r in required if r not in data.horn.close(req - {r})}
     covered = set(data.horn.close(mandatory))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from axiomdl.derivation import DerivationIndex
 from axiomdl.model import (
     AssumptionRow,
     Counts,
+    DependencyRow,
     Derivation,
     Finding,
     ImpactResult,
@@ -37,7 +40,17 @@ def warm_values(s: Session) -> dict[str, Any]:
         "statuses": hypothesis_statuses(s),
         "bad_files": bad_file_findings(s.project),
         "lake_note": s.project.lake_note,
+        "input_warnings": s.input_warnings(),
+        "dependency_files": s.dependency_files(),
     }
+
+
+def in_scope(s: Session, findings: list[Finding], include_deps: bool) -> list[Finding]:
+    """The findings in the project's own files (all of them with ``include_deps``)."""
+    if include_deps:
+        return findings
+    deps = s.dependency_files()
+    return [f for f in findings if f.file not in deps] if deps else findings
 
 
 def hypothesis_statuses(s: Session) -> dict[str, str | None]:
@@ -117,22 +130,41 @@ def why(s: Session, src: str, dst: str) -> WhyResult:
     return WhyResult(mode=s.analysis.mode, source=src, target=dst, steps=steps)  # type: ignore[arg-type]
 
 
-def impact(s: Session, assumption: str) -> ImpactResult:
-    """What falls if ``assumption`` is dropped."""
+def impact(s: Session, assumption: str, include_deps: bool = False) -> ImpactResult:
+    """What falls if ``assumption`` is dropped: the project's own results (through its
+    dependencies' lemmas), and with ``include_deps`` the dependencies' as well."""
     st, pr, bu = s.analysis.impact(assumption)
+    left = 0
+    if not include_deps:
+        own = [[n for n in xs if s.owns(n)] for xs in (st, pr, bu)]
+        left = len(st) + len(pr) + len(bu) - sum(map(len, own))
+        st, pr, bu = own
     return ImpactResult(
-        mode=s.analysis.mode, assumption=assumption, statement=st, proof=pr, bundles=bu
+        mode=s.analysis.mode,
+        assumption=assumption,
+        statement=st,
+        proof=pr,
+        bundles=bu,
+        in_dependencies=left,
     )  # type: ignore[arg-type]
 
 
 def build_report(
-    s: Session, root_label: str, evidence: dict[str, ProbeEvidence] | None = None
+    s: Session,
+    root_label: str,
+    evidence: dict[str, ProbeEvidence] | None = None,
+    include_deps: bool = False,
 ) -> Report:
-    """The whole-library report; ``evidence`` (from probe results) fills ``measured``."""
+    """The whole-library report; ``evidence`` (from probe results) fills ``measured``.
+
+    A project's dependencies are known, not owned: it lists the project's own results,
+    and the dependencies' assumptions those rest on (``include_deps``: everything).
+    """
     a = s.analysis
     p = s.project
+    listed = (lambda n: True) if include_deps else s.owns
     req_count: Counter[str] = Counter()
-    use_count = a.used_by()
+    use_count = a.used_by(None if include_deps else listed)
     established: dict[str, list[str]] = {}
     theorems: list[TheoremRow] = []
     names, files, decl_file, decls = a.names, p.files, p.decl_file, p.decls
@@ -140,7 +172,7 @@ def build_report(
     derivations = DerivationIndex(a)
     unsupported: list[Finding] = []
     for n, role in sorted(a.roles.items()):
-        if role not in RESULT_ROLES:
+        if role not in RESULT_ROLES or not listed(n):
             continue
         req_b = a.requires_bits(n)
         req = names(req_b)
@@ -166,6 +198,7 @@ def build_report(
                 summary=summary(decls[x].meta.get("status") for x in req),
                 file=files[decl_file[n]].path,
                 line=decls[n].line,
+                package=files[decl_file[n]].package,
             )
         )
 
@@ -184,19 +217,25 @@ def build_report(
             established_by=sorted(established.get(n, [])),
             file=p.file_of(n).path,
             line=d.line,
+            package=p.file_of(n).package,
         )
 
-    roles = Counter(a.roles.values())
+    def shown(n: str) -> bool:  # a dependency's assumption: when a listed result uses it
+        return listed(n) or bool(req_count[n] or use_count[n])
+
+    roles = Counter(r for n, r in a.roles.items() if listed(n))
     module_area = [_area_of_module(fs.module) for fs in files]
     pairs = Counter(
-        (d.meta.get("area") or module_area[decl_file[n]], d.role) for n, d in decls.items()
+        (d.meta.get("area") or module_area[decl_file[n]], d.role)
+        for n, d in decls.items()
+        if listed(n)
     )
     by_area: dict[str, dict[str, int]] = {}
     for (area, role), k in pairs.items():
         by_area.setdefault(area, {})[role] = k
     counts = Counts(
-        files=len(p.files),
-        declarations=len(p.decls),
+        files=sum(1 for fs in files if include_deps or fs.package is None),
+        declarations=sum(1 for n in decls if listed(n)),
         assumptions=roles["assumption"],
         conjectures=roles["conjecture"],
         theorems=roles["theorem"],
@@ -204,21 +243,23 @@ def build_report(
         witnesses=roles["witness"],
         separations=roles["separation"],
         definitions=roles["definition"],
-        edges=sum(map(len, s.graph._succ.values())),  # number_of_edges(), without a view
-        external_references=p.external_count,
+        edges=sum(len(t) for n, t in s.graph._succ.items() if listed(n)),
+        external_references=len({e for n, r in p.refs.items() if listed(n) for e in r.external}),
         by_area={k: by_area[k] for k in sorted(by_area)},
     )
     return Report(
-        basis=_basis(s),
+        basis=_basis(s, None if include_deps else s.owns),
         mode=a.mode,  # type: ignore[arg-type]
         project=root_label,
         counts=counts,
         targets=p.lake.target_names() if p.lake is not None else [],
-        assumptions=[row(n) for n in a.hyps if a.roles[n] == "assumption"],
-        conjectures=[row(n) for n in a.hyps if a.roles[n] == "conjecture"],
+        assumptions=[row(n) for n in a.hyps if a.roles[n] == "assumption" and shown(n)],
+        conjectures=[row(n) for n in a.hyps if a.roles[n] == "conjecture" and shown(n)],
         theorems=theorems,
-        unused=a.unused(),
-        findings=audit_findings(s) + unsupported,
+        unused=[n for n in a.unused() if listed(n)],
+        findings=in_scope(s, audit_findings(s), include_deps) + unsupported,
+        dependencies=[DependencyRow(**asdict(d)) for d in p.packages],
+        dependencies_listed=include_deps and bool(p.packages),
     )
 
 
@@ -245,14 +286,15 @@ def _sides(s: Session, name: str, est: list[str]) -> tuple[list[str], list[str]]
     return sides if sides is not None else (est, [])
 
 
-def _basis(s: Session):
-    """The minimal basis of the lattice (None without assumptions)."""
+def _basis(s: Session, listed: Callable[[str], bool] | None):
+    """The minimal basis of the lattice (None without assumptions), of what the listed
+    results require: a project's own, unless ``--include-deps``."""
     if not s.analysis.hyps:
         return None
     from axiomdl.lattice.basis import minimal_basis
     from axiomdl.lattice.lint import project_lattice
 
-    return minimal_basis(s, project_lattice(s))
+    return minimal_basis(s, project_lattice(s), listed=listed)
 
 
 def _area_of_module(module: str) -> str:

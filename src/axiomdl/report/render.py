@@ -88,6 +88,8 @@ def report_text(r: Report, con: Console, *, show_all: bool = False) -> None:
     )
     if r.targets:
         con.print("Lake targets: " + ", ".join(r.targets), markup=False)
+    if r.dependencies:
+        con.print(dependencies_line(r), markup=False)
     show_measured = _has_measured(r)
     cols = ["assumption", "area", "status", "required by", "used by", "established by"]
     rows = [
@@ -212,6 +214,20 @@ def _plain(con: Console, lines: list[str]) -> None:
     con.file.write("\n".join(lines) + "\n")
 
 
+def dependencies_line(r: Report) -> str:
+    """One line: the packages the imports reached, and how much of each was read."""
+    parts = []
+    for d in r.dependencies:
+        version = f" @ {d.rev[:12]}" if d.rev else f" ({d.kind})"
+        parts.append(f"{d.name}{version}: {d.files} files, {d.declarations} declarations")
+    how = (
+        "their results are listed"
+        if r.dependencies_listed
+        else "their results are not listed; --include-deps lists them"
+    )
+    return f"Dependencies ({how}): " + "; ".join(parts)
+
+
 def report_md(r: Report) -> str:
     """Markdown report."""
     c = r.counts
@@ -221,6 +237,7 @@ def report_md(r: Report) -> str:
         f"{c.files} files, {c.declarations} declarations: {c.assumptions} assumptions, {c.conjectures} "
         f"conjectures, {c.theorems} theorems, {c.discharges} discharges, {c.witnesses} witnesses.",
         "",
+        *([dependencies_line(r), ""] if r.dependencies else []),
         "## Assumptions",
         "",
     ]
@@ -343,6 +360,10 @@ def impact_text(i: ImpactResult) -> str:
     if i.bundles:
         lines.append(f"  bundles ({len(i.bundles)}): definitions and assumptions that mention it")
         lines += [f"    {x}" for x in i.bundles]
+    if i.in_dependencies:
+        lines.append(
+            f"  and {i.in_dependencies} in dependencies, not listed (--include-deps lists them)"
+        )
     return "\n".join(lines) + "\n"
 
 

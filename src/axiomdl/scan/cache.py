@@ -57,6 +57,15 @@ class CacheDir:
         key = hashlib.sha1(f"{root.resolve()}|{scanner_version}".encode()).hexdigest()[:20]
         self.dir = base / f"scan-{key}"
 
+    @classmethod
+    def named(cls, base: Path, name: str, scanner_version: str) -> CacheDir:
+        """A cache folder keyed by a name, not a path: a dependency's scans, shared by
+        every project that uses the same version of it (``pkg-…``)."""
+        self = cls.__new__(cls)
+        key = hashlib.sha1(f"{name}|{scanner_version}".encode()).hexdigest()[:20]
+        self.dir = base / f"pkg-{key}"
+        return self
+
     def path(self, name: str) -> Path:
         """Where the pickle ``name`` lives."""
         return self.dir / f"{name}.pickle"

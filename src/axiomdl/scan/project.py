@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from axiomdl.scan import cache as cache_mod
+from axiomdl.scan.closure import Closure, PackageInfo, check_record, follow, record_digest
 from axiomdl.scan.files import Discovery, SourceFile, decode, discover
 from axiomdl.scan.lake import LakeConfig
 from axiomdl.scan.names import (
@@ -21,10 +22,12 @@ from axiomdl.scan.names import (
     restore_names,
     settle_duplicates,
 )
+from axiomdl.scan.packages import InputWarning
 from axiomdl.scan.records import FileScan, RawDecl
 from axiomdl.scan.resolve import AUTO_SUFFIXES, Resolver, decl_namespace
 
-SCANNER_VERSION = "0.2.0-3"
+# 0.2.0-3 (main: builds_inline flag) + the package a file belongs to (import closure)
+SCANNER_VERSION = "0.2.0-4"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
 _MISS = object()
 
@@ -56,10 +59,18 @@ class Project:
     lake_note: str | None = None
     skipped: list[tuple[str, str]] = field(default_factory=list)
     missing: list[tuple[str, str]] = field(default_factory=list)
+    # Dependencies the imports reached (axiomdl.scan.closure), and problems with them or
+    # with axiomdl.toml: warnings, never fatal.
+    packages: list[PackageInfo] = field(default_factory=list)
+    warnings: list[InputWarning] = field(default_factory=list)
 
     def file_of(self, name: str) -> FileScan:
         """The file that declares ``name``."""
         return self.files[self.decl_file[name]]
+
+    def package_of(self, name: str) -> str | None:
+        """The dependency that declares ``name``; None for the project's own."""
+        return self.files[self.decl_file[name]].package
 
     @property
     def external_count(self) -> int:
@@ -144,6 +155,12 @@ class Survey:
     digest: str
     found: Discovery | None = None  # what discovery learnt: Lake targets, skipped files
     index_saved: bool = False
+    # The dependency part (axiomdl.scan.closure): the own files' digest, the closure record
+    # the digest was computed with (refreshed stats: save it), and where packages are.
+    own_digest: str = ""
+    record: dict | None = None
+    record_dirty: bool = False
+    packages_root: Path | None = None
 
     def save_index(self, notes: list[str]) -> None:
         """Record the stats and digest, if they differ from the index read (safe at any time:
@@ -151,7 +168,7 @@ class Survey:
         if (
             self.use_cache
             and not self.index_saved
-            and (self.index.get("digest") != self.digest or self.data_of)
+            and (self.index.get("digest") != self.digest or self.data_of or self.record_dirty)
         ):
             self.index_saved = True
             new_stats = {
@@ -159,7 +176,9 @@ class Survey:
                 for i, s in enumerate(self.sources)
                 if self.hashes[i] and i not in self.unreadable
             }
-            self.store.save("index", {"stats": new_stats, "digest": self.digest}, notes)
+            self.store.save(
+                "index", {"stats": new_stats, "digest": self.digest, "deps": self.record}, notes
+            )
 
     @property
     def key(self) -> str | None:
@@ -167,8 +186,19 @@ class Survey:
         return self.digest if self.use_cache and not self.unreadable else None
 
 
-def survey_project(path: Path, *, use_cache: bool = True, cache_dir: Path | None = None) -> Survey:
-    """Discover the files under ``path``, stat them against the cache index, digest them."""
+def survey_project(
+    path: Path,
+    *,
+    use_cache: bool = True,
+    cache_dir: Path | None = None,
+    packages_root: Path | None = None,
+) -> Survey:
+    """Discover the files under ``path``, stat them against the cache index, digest them.
+
+    The digest covers the dependencies too: the closure recorded by the last scan is
+    checked by stat (:func:`axiomdl.scan.closure.check_record`); if it no longer holds,
+    the digest matches nothing cached and the scan follows the imports again.
+    """
     found = discover(path)
     root, sources = found.root, found.sources
     store = cache_mod.CacheDir(cache_dir or cache_mod.default_cache_dir(), root, SCANNER_VERSION)
@@ -200,11 +230,14 @@ def survey_project(path: Path, *, use_cache: bool = True, cache_dir: Path | None
             continue
         hashes[i] = cache_mod.content_hash(data) if use_cache else "-"  # hashes key the cache only
         data_of[i] = data
-    digest = hashlib.blake2b(
+    own_digest = hashlib.blake2b(
         "\n".join(f"{s.rel}:{s.module}:{h}" for s, h in zip(sources, hashes, strict=True)).encode(),
         digest_size=16,
     ).hexdigest()
-    return Survey(
+    record = index.get("deps") if use_cache else None
+    dep_digest, refreshed = check_record(record)
+    digest = _combined(own_digest, dep_digest, packages_root)
+    sv = Survey(
         root,
         sources,
         store,
@@ -217,7 +250,20 @@ def survey_project(path: Path, *, use_cache: bool = True, cache_dir: Path | None
         unreadable,
         digest,
         found=found,
+        own_digest=own_digest,
+        record=(refreshed or record) if dep_digest is not None else None,
+        record_dirty=refreshed is not None,
+        packages_root=packages_root,
     )
+    return sv
+
+
+def _combined(own: str, deps: str | None, packages_root: Path | None) -> str:
+    """The project's digest: its own files and its dependency closure (None: unknown, so
+    the digest matches nothing cached)."""
+    where = str(packages_root.resolve()) if packages_root is not None else ""
+    key = f"{own}|{deps if deps is not None else 'unknown'}|{where}"
+    return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
 
 
 def scan_project(
@@ -229,19 +275,24 @@ def scan_project(
     progress: Callable[[int, int], None] | None = None,
     native: bool | None = None,
     survey: Survey | None = None,
+    packages_root: Path | None = None,
 ) -> Project:
-    """Scan every Lean file under ``path`` and resolve references between them.
+    """Scan every Lean file under ``path``, and the dependency modules they import, and
+    resolve references between them.
 
     ``native`` picks the compiled scanner core (default: whenever it is built) or
     the pure-Python reference; both give the same project. ``survey`` (from
     :func:`survey_project` on the same path and cache settings) skips that step.
+    ``packages_root``: where the Lake packages are (default: the project itself).
 
     The cache is three pickles: a small stat index, per-file scans keyed by content
     hash, and the resolved project keyed by the hash of all file hashes. A no-change
     rescan stats the files, reads the index and loads the resolved project.
     """
     with cache_mod.gc_paused():
-        sv = survey or survey_project(path, use_cache=use_cache, cache_dir=cache_dir)
+        sv = survey or survey_project(
+            path, use_cache=use_cache, cache_dir=cache_dir, packages_root=packages_root
+        )
         return _scan_project(sv, jobs, progress, native)
 
 
@@ -269,10 +320,17 @@ def _scan_project(
             if progress and project is not None:
                 progress(0, 0)
     if project is None:
+        from axiomdl.config import load_config
+
+        config = load_config(root)  # a bad axiomdl.toml is exit 2, before any work
+
+        def deps(own: list[FileScan]) -> Closure:
+            return _follow(sv, own, jobs, native)
+
         per_file: dict[str, FileScan] = (store.load("files", notes) or {}) if use_cache else {}
         try:
-            project, results = _build(
-                root, sources, hashes, data_of, unreadable, per_file, jobs, progress, native
+            project, results, closure = _build(
+                root, sources, hashes, data_of, unreadable, per_file, jobs, progress, native, deps
             )
         except (TypeError, AttributeError, ValueError, KeyError, IndexError) as e:
             if not per_file:
@@ -280,9 +338,10 @@ def _scan_project(
             # cached scans that unpickled but hold the wrong shapes: rescan everything
             notes.append(f"ignored corrupt cache ({type(e).__name__}: {e}); rebuilding")
             per_file = {}
-            project, results = _build(
-                root, sources, hashes, data_of, unreadable, per_file, jobs, progress, native
+            project, results, closure = _build(
+                root, sources, hashes, data_of, unreadable, per_file, jobs, progress, native, deps
             )
+        notes += closure.notes
         if use_cache:
             keep = {
                 f"{hashes[i]}:{s.rel}:{s.module}": results[i]
@@ -290,6 +349,15 @@ def _scan_project(
                 if hashes[i] and results[i] is not None and i not in unreadable
             }
             store.save("files", keep, notes)
+        # after the per-file save (cached scans keep their own roles): the project's
+        # configuration, then each dependency's own for its files
+        project.warnings += _configure(project, config, closure)
+        # the digest of what was really read: later saves (graph, outputs) go under it
+        sv.record, sv.record_dirty = closure.record, False
+        sv.digest = digest = _combined(
+            sv.own_digest, record_digest(closure.record), sv.packages_root
+        )
+        if use_cache:
             from axiomdl.scan.serialize import project_state
 
             store.save("project", (digest, project_state(project)), notes)
@@ -312,8 +380,10 @@ def _build(
     jobs: int,
     progress: Callable[[int, int], None] | None,
     native: bool | None,
-) -> tuple[Project, list[FileScan | None]]:
-    """Scan what the per-file cache does not hold, then resolve the whole project."""
+    deps: Callable[[list[FileScan]], Closure],
+) -> tuple[Project, list[FileScan | None], Closure]:
+    """Scan what the per-file cache does not hold, follow the imports into the
+    dependencies (``deps``), then resolve the whole project."""
     results: list[FileScan | None] = [None] * len(sources)
     todo: list[tuple[int, bytes]] = []
     for i, src in enumerate(sources):
@@ -334,7 +404,48 @@ def _build(
         todo.append((i, data))
     _scan_all(todo, sources, results, jobs, progress, native)
     files = [r for r in results if r is not None]
-    return resolve_project(root, files, native=native), results
+    closure = deps(files)
+    project = resolve_project(root, [*files, *closure.files], native=native)
+    project.packages, project.warnings = closure.packages, list(closure.warnings)
+    return project, results, closure
+
+
+def _configure(project: Project, config: object, closure: Closure) -> list[InputWarning]:
+    """Apply ``axiomdl.toml`` rules: the project's to every declaration, each package's
+    to its own files (a bad one there is a warning: it is not the user's file)."""
+    from axiomdl.config import load_config
+    from axiomdl.errors import AxiomdlError
+
+    out = config.apply(project) if config is not None else []  # type: ignore[attr-defined]
+    for name, root in closure.roots:
+        try:
+            cfg = load_config(root)
+        except AxiomdlError as e:
+            out.append(InputWarning(e.file or "", e.line, "config", f"{e.message}; ignored"))
+            continue
+        if cfg is not None:
+            out += cfg.apply(project, package=name)
+    return out
+
+
+def _follow(sv: Survey, own: list[FileScan], jobs: int, native: bool | None) -> Closure:
+    """The dependency files ``own`` imports (axiomdl.scan.closure), scanned like the rest."""
+
+    def scan_many(pairs: list[tuple[bytes, SourceFile]]) -> list[FileScan]:
+        out: list[FileScan | None] = [None] * len(pairs)
+        todo = [(i, data) for i, (data, _) in enumerate(pairs)]
+        _scan_all(todo, [src for _, src in pairs], out, jobs, None, native)
+        return [fs for fs in out if fs is not None]
+
+    return follow(
+        sv.root,
+        own,
+        sv.found.lake if sv.found is not None else None,
+        scan_many=scan_many,
+        version=SCANNER_VERSION,
+        store_base=sv.store.dir.parent if sv.use_cache else None,
+        packages_root=sv.packages_root,
+    )
 
 
 def _scan_all(

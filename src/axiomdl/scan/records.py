@@ -82,3 +82,6 @@ class FileScan:
     anon_instances: list[tuple[int, str, tuple[tuple[str, ...], ...]]] = field(default_factory=list)
     # (index in ``decls``, name as scanned) of declarations that resolution renamed.
     renamed: list[tuple[int, str]] = field(default_factory=list)
+    # The dependency (Lake package, or the bundled library) the file belongs to; None for
+    # the project's own files (axiomdl.scan.closure).
+    package: str | None = None

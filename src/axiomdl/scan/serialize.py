@@ -55,11 +55,13 @@ def project_state(p: Project) -> tuple:
             tuple(fs.namespaces),
             fs.size,
             (fs.is_module, fs.imports_all, fs.private, fs.protected, fs.anon_instances, fs.renamed),
+            fs.package,
         )
         for fs in p.files
     ]
     refs = {n: (r.hyp, r.concl, r.proof, r.external) for n, r in p.refs.items()}
-    return (files, p.decl_file, refs, p.duplicates)
+    extras = {"packages": p.packages, "warnings": p.warnings}
+    return (files, p.decl_file, refs, p.duplicates, extras)
 
 
 def project_from_state(root: Path, state: Any) -> Project:
@@ -69,7 +71,7 @@ def project_from_state(root: Path, state: Any) -> Project:
 
 
 def _rebuild(root: Path, state: Any) -> Project:
-    files_s, decl_file, refs_s, duplicates = state
+    files_s, decl_file, refs_s, duplicates, extras = state
     files: list[FileScan] = []
     decls: dict[str, RawDecl] = {}
     for fi, t in enumerate(files_s):
@@ -92,6 +94,7 @@ def _rebuild(root: Path, state: Any) -> Project:
             fs.anon_instances,
             fs.renamed,
         ) = t[11]
+        fs.package = t[12]
         files.append(fs)
         for d in fs.decls:
             if decl_file.get(d.name) == fi and d.name not in decls:
@@ -101,4 +104,13 @@ def _rebuild(root: Path, state: Any) -> Project:
         r = _NEW(Refs)
         r.__dict__ = {"hyp": h, "concl": c, "proof": pr, "external": e}
         refs[n] = r
-    return Project(root, files, decls, decl_file, refs, duplicates)
+    return Project(
+        root,
+        files,
+        decls,
+        decl_file,
+        refs,
+        duplicates,
+        packages=extras["packages"],
+        warnings=extras["warnings"],
+    )

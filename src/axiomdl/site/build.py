@@ -95,11 +95,15 @@ def build_site(
     repo_url: str | None = None,
     evidence: dict | None = None,
     progress: Progress | None = None,
+    include_deps: bool = False,
 ) -> SiteResult:
-    """Scan results of ``s`` (and probe evidence, if any) → a static site in ``out``."""
+    """Scan results of ``s`` (and probe evidence, if any) → a static site in ``out``.
+
+    The project's own declarations and what they rest on in its dependencies are shown;
+    ``include_deps`` shows every declaration read."""
     if progress:
         progress("collect", 0)
-    sd = collect(s, label, title)
+    sd = collect(s, label, title, include_deps=include_deps)
     if evidence:
         sd.measured = measured_map(sd, evidence)
     return write_site(sd, out, repo_url=repo_url, progress=progress)

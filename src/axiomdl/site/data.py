@@ -210,6 +210,12 @@ def source_statement(lines: list[str], line: int, statement: str) -> str:
     return "\n".join(x[indent:] if x[:indent].isspace() else x for x in raw.split("\n"))
 
 
+def _within(imp: Impact, scope: set[str]) -> Impact:
+    return Impact(
+        *([n for n in xs if n in scope] for xs in (imp.statement, imp.proof, imp.bundles))
+    )
+
+
 def _file_lines(root: Path, path: str, cache: dict[str, list[str]]) -> list[str]:
     if path not in cache:
         f = Path(path) if Path(path).is_absolute() else root / path
@@ -220,11 +226,20 @@ def _file_lines(root: Path, path: str, cache: dict[str, list[str]]) -> list[str]
     return cache[path]
 
 
-def collect(s: Session, label: str, title: str | None = None) -> SiteData:
-    """Gather the site's data from a loaded session."""
+def collect(
+    s: Session, label: str, title: str | None = None, *, include_deps: bool = False
+) -> SiteData:
+    """Gather the site's data from a loaded session (a project's dependencies: only the
+    declarations its own reach, unless ``include_deps``)."""
     p = s.project
     a = s.analysis
     g = s.graph
+    scope = None if include_deps else s.own_scope()
+    cov = compute_coverage(s)
+    if scope is not None:  # and the witnesses that show its results' hypotheses satisfiable
+        shown = frozenset(w for n in scope for w in cov.witnesses.get(n, ()))
+        if not shown <= scope:
+            scope = s.own_scope(also=shown)
     areas = {d.meta["area"].lower(): d.meta["area"] for d in p.decls.values() if d.meta.get("area")}
     req_bits: dict[str, int] = {}
     use_bits: dict[str, int] = {}
@@ -241,6 +256,8 @@ def collect(s: Session, label: str, title: str | None = None) -> SiteData:
         req_bits[name] = rb
         use_bits[name] = ub
         est_bits[name] = eb
+        if scope is not None and name not in scope:
+            continue
         meta = dict(d.meta)
         nodes[name] = Node(
             name=name,
@@ -266,17 +283,24 @@ def collect(s: Session, label: str, title: str | None = None) -> SiteData:
             sides = separation_sides(s, name)
             if sides is not None:
                 node.establishes, node.refutes = sides
-    cov = compute_coverage(s)
+    impact = impact_all(a, req_bits, use_bits, est_bits)
+    edges = _lattice_edges(s)
+    if scope is not None:
+        g = g.subgraph(scope).copy()
+        impact = {h: _within(imp, scope) for h, imp in impact.items() if h in scope}
+        edges = {k: [e for e in v if e[0] in scope and e[1] in scope] for k, v in edges.items()}
     return SiteData(
         label=label,
         mode=a.mode,
         nodes=nodes,
         graph=g,
-        impact=impact_all(a, req_bits, use_bits, est_bits),
-        used_by=a.used_by(),
+        impact=impact,
+        used_by=a.used_by(None if scope is None else s.owns),
         title=title or label,
-        witnessed={n: (st, cov.witnesses[n]) for n, st in cov.status.items()},
-        **_lattice_edges(s),
+        witnessed={
+            n: (st, cov.witnesses[n]) for n, st in cov.status.items() if scope is None or n in scope
+        },
+        **edges,
     )
 
 
