@@ -14,6 +14,34 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+def _scanner_params() -> list:
+    from axiomdl.scan.parse import native_available
+
+    return [
+        pytest.param(
+            True,
+            id="native",
+            marks=pytest.mark.skipif(not native_available(), reason="C scanner core not built"),
+        ),
+        pytest.param(False, id="python"),
+    ]
+
+
+# Parametrise a fixture with ``params=SCANNERS`` to run its tests under the compiled
+# scanner core and under the pure-Python reference (``native=`` of ``scan_project``).
+SCANNERS = _scanner_params()
+
+
+def session_of(path: Path, native: bool):
+    """A session on ``path`` scanned by the chosen scanner, with no cache."""
+    from axiomdl.graph import build_graph
+    from axiomdl.scan.project import scan_project
+    from axiomdl.session import Session
+
+    project = scan_project(path, use_cache=False, native=native)
+    return Session(project, build_graph(project))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
