@@ -209,3 +209,21 @@ def test_json_schemas_in_docs_are_fresh() -> None:
         assert json.loads(path.read_text()) == model.model_json_schema(), (
             f"{path} is stale: run `axiomdl schema`"
         )
+
+
+def test_no_command_declares_an_option_twice() -> None:
+    """A repeated option name (two `-q`) makes click warn on every run of the command."""
+    import click
+
+    from axiomdl.cli import cli
+
+    ctx = click.Context(cli)
+    names = cli.list_commands(ctx)
+    assert "falsify" in names and "lint" in names
+    for name in names:
+        cmd = cli.get_command(ctx, name)
+        seen: dict[str, str] = {}
+        for param in cmd.params:
+            for opt in [*param.opts, *param.secondary_opts]:
+                assert opt not in seen, f"`axiomdl {name}`: {opt} for {param.name} and {seen[opt]}"
+                seen[opt] = param.name
