@@ -93,6 +93,15 @@ def cli_stdout(*args: str) -> str:
     return proc.stdout
 
 
+def assert_schema(name: str, data: object) -> None:
+    """Validate command output against the committed ``docs/schema/NAME.schema.json``:
+    the contract users see, not the models that produced the output."""
+    import jsonschema
+
+    path = ROOT / "docs" / "schema" / f"{name}.schema.json"
+    jsonschema.validate(data, json.loads(path.read_text(encoding="utf-8")))
+
+
 def cli_json(*args: str) -> dict:
     """Run ``axiomdl ARGS -f json`` as a user would, and parse its output."""
     return json.loads(cli_stdout(*args, "-f", "json"))

@@ -13,6 +13,8 @@ import pytest
 from axiomdl.probes.evidence import disagrees, measured_evidence, measured_for
 from axiomdl.probes.model import ProbeResult, Verdict
 
+from .conftest import assert_schema
+
 
 def axiomdl(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """The real CLI in a subprocess (to see exactly what a user sees)."""
@@ -163,5 +165,7 @@ def test_cli_runs_one_probe_as_json(tmp_path: Path, cli) -> None:
     )
     assert code == 0, err
     run = json.loads(out)
+    assert_schema("probe-run", run)
     assert [r["probe"] for r in run["results"]] == ["min-norm"]
+    assert_schema("probe", json.loads((tmp_path / "min-norm" / "result.json").read_text()))
     assert (tmp_path / "min-norm" / "result.json").is_file()

@@ -252,6 +252,21 @@ class LintResult(BaseModel):
     findings: list[Finding]
 
 
+class AuditResult(BaseModel):
+    """``axiomdl audit -f json``: sorry, foreign axioms, native_decide and scope findings."""
+
+    schema_version: str = SCHEMA_VERSION
+    mode: Provenance = "static"
+    findings: list[Finding]
+
+
+class UnusedList(BaseModel):
+    """``axiomdl unused -f json``: assumptions that no result requires or uses."""
+
+    schema_version: str = SCHEMA_VERSION
+    unused: list[str]
+
+
 PAYLOADS: dict[str, type[BaseModel]] = {
     "report": Report,
     "rests-on": RestsOn,
@@ -261,4 +276,6 @@ PAYLOADS: dict[str, type[BaseModel]] = {
     "diff": DiffResult,
     "lint": LintResult,
     "probe": ProbeResult,
+    "audit": AuditResult,
+    "unused": UnusedList,
 }
