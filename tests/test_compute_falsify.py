@@ -133,7 +133,7 @@ def test_cli_named_true_statement_exits_0(
     assert out.count("checked (") == 2
 
 
-def test_cli_output_file_is_written_atomically(
+def test_cli_json_goes_to_the_output_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     dest = tmp_path / "out.json"
