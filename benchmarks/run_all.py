@@ -21,6 +21,7 @@ BENCHES = [
     ("site", ["bench_site.py"]),
     ("lean", ["bench_lean.py"]),
     ("mcp", ["bench_mcp.py"]),
+    ("lattice", ["bench_lattice.py"]),
     ("probes", ["bench_probes.py"]),
 ]
 

@@ -34,8 +34,9 @@ that a lemma used only inside an abstracted proof still counts. Private names ar
 their user-facing name (`privateToUserName?`). Internal names, auxiliary recursors, `noConfusion`,
 matchers, recursors, constructors and structure projections get no record of their own, and
 neither do the names Lean realizes on demand (`eq_def`, grind's `hcongr_N`, `congr_simp`, `induct`,
-`T.mk.injEq`, …: `generatedAbout`, which checks that the prefix is of the kind Lean generates
-the name for, so a user's own `Foo.inj` keeps its record). A module's `constNames` also lists constants it realized for
+`T.mk.injEq`, …: `generatedAbout`, which hides every name Lean reports as reserved and otherwise
+checks that the prefix is of the kind Lean generates the name for, so a user's own `Foo.inj` or
+`foo.induct` about a non-recursive `foo` keeps its record). A module's `constNames` also lists constants it realized for
 *another* module's declaration; only the owning module (`getModuleIdxFor?`) exports a constant, and
 no user name is written twice (the first of two same-named `private` declarations is kept, and
 the count of such clashes goes to stderr).
@@ -160,11 +161,14 @@ def numbered (s pre : String) : Bool :=
   let ps := pre.toList
   ps.isPrefixOf cs && decide (cs.length > ps.length) && (cs.drop ps.length).all Char.isDigit
 
-/-- Last components of the theorems Lean realizes on demand about a definition `f`:
-`f.eq_def`, `f.congr_simp`, `f.induct`, … (grind's `f.hcongr_N` is matched by `numbered`). -/
+/-- Last components of the theorems Lean reserves for *every* safe definition `f`
+(`f.eq_def`, `f.eq_unfold`, `f.congr_simp`; grind's `f.hcongr_N` is matched by `numbered`), so
+no user declaration can carry them. The suffixes Lean reserves only for some definitions
+(`induct`, `induct_unfolding`, `mutual_induct`, `fun_cases`: recursive or matching ones) are left
+to `isReservedName`, because a user may declare `foo.induct` about a definition `foo` for which
+Lean generates none. -/
 def definitionSuffixes : List String :=
-  ["eq_def", "eq_unfold", "congr_simp", "induct", "induct_unfolding", "mutual_induct",
-    "fun_cases"]
+  ["eq_def", "eq_unfold", "congr_simp"]
 
 /-- The definition `p` is a `def` (the only kind those theorems are realized for). -/
 def isDefinition (env : Environment) (p : Name) : Bool :=
@@ -178,23 +182,27 @@ def isInductiveType (env : Environment) (p : Name) : Bool :=
   | some (.inductInfo _) => true
   | _ => false
 
-/-- `n` is a name Lean generated *about* its prefix `p`, judged by what `p` is, so that a
-user's own `Foo.inj` about a structure `Foo` keeps its record:
+/-- `n` is a name Lean generated *about* its prefix `p`:
+* any name Lean itself reports as reserved (`isReservedName`: `f.eq_def`, `f.induct`,
+  `f.congr_simp`, `f.hcongr_N`, a constructor's `C.hinj`, …); Lean refuses a user declaration
+  with a reserved name, so this never hides one;
 * `C.inj`, `C.injEq`, `C.sizeOf_spec` for a constructor `C`;
 * `T.noConfusionType`, `T.ctorIdx` for an inductive type `T`;
-* `f.eq_def`, `f.induct`, …, `f.hcongr_N` for a definition `f`, or any name Lean itself
-  reports as reserved (`isReservedName`).
-A module can realize these for a constant of *another* module, so they must never get a
-record of their own. The raw name is used: a private declaration's prefix is its private name. -/
+* `f.eq_def`, `f.eq_unfold`, `f.congr_simp`, `f.hcongr_N` for a definition `f` (a fallback to
+  `isReservedName`; Lean reserves these names for every safe definition).
+Judging by what `p` is keeps a user's own `Foo.inj` about a structure `Foo`. A module can
+realize these for a constant of *another* module, so they must never get a record of their
+own. The raw name is used: a private declaration's prefix is its private name. -/
 def generatedAbout (env : Environment) (n : Name) : Bool :=
-  match n with
-  | .str p s =>
-    if s == "inj" || s == "injEq" || s == "sizeOf_spec" then env.isConstructor p
-    else if s == "noConfusionType" || s == "ctorIdx" then isInductiveType env p
-    else if definitionSuffixes.contains s || numbered s "hcongr_" then
-      isReservedName env n || isDefinition env p
-    else false
-  | _ => false
+  if isReservedName env n then true
+  else
+    match n with
+    | .str p s =>
+      if s == "inj" || s == "injEq" || s == "sizeOf_spec" then env.isConstructor p
+      else if s == "noConfusionType" || s == "ctorIdx" then isInductiveType env p
+      else if definitionSuffixes.contains s || numbered s "hcongr_" then isDefinition env p
+      else false
+    | _ => false
 
 /-- Names the compiler or elaborator makes up: `_`-components, `proof_n`, `match_n`, `eq_n`. -/
 def internalName (n : Name) : Bool :=

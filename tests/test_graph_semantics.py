@@ -144,6 +144,19 @@ def test_derived_only_through_a_discharge(deriv: Session) -> None:
     assert passes.derived == [] and passes.unsupported == []
 
 
+def test_a_structure_built_inline_or_received_from_the_statement_is_no_finding(
+    deriv: Session,
+) -> None:
+    """An anonymous constructor may build PL unseen; a statement `PL f → …` receives it."""
+    for name in ("Deriv.builds_pl", "Deriv.from_statement"):
+        r = build.rests_on(deriv, name)
+        assert r.unsupported == [], name
+    report = build.build_report(deriv, "derivation fixture")
+    assert [f.declaration for f in report.findings if f.code == "unsupported"] == [
+        "Deriv.missing_pl"
+    ]
+
+
 def test_a_lemma_hypothesis_the_caller_never_had_is_a_finding(deriv: Session) -> None:
     r = build.rests_on(deriv, "Deriv.missing_pl")
     assert r.derived == []  # before: "derived via descent", an ordinary hypothesis

@@ -50,11 +50,13 @@ ERRORS = [
     ("scope", "AxiomDL/Scopes.lean", 7, "error"),  # `end Wrong` closes `namespace Fix`
     ("allowlist", str(ALLOW), 9, "error"),  # `Nat.succ  Init/Prelude.lean`: no src/
 ]
-# -- separation rules (helper "lattice") -------------------------------------------------
-# Add a fixture file per separation rule under fixtures/lint/AxiomDL/ (imported from
-# AxiomDL.lean) and its row to SEPARATION; the exact-list tests below then cover it.
-SEPARATION: list[tuple[str, str, int | None, str]] = []
-# ----------------------------------------------------------------------------------------
+# The lattice's rules: Separations.lean breaks each once (High ⇒ Low is discharged there).
+SEPARATION: list[tuple[str, str, int | None, str]] = [
+    ("separation-shape", "AxiomDL/Separations.lean", 31, "error"),  # `High f ∨ ¬ Low f`
+    ("unknown-assumption", "AxiomDL/Separations.lean", 35, "error"),  # `¬ Lowe f`
+    ("unknown-name", "AxiomDL/Separations.lean", 35, "error"),  # `Lowe`, as a name too
+    ("separation-conflict", "AxiomDL/Separations.lean", 40, "error"),  # High ∧ ¬ Low
+]
 EXPECTED = sorted(WARNINGS + ERRORS + SEPARATION, key=lambda r: (r[1], r[2] or 0, r[0]))
 STRICT_ONLY = [("unknown-name", "Other.lean", 7, "error")]  # `Nat.succ`: not allowlisted
 
@@ -73,8 +75,8 @@ def test_every_rule_fires_once(lint_session) -> None:
     assert "Other.lean" not in library and "AxiomDL/Scratch.lean" in library
     result = run_lint(lint_session, ALLOW, library=library)
     assert _rows(result.findings) == EXPECTED
-    assert result.name_checks is True and result.files == 15
-    by_code = {f.code: f for f in result.findings}
+    assert result.name_checks is True and result.files == 16
+    by_code = {f.code: f for f in reversed(result.findings)}  # each code's first finding
     assert "`trivail`" in by_code["unknown-name"].message
     assert by_code["unknown-name"].declaration == "Fix.typo"
     assert "`Mathlib.Logic.Basic`" in by_code["import"].message
@@ -82,6 +84,10 @@ def test_every_rule_fires_once(lint_session) -> None:
     assert "`Fix.rate_sharp`" in by_code["unwitnessed"].message
     assert "no_such_theorem" in by_code["covers"].message
     assert by_code["sorry"].declaration == "Fix.gap"
+    assert by_code["separation-conflict"].declaration == "Fix.high_not_low"
+    assert "`Fix.low_of_high`" in by_code["separation-conflict"].message
+    assert "`High f ∨ ¬ Low f`" in by_code["separation-shape"].message
+    assert "`Lowe`" in by_code["unknown-assumption"].message
     docs = [f.message for f in result.findings if f.code == "docstring"]
     assert docs == [
         "assumption `Fix.NoRefs` lacks docstring line(s): Refs:",
@@ -105,7 +111,7 @@ def test_no_allowlist_means_every_core_name_is_unknown(lint_session) -> None:
     result = run_lint(lint_session, None, library=library_files(lint_session, bundled=False))
     unknown = {f.message.split("`")[1] for f in result.findings if f.code == "unknown-name"}
     # (`trivial` and `rfl` are also tactic words, which the name check leaves alone)
-    assert unknown == {"Nat", "Nat.le_refl", "Nat.zero_le", "True", "trivail"}
+    assert unknown == {"Lowe", "Nat", "Nat.le_refl", "Nat.zero_le", "True", "trivail"}
     assert not any(f.code == "allowlist" for f in result.findings)
 
 
@@ -152,7 +158,7 @@ def test_cli_json_github_and_exit_code(run_cli) -> None:
     text = run_cli("lint", str(LINT), "--no-cache")
     assert text.returncode == 1
     assert text.stdout.splitlines()[-1] == (
-        f"{len(EXPECTED)} finding(s) in 15 files ({data['identifiers_checked']} identifiers checked)"
+        f"{len(EXPECTED)} finding(s) in 16 files ({data['identifiers_checked']} identifiers checked)"
     )
 
 
@@ -161,7 +167,7 @@ def test_warnings_alone_exit_zero(tmp_path: Path, run_cli) -> None:
     the four warnings remain, and lint succeeds."""
     proj = tmp_path / "lint"
     shutil.copytree(LINT, proj)
-    erroneous = {row[1] for row in ERRORS if row[1].startswith("AxiomDL/")}
+    erroneous = {row[1] for row in ERRORS + SEPARATION if row[1].startswith("AxiomDL/")}
     erroneous.discard("AxiomDL/Results.lean")  # the duplicate's other half goes instead
     erroneous.add("AxiomDL/Duplicate.lean")
     for rel in erroneous:

@@ -100,12 +100,41 @@ def test_termination_by_and_decreasing_by_stay_in_the_body(demo: Project) -> Non
 
 def test_flags(demo: Project) -> None:
     d = demo.decls
-    assert d["Demo.with_sorry"].flags == {"sorry"}
-    assert d["Demo.with_native"].flags == {"native_decide"}
-    assert d["Demo.with_decide_true"].flags == {"decide_true"}
-    assert d["Demo.bad_axiom"].flags == {"axiom"}
+
+    def flags(name: str) -> set[str]:
+        return d[name].flags - {"builds_inline"}  # tested on its own below
+
+    assert flags("Demo.with_sorry") == {"sorry"}
+    assert flags("Demo.with_native") == {"native_decide"}
+    assert flags("Demo.with_decide_true") == {"decide_true"}
+    assert flags("Demo.bad_axiom") == {"axiom"}
     assert d["Demo.bad_axiom"].role == "axiom"
-    assert not d["Demo.tricky"].flags
+    assert not flags("Demo.tricky")
+
+
+BUILDS_SRC = """\
+theorem term_app (h : P) : Q := lemma_q h
+theorem anon : Q := lemma_q ⟨fun x => x⟩
+theorem tactic : Q := by exact lemma_q h
+theorem inst : Q := lemma_q { le := 0 }
+theorem wh : Q where
+  field := 0
+theorem dotted : Q := lemma_q h.by_cases
+structure S where
+  x : Nat
+"""
+
+
+@pytest.mark.parametrize("native", [True, False], ids=["c-core", "python"])
+def test_builds_inline_flag(native: bool) -> None:
+    """A proof that may build a structure without naming it (derivation.py) is flagged."""
+    from axiomdl.scan.parse import native_core, scan_text
+
+    if native and native_core() is None:
+        pytest.skip("the C scanner core is not built")
+    fs = scan_text(BUILDS_SRC, "B.lean", "B", native=native)
+    got = {x.name for x in fs.decls if "builds_inline" in x.flags}
+    assert got == {"anon", "tactic", "inst", "wh"}
 
 
 def test_mutual_block(demo: Project) -> None:

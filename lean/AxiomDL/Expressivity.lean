@@ -16,6 +16,7 @@ import AxiomDL.Expressivity.Regimes
 import AxiomDL.Expressivity.RegimesWitnesses
 import AxiomDL.Expressivity.Assumptions
 import AxiomDL.Expressivity.Conjectures
+import AxiomDL.Expressivity.Separations
 
 /-!
 # AxiomDL: finite-width expressivity
@@ -23,7 +24,8 @@ import AxiomDL.Expressivity.Conjectures
 ReLU and its lemmas, one-hidden-layer 1-D networks, compositions of them and residual blocks,
 deep networks with vector-valued hidden layers, rescaling invariance, interpolation,
 linear-piece counting (kinks of one-hidden-layer networks, pieces counted on a grid, depth
-separation), lazy training, and the expressivity assumptions and conjectures.
+separation), lazy training, the expressivity assumptions and conjectures, and the separations
+of the lazy-training regime (`Separations`).
 -/
 
 set_option autoImplicit false

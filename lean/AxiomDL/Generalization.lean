@@ -12,6 +12,7 @@ import AxiomDL.Generalization.Capacity
 import AxiomDL.Generalization.ScalingSeparations
 import AxiomDL.Generalization.DoubleDescent
 import AxiomDL.Generalization.DoubleDescentWitnesses
+import AxiomDL.Generalization.Separations
 
 /-!
 # AxiomDL: generalisation under implicit bias
@@ -21,8 +22,9 @@ abstract expectations, empirical and population risk, finite-class uniform conve
 learning of a finite class under PAC realisability (and its counting form), the minimum-norm
 implicit bias of gradient descent, uniform stability at sample size `m`, flat minima and the
 rescaling objection, the max-margin bias of gradient descent on separable data, benign
-overfitting of noisy data, the open problems, and joint witnesses over `Rat` for every theorem
-whose hypotheses name two or more assumptions.
+overfitting of noisy data, the open problems, joint witnesses over `Rat` for every theorem
+whose hypotheses name two or more assumptions, and separations (`Separations`: realisable vs
+agnostic, uniform stability vs uniform convergence).
 -/
 
 set_option autoImplicit false

@@ -20,6 +20,11 @@ import AxiomDL.Landscape.JointWitnesses
 import AxiomDL.Landscape.ModeConnectivity
 import AxiomDL.Landscape.ModeConnectivityWitnesses
 import AxiomDL.Landscape.Conjectures
+import AxiomDL.Landscape.MoreRelations
+import AxiomDL.Landscape.QuarticModels
+import AxiomDL.Landscape.NonconvexModels
+import AxiomDL.Landscape.PlaneModels
+import AxiomDL.Landscape.Separations
 
 /-!
 # Landscape
@@ -29,7 +34,9 @@ convexity, strong and star convexity, smoothness, PL and PL*, quadratic growth, 
 restricted secant inequality, benign landscape, bounded gradient noise, edge of stability, with
 the sharpness defined without Hessians in `Curvature`), their relations (discharges), the
 convergence theorems for GD and SGD, witnesses (one per assumption, and joint witnesses over
-`Rat` for the hypotheses of every theorem), and open problems.
+`Rat` for the hypotheses of every theorem), open problems, and separations (`Separations`:
+concrete losses over `Rat` that satisfy some assumptions and refute others, with their models
+in `QuarticModels`, `NonconvexModels` and `PlaneModels`).
 -/
 
 set_option autoImplicit false

@@ -7,9 +7,13 @@ hypothesis of a lemma is not a derivation.
 
 A lemma L that T's proof applies directly needs L's requirements. When one of them,
 A, is neither required nor established by T, nor derived by a discharge, nor
-available from T's hypotheses (by projection, ``extends`` or a bundle), nor built
-in T's own proof, nor provided by an instance (type-class search is invisible to a
-static reading), the proof as written cannot typecheck: that is a finding.
+available from T's hypotheses or statement (by projection, ``extends`` or a bundle;
+the statement counts because a proof of ``¬ A`` or ``A → B`` receives ``A``), nor
+named in T's own proof, nor provided by an instance (type-class search is invisible to
+a static reading), the proof as written cannot typecheck: that is a finding. A proof
+that may build a structure without naming it (an anonymous constructor ``⟨…⟩``, a
+structure instance, a ``where`` block or a tactic block: the scanner's
+``builds_inline`` flag) gets no finding: a static reading cannot tell what it built.
 """
 
 from __future__ import annotations
@@ -64,7 +68,7 @@ class DerivationIndex:
         lemma_of: dict[int, str] = {}
         provided = req | est
         for s, attrs in succ[t].items():
-            if attrs["position"] == "hypothesis":
+            if attrs["position"] in ("hypothesis", "conclusion"):
                 provided |= a.reach.get(s, 0)
             provided |= a.bit.get(s, 0)  # built or named in the proof itself
             if attrs["position"] != "conclusion" and a.roles.get(s) in RESULT_ROLES:
@@ -79,6 +83,8 @@ class DerivationIndex:
             if low & open_bits:
                 out.derived[a.names(low)[0]] = path
         lacking = needed & ~provided
+        if a.g.nodes[t].get("builds"):
+            lacking = 0
         for low in _bits(lacking):
             if low in found:
                 continue

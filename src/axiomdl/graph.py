@@ -29,7 +29,8 @@ def build_graph(project: Project) -> nx.DiGraph:
     """Build the static dependency graph of a scanned project."""
     g = nx.DiGraph()
     g.add_nodes_from(
-        (n, {"role": d.role, "kind": d.kind}) for n, d in sorted(project.decls.items())
+        (n, {"role": d.role, "kind": d.kind, "builds": "builds_inline" in d.flags})
+        for n, d in sorted(project.decls.items())
     )
     hyp_a = edge_attrs("statement", "hypothesis")
     con_a = edge_attrs("statement", "conclusion")

@@ -200,6 +200,9 @@ def run_lint(
             )
     cov = compute_coverage(s)
     findings += cov.findings + unwitnessed_findings(s, cov) + degenerate_witness_findings(s)
+    from axiomdl.lattice.lint import lint_findings  # separations and implications
+
+    findings += lint_findings(s, allow if core_names is not None else None)
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.code))
     return LintResult(
         files=len(p.files), identifiers_checked=checked, name_checks=check_names, findings=findings

@@ -11,16 +11,27 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from axiomdl import SCHEMA_VERSION
+from axiomdl.basemodel import Model
+from axiomdl.lattice.models import LatticeResult, MinimalBasis
 from axiomdl.probes.model import ProbeResult
 
-Role = Literal["assumption", "conjecture", "discharge", "witness", "theorem", "definition", "axiom"]
+Role = Literal[
+    "assumption",
+    "conjecture",
+    "discharge",
+    "witness",
+    "separation",
+    "theorem",
+    "definition",
+    "axiom",
+]
 EdgeLabel = Literal["statement", "proof"]
 Position = Literal["hypothesis", "conclusion", "value"]
 Provenance = Literal["static", "exact"]
 WitnessStatus = Literal["joint", "single", "none-needed", "missing"]
 
 
-class Declaration(BaseModel):
+class Declaration(Model):
     """A Lean declaration with its kind, place and docstring metadata."""
 
     name: str
@@ -41,7 +52,7 @@ class Declaration(BaseModel):
     attributes: list[str] = Field(default_factory=list)
 
 
-class Edge(BaseModel):
+class Edge(Model):
     """``source`` uses ``target``: in its statement (hypothesis/conclusion) or only its proof/value."""
 
     source: str
@@ -51,7 +62,7 @@ class Edge(BaseModel):
     provenance: Provenance = "static"
 
 
-class Finding(BaseModel):
+class Finding(Model):
     """Something a user must look at: an audit or lint result, or unreadable input."""
 
     code: str
@@ -71,14 +82,14 @@ class Finding(BaseModel):
         return f"{where}{self.severity}: {self.message} [{self.code}]"
 
 
-class Derivation(BaseModel):
+class Derivation(Model):
     """An assumption a proof uses without requiring it, and the path that derives it."""
 
     assumption: str
     path: list[str]
 
 
-class RestsOn(BaseModel):
+class RestsOn(Model):
     """What one declaration rests on."""
 
     schema_version: str = SCHEMA_VERSION
@@ -88,6 +99,11 @@ class RestsOn(BaseModel):
     requires: list[str]
     establishes: list[str]
     uses: list[str]
+    refutes: list[str] = Field(
+        default_factory=list,
+        description="for a separation: the assumptions its model refutes (`establishes` then "
+        "lists those it satisfies)",
+    )
     derived: list[Derivation] = Field(default_factory=list)
     # assumptions a lemma applied in the proof requires that nothing here supplies
     # (path: the result, then the lemma)
@@ -107,7 +123,7 @@ class RestsOn(BaseModel):
     )
 
 
-class PathStep(BaseModel):
+class PathStep(Model):
     """One edge of a ``why`` chain."""
 
     source: str
@@ -116,7 +132,7 @@ class PathStep(BaseModel):
     position: Position
 
 
-class WhyResult(BaseModel):
+class WhyResult(Model):
     """The shortest labelled path from a declaration to an assumption."""
 
     schema_version: str = SCHEMA_VERSION
@@ -126,7 +142,7 @@ class WhyResult(BaseModel):
     steps: list[PathStep]
 
 
-class ImpactResult(BaseModel):
+class ImpactResult(Model):
     """What falls if an assumption is dropped."""
 
     schema_version: str = SCHEMA_VERSION
@@ -141,7 +157,7 @@ class ImpactResult(BaseModel):
     )
 
 
-class AssumptionRow(BaseModel):
+class AssumptionRow(Model):
     """An assumption in a report: its metadata and how much rests on it."""
 
     name: str
@@ -162,13 +178,16 @@ class AssumptionRow(BaseModel):
     line: int
 
 
-class TheoremRow(BaseModel):
+class TheoremRow(Model):
     """A result in a report with its requires set."""
 
     name: str
     role: Role
     requires: list[str]
     establishes: list[str]
+    refutes: list[str] = Field(
+        default_factory=list, description="for a separation: what its model refutes"
+    )
     derived: list[str] = Field(default_factory=list)
     witnessed: WitnessStatus | None = None
     witnessed_by: list[str] = Field(default_factory=list)
@@ -179,7 +198,7 @@ class TheoremRow(BaseModel):
     line: int
 
 
-class Counts(BaseModel):
+class Counts(Model):
     """Headline numbers of a scanned project."""
 
     files: int
@@ -189,13 +208,14 @@ class Counts(BaseModel):
     theorems: int
     discharges: int
     witnesses: int
+    separations: int = 0
     definitions: int
     edges: int
     external_references: int
     by_area: dict[str, dict[str, int]] = Field(default_factory=dict)
 
 
-class Report(BaseModel):
+class Report(Model):
     """``axiomdl report``: the assumption set, each result's requires set, and findings."""
 
     schema_version: str = SCHEMA_VERSION
@@ -209,9 +229,14 @@ class Report(BaseModel):
     theorems: list[TheoremRow]
     unused: list[str]
     findings: list[Finding]
+    basis: MinimalBasis | None = Field(
+        default=None,
+        description="the fewest required assumptions from which the others follow by proved "
+        "discharges (see `axiomdl lattice`); null when the project has no assumptions",
+    )
 
 
-class GraphExport(BaseModel):
+class GraphExport(Model):
     """The dependency graph as JSON: nodes and labelled edges."""
 
     schema_version: str = SCHEMA_VERSION
@@ -220,7 +245,7 @@ class GraphExport(BaseModel):
     edges: list[Edge]
 
 
-class RequiresChange(BaseModel):
+class RequiresChange(Model):
     """How one result's requires set changed between two revisions."""
 
     name: str
@@ -228,7 +253,7 @@ class RequiresChange(BaseModel):
     removed: list[str]
 
 
-class DiffResult(BaseModel):
+class DiffResult(Model):
     """``axiomdl diff``: requires-set changes between two git revisions."""
 
     schema_version: str = SCHEMA_VERSION
@@ -240,7 +265,7 @@ class DiffResult(BaseModel):
     removed_results: list[str]
 
 
-class LintResult(BaseModel):
+class LintResult(Model):
     """``axiomdl lint``: findings, and how many files and names were checked."""
 
     schema_version: str = SCHEMA_VERSION
@@ -252,7 +277,7 @@ class LintResult(BaseModel):
     findings: list[Finding]
 
 
-class AuditResult(BaseModel):
+class AuditResult(Model):
     """``axiomdl audit -f json``: sorry, foreign axioms, native_decide and scope findings."""
 
     schema_version: str = SCHEMA_VERSION
@@ -260,7 +285,7 @@ class AuditResult(BaseModel):
     findings: list[Finding]
 
 
-class UnusedList(BaseModel):
+class UnusedList(Model):
     """``axiomdl unused -f json``: assumptions that no result requires or uses."""
 
     schema_version: str = SCHEMA_VERSION
@@ -278,4 +303,5 @@ PAYLOADS: dict[str, type[BaseModel]] = {
     "probe": ProbeResult,
     "audit": AuditResult,
     "unused": UnusedList,
+    "lattice": LatticeResult,
 }

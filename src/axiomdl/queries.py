@@ -17,7 +17,8 @@ from axiomdl.errors import AxiomdlError
 
 HYPOTHESIS_ROLES = frozenset({"assumption", "conjecture"})
 DEFINITION_ROLES = frozenset({"definition"})
-RESULT_ROLES = frozenset({"theorem", "discharge", "witness"})
+# A separation exhibits a model (like a witness): it is a result, but rests on nothing it shows.
+RESULT_ROLES = frozenset({"theorem", "discharge", "witness", "separation"})
 USER_ROLES = frozenset({"theorem", "discharge"})  # results that rest on what they use
 
 

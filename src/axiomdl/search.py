@@ -32,7 +32,16 @@ from typing import Literal
 from axiomdl.scan.project import Project
 
 MatchKind = Literal["exact", "acronym", "prefix", "substring", "text"]
-ROLE_ORDER = ("assumption", "conjecture", "discharge", "theorem", "witness", "definition", "axiom")
+ROLE_ORDER = (
+    "assumption",
+    "conjecture",
+    "discharge",
+    "separation",
+    "theorem",
+    "witness",
+    "definition",
+    "axiom",
+)
 _WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 # Area and Status have their own filters; their words ("plausible") are not text matches.
 _META_LINES = re.compile(r"^\s*(?:Area|Status)\s*:.*$", re.M)
@@ -204,7 +213,7 @@ def summary(doc: str, limit: int = 200) -> str:
             continue
         keep.append(s)
     text = " ".join(k for k in keep if k)
-    text = re.sub(r"^(Assumption|Conjecture|Discharge|Witness)\s*:\s*", "", text)
+    text = re.sub(r"^(Assumption|Conjecture|Discharge|Witness|Separation)\s*:\s*", "", text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 

@@ -192,14 +192,17 @@ end Models
 /-- Witness: over `Rat`, the four properties of neural collapse hold at once for two classes on
 the 1-D space: features `μ (i % 2)` collapsed onto the class means `μ 0 = 1`, `μ 1 = -1`
 (NC1 with `ε = 0`), centred means `±1` forming the simplex ETF with `r = 1 > 0` (NC2), the
-self-dual classifier with scale `s = 1 > 0` (NC3) and centred biases `0`, and the
-nearest-class-centre decision (NC4).
+self-dual classifier with scale `s = 1 > 0` (NC3), centred biases `0` (`b c + ⟪w c, μ_G⟫ = 0`,
+the bias hypothesis of the covered theorems), and the nearest-class-centre decision (NC4).
 Covers: AxiomDL.Expressivity.nearestCentreDecision_of_simplexETF_selfDuality AxiomDL.Expressivity.classifierPicks_iff_nearestCentrePicks AxiomDL.Expressivity.classifierPicks_centre_iff AxiomDL.Expressivity.classifierPicks_iff_label AxiomDL.Expressivity.WithinClassCollapse.feat_eq AxiomDL.Expressivity.SimplexETF.inner_neg AxiomDL.Expressivity.SimplexETF.dist_eq AxiomDL.Expressivity.SimplexETF.dist_sq AxiomDL.Expressivity.SelfDuality.score_eq -/
 theorem neuralCollapse_joint_witness_rat :
     WithinClassCollapse AxiomDL.ratSpace 2 (fun i : Nat => twoMeans (i % 2)) (fun i => i % 2)
         twoMeans 0 ∧
       SimplexETF AxiomDL.ratSpace 2 twoMeans 1 ∧
       SelfDuality AxiomDL.ratSpace 2 twoMeans (selfDualClassifier AxiomDL.ratSpace twoMeans 2 1) 1 ∧
+      (∀ c : Nat, c < 2 → centredBias AxiomDL.ratSpace twoMeans 2 1 0 c
+        + (AxiomDL.ratSpace).inner (selfDualClassifier AxiomDL.ratSpace twoMeans 2 1 c)
+          (globalMean AxiomDL.ratSpace twoMeans 2) = 0) ∧
       NearestCentreDecision AxiomDL.ratSpace 2 (fun i : Nat => twoMeans (i % 2)) twoMeans
         (selfDualClassifier AxiomDL.ratSpace twoMeans 2 1)
         (centredBias AxiomDL.ratSpace twoMeans 2 1 0) :=
@@ -207,6 +210,7 @@ theorem neuralCollapse_joint_witness_rat :
       (fun i => by show i % 2 < 2; omega) (fun _ => rfl),
     twoMeans_simplexETF,
     selfDuality_selfDualClassifier AxiomDL.ratSpace twoMeans 2 (by grind),
+    fun c _ => centredBias_spec AxiomDL.ratSpace twoMeans 2 1 0 c,
     nearestCentreDecision_of_simplexETF_selfDuality AxiomDL.ratSpace twoMeans_simplexETF
       (selfDuality_selfDualClassifier AxiomDL.ratSpace twoMeans 2 (by grind))
       (fun c _ => centredBias_spec AxiomDL.ratSpace twoMeans 2 1 0 c) _⟩

@@ -234,14 +234,17 @@ theorem meanFieldScaling_witness_rat :
   meanFieldFamily_scaling
 
 /-- Witness: over `Rat`, the model `kinkedModel` (linear on the unit ball around `0`) is lazily
-trained with budget `0` on that ball, and GD from `0` towards `1/2` stays in the ball, so the
-model equals its linearisation along the trajectory.
+trained with budget `0` on that ball, and GD from `0` towards `1/2` stays in the ball (the
+hypothesis `hstay` of the covered discharge, stated for the same trajectory), so the model
+equals its linearisation along the trajectory.
 Covers: AxiomDL.Expressivity.linearisedAlongTrajectory_of_lazyTraining AxiomDL.Expressivity.LinearisedAlongTrajectory.residual_close -/
 theorem lazyTrajectory_witness_rat :
     LazyTraining AxiomDL.ratSpace kinkedModel (pullIter 0 (1 / 2 : Rat) 0) (fun _ => 1) 1 0 ∧
+      (∀ t : Nat, (AxiomDL.ratSpace).normSq
+        ((AxiomDL.ratSpace).sub (pullIter 0 (1 / 2 : Rat) t) (pullIter 0 (1 / 2 : Rat) 0)) ≤ 1) ∧
       LinearisedAlongTrajectory AxiomDL.ratSpace kinkedModel (fun _ => 1)
         (pullIter 0 (1 / 2 : Rat)) 0 :=
-  ⟨lazyTraining_exact_witness,
+  ⟨lazyTraining_exact_witness, pullIter_half_in_ball,
     linearisedAlongTrajectory_of_lazyTraining AxiomDL.ratSpace lazyTraining_exact_witness
       pullIter_half_in_ball⟩
 

@@ -6,9 +6,16 @@ import AxiomDL.Foundations.Sums
 Fix a training set of `n ≥ 1` examples and fit models with `p` parameters (for example `p`
 random features): least squares for `p < n`, the minimum-norm interpolant for `p ≥ n` (the
 estimator that gradient descent from zero selects, `AxiomDL.Generalization.MinNormBias`). The
-test risk is then a sequence `risk : Nat → K` indexed by `p`. *Double descent* (Belkin et al.
-2019; Nakkiran et al. 2020; Hastie et al. 2022) is the shape of this sequence, split here into
-four assumptions that are observed, or fail, separately:
+test risk is then a sequence `risk : Nat → K` indexed by `p`. *Double descent* is the shape of
+this sequence. The three sources index it differently: Belkin et al. (2019) plot the test risk of
+random-features regression against the number of features, with the peak where the model first
+interpolates (`p = n` for one output and the squared loss); Nakkiran et al. (2020) see the same
+shape for deep networks against width (model-wise), with the peak where the effective model
+complexity (the largest training set the procedure fits) reaches `n`, and also epoch-wise and
+sample-wise variants that are not formalised here; Hastie et al. (2022) prove the asymptotic
+curve of ridgeless least squares against `γ = p/n`, with the peak at `γ = 1`. The statements
+below use the first indexing (threshold `p = n`), split into four assumptions that are observed,
+or fail, separately:
 
 * `InterpolationPeak`: a strict peak at the interpolation threshold `p = n`;
 * `UnderparamAscent`: the risk rises on `[p0, n]` (the classical overfitting arm);
@@ -43,7 +50,7 @@ parameters, at a fixed sample size `n ≥ 1`, has a strict peak at the interpola
 `risk p < risk n` for every `p ≠ n`.
 Area: generalization
 Status: plausible
-Evidence: A sharp peak at p = n is observed for random-features and neural-network regression with label noise (Belkin et al. 2019; Nakkiran et al. 2020) and proved asymptotically for ridgeless least squares, whose variance diverges as p/n → 1 (Hastie et al. 2022; Belkin, Hsu, Xu 2020); it disappears with optimally tuned ridge regularisation (Nakkiran et al. 2021) and shrinks without label noise.
+Evidence: A sharp peak at the interpolation threshold is observed for random-features regression at p = n (Belkin et al. 2019) and, with label noise, for deep networks where the effective model complexity reaches n (Nakkiran et al. 2020), and it is proved asymptotically for ridgeless least squares, whose variance diverges as p/n → 1 (Hastie et al. 2022; Belkin, Hsu, Xu 2020); it disappears with optimally tuned ridge regularisation (Nakkiran et al. 2021) and shrinks without label noise.
 Refs: Belkin, Hsu, Ma, Mandal, "Reconciling modern machine-learning practice and the classical bias–variance trade-off" (PNAS 2019); Nakkiran, Kaplun, Bansal, Yang, Barak, Sutskever, "Deep Double Descent" (ICLR 2020); Hastie, Montanari, Rosset, Tibshirani, "Surprises in High-Dimensional Ridgeless Least Squares Interpolation" (Ann. Statist. 2022); Nakkiran, Venkat, Kakade, Ma, "Optimal Regularization Can Mitigate Double Descent" (ICLR 2021).
 -/
 structure InterpolationPeak (risk : Nat → K) (n : Nat) : Prop where

@@ -1,4 +1,5 @@
 import AxiomDL.Generalization.DoubleDescent
+import AxiomDL.Foundations.Models
 
 /-!
 # Double descent: witnesses and separations over `Rat`
@@ -15,6 +16,9 @@ Concrete risk curves `Nat → K`, each given by cases on the number of parameter
   over-parameterised model beats the model with `p = 0`;
 * `AxiomDL.natToScalar` (`n = 1`): the risk `p` rises everywhere: the rising arm without a peak
   (the classical picture in which more parameters always overfit more).
+
+The `Rat` instances of core's `grind` classes come from `AxiomDL.Foundations.Models`, which
+imports the core modules that declare them; nothing else in this file's imports does.
 -/
 
 set_option autoImplicit false

@@ -63,9 +63,11 @@ theorem brokenPowerLaw_brokenModel : BrokenPowerLaw brokenModel 0 (1 / 8) (1 / 2
       invNat_two_mul n (by omega)]
     grind
 
-/-- Separation: a broken power law (ratio `1/8` up to the break at `2`, then `1/2`) that is no
-single power law from the start `n0 = 1`: `BrokenPowerLaw` holds and `PowerLawScaling` fails
-for every ratio. -/
+/-- A broken power law (ratio `1/8` up to the break at `2`, then `1/2`) that is no single power
+law *from its start* `n0 = 1`: `PowerLawScaling L 0 r 1` fails for every ratio `r`. This is not a
+separation of the two assumptions: beyond its break every broken power law is a power law
+(`powerLaw_of_brokenPowerLaw`), so `BrokenPowerLaw ⇒ PowerLawScaling` holds for other
+parameters. It shows that the start of the power-law regime matters. -/
 theorem brokenPowerLaw_not_powerLaw :
     ∃ L : Nat → Rat, BrokenPowerLaw L 0 (1 / 8) (1 / 2) 1 2 ∧
       ¬ ∃ r : Rat, PowerLawScaling L 0 r 1 := by

@@ -67,7 +67,8 @@ theorem invNat_two_mul (n : Nat) (hn : 0 < n) : (invNat (2 * n) : K) = 1 / 2 * i
   have ha1 : natToScalar n * (1 / natToScalar n) = (1 : K) := AxiomDL.mul_one_div_cancel hne
   have h21 : (2 : K) * (1 / 2) = 1 := AxiomDL.mul_one_div_cancel (by grind)
   have hR : (2 * natToScalar n) * (1 / 2 * (1 / natToScalar n)) = (1 : K) := by
-    have e : (2 * natToScalar n) * (1 / 2 * (1 / natToScalar n))
+    -- the ascription fixes the scalar type (an unannotated numeral would default to `Nat`)
+    have e : (2 * natToScalar n : K) * (1 / 2 * (1 / natToScalar n))
         = (2 * (1 / 2)) * (natToScalar n * (1 / natToScalar n)) := by grind
     rw [e, h21, ha1]
     grind

@@ -9,9 +9,11 @@ The open problem `AxiomDL.ModeConnectivity` (`Landscape/Conjectures.lean`) state
 topology-free ε-chain form for all pairs of global minimisers; this file states the two forms
 that experiments measure for one pair of solutions, with an explicit barrier `ε > 0`:
 
-* `LinearModeConnected` (Frankle et al. 2020): along the straight segment
-  `a + t (b - a)`, `t ∈ [0, 1]`, the loss exceeds the linear interpolation
-  `(1 - t) f a + t f b` of the endpoint losses by at most `ε`;
+* `LinearModeConnected` (Frankle et al. 2020, in the loss-barrier form of Entezari et al. 2022):
+  along the straight segment `a + t (b - a)`, `t ∈ [0, 1]`, the loss exceeds the linear
+  interpolation `(1 - t) f a + t f b` of the endpoint losses by at most `ε` (Frankle et al.
+  measure the excess over the mean of the endpoint losses instead; the two agree when the
+  endpoints have equal loss);
 * `PiecewiseLinearConnected` (Garipov et al. 2018; Draxler et al. 2018): a polygonal path with
   `k ≥ 1` segments from `a` to `b` stays below `max (f a) (f b) + ε` (`BelowEndpoints`).
 
@@ -52,8 +54,10 @@ def BelowEndpoints (f : V → K) (a b : V) (ε : K) (x : V) : Prop :=
 
 /-- Assumption: linear mode connectivity of the solutions `a` and `b` with loss barrier at most
 `ε`, for a positive tolerance `0 < ε`: for every `t ∈ [0, 1]`,
-`f (a + t (b - a)) ≤ (1 - t) f a + t f b + ε` (the barrier of Frankle et al. 2020 is the largest
-excess of the loss on the segment over the linear interpolation of the endpoint losses).
+`f (a + t (b - a)) ≤ (1 - t) f a + t f b + ε`. This is the loss barrier of Entezari et al. (2022),
+the largest excess of the loss on the segment over the linear interpolation of the endpoint
+losses; Frankle et al. (2020) measure the excess over the mean `(f a + f b)/2` of the endpoint
+losses, which is the same condition when the two endpoints have equal loss.
 Area: landscape
 Status: refuted-in-regime
 Evidence: Holds for two SGD runs that share the first part of training (Frankle et al. 2020: stability to SGD noise, reached early in training) and after aligning hidden-unit permutations (Entezari et al. 2022; Ainsworth et al. 2023); fails for networks trained independently from different initialisations, whose straight segment crosses a high barrier (Garipov et al. 2018; Frankle et al. 2020).

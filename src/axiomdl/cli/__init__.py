@@ -17,7 +17,15 @@ from axiomdl.errors import EXIT_USAGE, AxiomdlError
 EXIT_INTERNAL = 4
 
 # Modules that register commands (core first: its commands are listed first in --help).
-_EXTENSIONS = ("core_cmds", "site_cmd", "compute_cmd", "probe_cmd", "lean_cmd", "mcp_cmd")
+_EXTENSIONS = (
+    "core_cmds",
+    "site_cmd",
+    "compute_cmd",
+    "probe_cmd",
+    "lean_cmd",
+    "mcp_cmd",
+    "lattice_cmd",
+)
 # Command → module, so that running one command imports only its module (a command not
 # listed here still works: the group then imports every module in _EXTENSIONS).
 _INDEX = {
@@ -42,6 +50,7 @@ _INDEX = {
     "probe": "probe_cmd",
     **dict.fromkeys(("doctor", "build", "export", "compare", "try", "dojo"), "lean_cmd"),
     **dict.fromkeys(("mcp", "search"), "mcp_cmd"),
+    "lattice": "lattice_cmd",
 }
 
 

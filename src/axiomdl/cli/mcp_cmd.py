@@ -13,7 +13,7 @@ import click
 from axiomdl.cli.common import dump, emit, evidence_option, format_option, project_options
 from axiomdl.errors import EXIT_FINDINGS, EXIT_OK, AxiomdlError
 
-ROLES = ("assumption", "conjecture", "discharge", "witness", "theorem", "definition")
+ROLES = ("assumption", "conjecture", "discharge", "witness", "separation", "theorem", "definition")
 AREAS = ("landscape", "expressivity", "generalization", "foundations", "other")
 STATUSES = ("established", "plausible", "contested", "refuted-in-regime")
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from axiomdl.basemodel import Model
 
 SCHEMA_VERSION = "1.0"
 
 
-class FalsifyResult(BaseModel):
+class FalsifyResult(Model):
     """One declaration: checked, counterexample, unsatisfied (no instance) or skipped."""
 
     name: str
@@ -21,7 +23,7 @@ class FalsifyResult(BaseModel):
     seconds: float = 0.0
 
 
-class FalsifyReport(BaseModel):
+class FalsifyReport(Model):
     """``axiomdl falsify -f json``."""
 
     schema_version: str = SCHEMA_VERSION
@@ -33,7 +35,7 @@ class FalsifyReport(BaseModel):
     results: list[FalsifyResult]
 
 
-class LossEstimate(BaseModel):
+class LossEstimate(Model):
     """What a grid over a named box shows: an estimate, never a proof."""
 
     holds: bool | None
@@ -42,7 +44,7 @@ class LossEstimate(BaseModel):
     note: str = ""
 
 
-class LossProperty(BaseModel):
+class LossProperty(Model):
     """One landscape property of a concrete loss: proved over the domain, or estimated."""
 
     name: str  # convex | smooth | strongly_convex | pl
@@ -55,7 +57,7 @@ class LossProperty(BaseModel):
     estimate: LossEstimate | None = None
 
 
-class ApplicableTheorem(BaseModel):
+class ApplicableTheorem(Model):
     """A library theorem whose required assumptions the loss meets."""
 
     name: str
@@ -69,7 +71,7 @@ class ApplicableTheorem(BaseModel):
     side_conditions: list[str] = Field(default_factory=list)  # left for the user, filled in
 
 
-class LossReport(BaseModel):
+class LossReport(Model):
     """``axiomdl check-loss -f json``."""
 
     schema_version: str = "2.0"
@@ -86,7 +88,7 @@ class LossReport(BaseModel):
     theorems: list[ApplicableTheorem] = Field(default_factory=list)
 
 
-class BoundReport(BaseModel):
+class BoundReport(Model):
     """``axiomdl bound -f json``."""
 
     schema_version: str = SCHEMA_VERSION

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from axiomdl import SCHEMA_VERSION
+from axiomdl.basemodel import Model
 from axiomdl.lean.models import BuildResult, Diagnostic
 from axiomdl.model import Declaration, Provenance, Role
 from axiomdl.probes.model import Verdict
 from axiomdl.search import MatchKind
 
 
-class SearchHit(BaseModel):
+class SearchHit(Model):
     """One declaration found by ``search``."""
 
     name: str
@@ -32,7 +33,7 @@ class SearchHit(BaseModel):
     summary: str = Field("", description="the docstring's prose, shortened")
 
 
-class SearchResult(BaseModel):
+class SearchResult(Model):
     """``search``: ranked declarations (exact name, acronym, prefix, substring, text)."""
 
     schema_version: str = SCHEMA_VERSION
@@ -41,7 +42,7 @@ class SearchResult(BaseModel):
     hits: list[SearchHit]
 
 
-class Measured(BaseModel):
+class Measured(Model):
     """A probe's measured verdict on an assumption (from ``axiomdl probe`` results)."""
 
     probe: str
@@ -55,7 +56,7 @@ class Measured(BaseModel):
     file: str = Field(description="the result.json it was read from")
 
 
-class AssumptionInfo(BaseModel):
+class AssumptionInfo(Model):
     """``assumption``: everything known about one assumption or conjecture."""
 
     schema_version: str = SCHEMA_VERSION
@@ -80,7 +81,7 @@ class AssumptionInfo(BaseModel):
     )
 
 
-class UnusedResult(BaseModel):
+class UnusedResult(Model):
     """``unused``: assumptions that no result requires or uses."""
 
     schema_version: str = SCHEMA_VERSION
@@ -91,7 +92,7 @@ class UnusedResult(BaseModel):
 ToolchainState = Literal["found", "missing"]
 
 
-class LeanCheck(BaseModel):
+class LeanCheck(Model):
     """``try`` and ``build``: Lean's verdict, or that a Lean toolchain is needed.
 
     Without a toolchain ``toolchain`` is ``missing``, ``ok`` is None and ``message`` says

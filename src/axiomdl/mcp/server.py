@@ -32,7 +32,9 @@ from axiomdl.mcp.state import ProjectState
 from axiomdl.model import ImpactResult, LintResult, RestsOn, WhyResult
 
 T = TypeVar("T")
-Kind = Literal["assumption", "conjecture", "discharge", "witness", "theorem", "definition"]
+Kind = Literal[
+    "assumption", "conjecture", "discharge", "witness", "separation", "theorem", "definition"
+]
 Area = Literal["landscape", "expressivity", "generalization", "foundations", "other"]
 Status = Literal["established", "plausible", "contested", "refuted-in-regime"]
 Name = Annotated[str, Field(description="full Lean name or an unambiguous suffix")]

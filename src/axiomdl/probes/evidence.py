@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import Field, ValidationError
 
+from axiomdl.basemodel import Model
 from axiomdl.errors import AxiomdlError
 from axiomdl.probes.model import ProbeResult, Verdict
 
@@ -19,7 +20,7 @@ _CLAIMS_HOLDS = {"established", "plausible"}
 _CLAIMS_FAILS = {"contested", "refuted-in-regime"}
 
 
-class ProbeEvidence(BaseModel):
+class ProbeEvidence(Model):
     """One probe's verdicts, as read from ``NAME/result.json``."""
 
     probe: str
@@ -28,7 +29,7 @@ class ProbeEvidence(BaseModel):
     headline: str
     verdicts: list[Verdict]
     file: str
-    plots: list[str] = []  # plot files, relative to the folder of ``file``
+    plots: list[str] = Field(default_factory=list)  # plot files, relative to the folder of ``file``
 
     def verdict_for(self, assumption: str) -> Verdict | None:
         """The verdict whose short name matches the (short or full) Lean name ``assumption``."""

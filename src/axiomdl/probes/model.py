@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from axiomdl.basemodel import Model
 
 PROBE_SCHEMA_VERSION = "1.0"
 
@@ -14,7 +16,7 @@ VerdictKind = Literal["supported", "contradicted", "inconclusive"]
 Number = float | int | str | bool | None
 
 
-class Verdict(BaseModel):
+class Verdict(Model):
     """The measured verdict on one assumption, with the numbers behind it."""
 
     assumption: str = Field(description="short Lean name of the assumption, e.g. PLStarOn")
@@ -34,7 +36,7 @@ class Verdict(BaseModel):
         return self.verdict
 
 
-class Series(BaseModel):
+class Series(Model):
     """One measured curve (x against y), kept so plots can be redrawn from the JSON."""
 
     name: str
@@ -42,7 +44,7 @@ class Series(BaseModel):
     y: list[float]
 
 
-class ProbeResult(BaseModel):
+class ProbeResult(Model):
     """Everything one probe run measured: configuration, seeds, verdicts, series, plots."""
 
     schema_version: str = PROBE_SCHEMA_VERSION
@@ -60,7 +62,7 @@ class ProbeResult(BaseModel):
     elapsed_s: float = Field(default=0.0, description="wall time; not part of the verdict")
 
 
-class ProbeRun(BaseModel):
+class ProbeRun(Model):
     """``axiomdl probe -f json``: the results of one invocation."""
 
     schema_version: str = PROBE_SCHEMA_VERSION

@@ -81,7 +81,7 @@ def rests_on(s: Session, name: str) -> RestsOn:
     """requires / establishes / uses of one declaration, with derivation paths."""
     a = s.analysis
     req = a.requires(name)
-    est = a.establishes(name)
+    est, refutes = _sides(s, name, a.establishes(name))
     uses = a.uses(name)
     got = DerivationIndex(a).of(name)
     derived = [Derivation(assumption=x, path=p) for x, p in sorted(got.derived.items())]
@@ -98,6 +98,7 @@ def rests_on(s: Session, name: str) -> RestsOn:
         requires=req,
         establishes=est,
         uses=uses,
+        refutes=refutes,
         derived=derived,
         unsupported=unsupported,
         witnessed=cov.status.get(name),
@@ -141,8 +142,9 @@ def build_report(
     for n, role in sorted(a.roles.items()):
         if role not in RESULT_ROLES:
             continue
-        req_b, est_b = a.requires_bits(n), a.establishes_bits(n)
-        req, est = names(req_b), names(est_b)
+        req_b = a.requires_bits(n)
+        req = names(req_b)
+        est, refutes = _sides(s, n, names(a.establishes_bits(n)))
         req_count.update(req)
         if role in ("discharge", "witness"):
             for x in est:
@@ -157,6 +159,7 @@ def build_report(
                 role=role,
                 requires=req,
                 establishes=est,  # type: ignore[arg-type]
+                refutes=refutes,
                 derived=sorted(got.derived),
                 witnessed=cov.status.get(n),
                 witnessed_by=cov.witnesses.get(n, []),
@@ -199,12 +202,14 @@ def build_report(
         theorems=roles["theorem"],
         discharges=roles["discharge"],
         witnesses=roles["witness"],
+        separations=roles["separation"],
         definitions=roles["definition"],
         edges=sum(map(len, s.graph._succ.values())),  # number_of_edges(), without a view
         external_references=p.external_count,
         by_area={k: by_area[k] for k in sorted(by_area)},
     )
     return Report(
+        basis=_basis(s),
         mode=a.mode,  # type: ignore[arg-type]
         project=root_label,
         counts=counts,
@@ -227,6 +232,27 @@ def _unsupported(name: str, assumption: str, lemma: str, file: str, line: int) -
         "neither requires it nor derives it through a discharge: as written the proof "
         "cannot typecheck",
     )
+
+
+def _sides(s: Session, name: str, est: list[str]) -> tuple[list[str], list[str]]:
+    """(establishes, refutes): a separation's conclusion split as the lattice reads it (an
+    unreadable one keeps every assumption of its conclusion, as for any result)."""
+    if s.analysis.roles.get(name) != "separation":
+        return est, []
+    from axiomdl.lattice.read import separation_sides
+
+    sides = separation_sides(s, name)
+    return sides if sides is not None else (est, [])
+
+
+def _basis(s: Session):
+    """The minimal basis of the lattice (None without assumptions)."""
+    if not s.analysis.hyps:
+        return None
+    from axiomdl.lattice.basis import minimal_basis
+    from axiomdl.lattice.lint import project_lattice
+
+    return minimal_basis(s, project_lattice(s))
 
 
 def _area_of_module(module: str) -> str:

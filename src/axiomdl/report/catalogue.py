@@ -53,7 +53,32 @@ def render_catalogue(s: Session, r: Report) -> str:
             if d.role == "assumption" and x.established_by:
                 lines.append("- Established by: " + ", ".join(f"`{e}`" for e in x.established_by))
             lines += ["", "```lean", d.statement, "```", ""]
+    lines += _lattice_section(s, r)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _lattice_section(s: Session, r: Report) -> list[str]:
+    """Implications, separations, open pairs and the minimal basis (``axiomdl lattice``)."""
+    if not s.analysis.hyps:
+        return []
+    from axiomdl.lattice.build import lattice_result
+    from axiomdl.lattice.lint import project_lattice
+    from axiomdl.lattice.render import basis_md, lattice_md_sections
+
+    lat = lattice_result(s, r.project, project_lattice(s))
+    out = [
+        "## The lattice",
+        "",
+        "Which assumptions imply which (proved discharges, closed transitively), which are "
+        "separated (a `Separation:` theorem exhibits a model of one that refutes the other), "
+        "and which pairs are still open; `axiomdl lattice` prints the same, and "
+        "[`docs/semantics.md`](semantics.md#separations-and-the-lattice) says how it is read.",
+        "",
+        *lattice_md_sections(lat, level=3),
+    ]
+    if r.basis is not None:
+        out += ["", *basis_md(r.basis, level=3, counts=False)]
+    return [*out, ""]
 
 
 def _summary(doc: str) -> str:

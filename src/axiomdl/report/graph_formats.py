@@ -15,6 +15,7 @@ _COLOURS = {
     "conjecture": "#7570b3",
     "discharge": "#1b9e77",
     "witness": "#66a61e",
+    "separation": "#e31a1c",
     "theorem": "#1f78b4",
     "definition": "#999999",
     "axiom": "#e7298a",

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import io
-
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from axiomdl.model import (
     AssumptionRow,
@@ -22,6 +18,16 @@ from axiomdl.model import (
 from axiomdl.probes.evidence import disagrees
 from axiomdl.report.limits import SUMMARY_THRESHOLD
 
+if TYPE_CHECKING:  # rich costs ~40 ms at start-up; rests-on and why never need it
+    from rich.console import Console
+
+
+def escape(text: str) -> str:
+    """rich's markup escape, imported when a rich rendering needs it."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
 
 def _short(name: str) -> str:
     return name.removeprefix("AxiomDL.")
@@ -34,6 +40,8 @@ def _established(names: list[str]) -> str:
 
 def console_text(render, width: int = 150, color: bool = False) -> str:
     """Render through rich into a plain string (no colour unless asked)."""
+    from rich.console import Console
+
     buf = io.StringIO()
     con = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False)
     render(con)
@@ -74,7 +82,9 @@ def report_text(r: Report, con: Console, *, show_all: bool = False) -> None:
         f"[bold]axiomdl report[/bold] ({r.mode} mode) — {escape(r.project)}\n"
         f"{c.files} files, {c.declarations} declarations: {c.assumptions} assumptions, "
         f"{c.conjectures} conjectures, {c.theorems} theorems, {c.discharges} discharges, "
-        f"{c.witnesses} witnesses; {c.edges} edges, {c.external_references} external names"
+        f"{c.witnesses} witnesses"
+        + (f", {c.separations} separations" if c.separations else "")
+        + f"; {c.edges} edges, {c.external_references} external names"
     )
     if r.targets:
         con.print("Lake targets: " + ", ".join(r.targets), markup=False)
@@ -101,6 +111,10 @@ def report_text(r: Report, con: Console, *, show_all: bool = False) -> None:
             rows,
             r.conjectures if show_measured else None,
         )
+    if r.basis is not None:
+        from axiomdl.lattice.render import basis_lines
+
+        con.print("\n".join(basis_lines(r.basis)), markup=False)
     if show_measured:
         flagged = [a for a in r.assumptions + r.conjectures if disagrees(a.status, a.measured)]
         if flagged:
@@ -160,6 +174,9 @@ def _table(
             rows = [[*row, _measured_plain(a)] for row, a in zip(rows, measured, strict=True)]
         _plain(con, _columns(title, cols, rows))
         return
+    from rich.table import Table
+    from rich.text import Text
+
     t = Table(title=escape(title))
     for i, col in enumerate(cols):
         t.add_column(col, no_wrap=i == 0)
@@ -226,6 +243,10 @@ def report_md(r: Report) -> str:
             f"| `{_short(a.name)}` | {a.area or '-'} | {a.status or '-'} | {a.required_by} | {a.used_by} |"
             for a in r.assumptions
         ]
+    if r.basis is not None:
+        from axiomdl.lattice.render import basis_md
+
+        out += ["", *basis_md(r.basis)]
     out += [
         "",
         "## Results",
@@ -252,6 +273,7 @@ def rests_on_text(r: RestsOn) -> str:
         "  requires:    "
         + (", ".join(f"{x} ({r.statuses.get(x) or 'no status'})" for x in r.requires) or "nothing"),
         "  establishes: " + (", ".join(r.establishes) or "nothing"),
+        *(["  refutes:     " + ", ".join(r.refutes)] if r.refutes else []),
         "  uses:        " + (", ".join(r.uses) or "nothing"),
     ]
     for d in r.derived:

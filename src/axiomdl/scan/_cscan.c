@@ -1238,6 +1238,24 @@ static int add_mentioned(Intern *in, PyObject *dst, PyObject *names, PyObject *v
     return PyErr_Occurred() ? -1 : 0;
 }
 
+/* Does a proof build a term Lean infers the type of -- an anonymous constructor, a
+   structure instance, a `where` block or a tactic block? Then it may construct any
+   structure inline, which a static reading cannot see (derivation.py). */
+static int builds_inline(V v)
+{
+    for (Py_ssize_t i = 0; i < v.n; i++) {
+        ch c = v.s[i];
+        if (c == 0x27E8 || c == '{') return 1;
+        if ((c == 'b' || c == 'w') && (i == 0 || !(is_word(v.s[i - 1]) || v.s[i - 1] == '.' || v.s[i - 1] == '\''))) {
+            Py_ssize_t e = -1;
+            if (starts(v, i, "by")) e = i + 2;
+            else if (starts(v, i, "where")) e = i + 5;
+            if (e >= 0 && !(e < v.n && (is_word(v.s[e]) || v.s[e] == '\'' || v.s[e] == '!' || v.s[e] == '?'))) return 1;
+        }
+    }
+    return 0;
+}
+
 static int flag_scan(V v, PyObject *flags)
 {
     static const char *words[] = {"sorry", "admit", "native_decide"};
@@ -1380,9 +1398,9 @@ static PyObject *K_name, *K_kind, *K_line, *K_end_line, *K_ctx, *K_role, *K_doc,
 /* Does a docstring mention any header word? Without one, parse_doc gives the defaults. */
 static int doc_has_header(PyObject *doc)
 {
-    static const char *words[] = {"Assumption", "Conjecture", "Discharge", "Witness", "Area",
-                                  "Status", "Evidence", "Refs", "Probe"};
-    for (int k = 0; k < 9; k++) {
+    static const char *words[] = {"Assumption", "Conjecture", "Discharge", "Witness", "Separation",
+                                  "Area",       "Status",     "Evidence",  "Refs",    "Probe"};
+    for (int k = 0; k < 10; k++) {
         PyObject *w = PyUnicode_FromString(words[k]);
         if (!w) return -1;
         Py_ssize_t r = PyUnicode_Find(doc, w, 0, PY_SSIZE_T_MAX, 1);
@@ -1643,6 +1661,14 @@ static PyObject *decl_object(Cfg *cfgp, PyTypeObject *raw_type, PyObject *kind, 
 
     /* the reference scans proof_text, which is "" for structures */
     if (!is_sci && flag_scan(tail, flags) < 0) goto fail;
+    if (!is_sci && (term == T_WHERE || builds_inline(tail))) {
+        PyObject *f = PyUnicode_FromString("builds_inline");
+        if (!f || PySet_Add(flags, f) < 0) {
+            Py_XDECREF(f);
+            goto fail;
+        }
+        Py_DECREF(f);
+    }
     if (flag_scan(sig, flags) < 0) goto fail;
     if (kind_is(kind, "axiom")) {
         PyObject *f = PyUnicode_FromString("axiom");

@@ -9,6 +9,7 @@ ROLE_WORDS = {
     "Conjecture": "conjecture",
     "Discharge": "discharge",
     "Witness": "witness",
+    "Separation": "separation",
 }
 META_KEYS = ("Area", "Status", "Evidence", "Refs", "Probe")
 REQUIRED_META = ("Area", "Status", "Evidence", "Refs")

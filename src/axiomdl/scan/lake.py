@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from pydantic import BaseModel, Field
 
 LAKEFILES = ("lakefile.lean", "lakefile.toml")
 
@@ -32,7 +31,8 @@ class LakeConfigError(Exception):
         self.file = file
 
 
-class Glob(BaseModel):
+@dataclass
+class Glob:
     """A set of module names: ``Foo`` (one), ``Foo.*`` (it and submodules), ``Foo.+``."""
 
     module: str
@@ -60,13 +60,14 @@ class Glob(BaseModel):
         return self.module + {"one": "", "andSubmodules": ".*", "submodules": ".+"}[self.kind]
 
 
-class LeanLib(BaseModel):
+@dataclass
+class LeanLib:
     """One ``lean_lib``: where its sources are and which modules it builds."""
 
     name: str
-    src_dir: str = "."  # relative to the package directory (package srcDir included)
     roots: list[str]
     globs: list[Glob]
+    src_dir: str = "."  # relative to the package directory (package srcDir included)
     default: bool = False
 
     def is_local(self, module: str) -> bool:
@@ -76,16 +77,18 @@ class LeanLib(BaseModel):
         )
 
 
-class LeanExe(BaseModel):
+@dataclass
+class LeanExe:
     """One ``lean_exe``: its root module (``root``, default: its name)."""
 
     name: str
-    src_dir: str = "."
     root: str
+    src_dir: str = "."
     default: bool = False
 
 
-class Require(BaseModel):
+@dataclass
+class Require:
     """One dependency, as written (``require`` / ``[[require]]``)."""
 
     name: str
@@ -97,17 +100,18 @@ class Require(BaseModel):
     subdir: str | None = None
 
 
-class LakeConfig(BaseModel):
+@dataclass
+class LakeConfig:
     """What a package's configuration says about building and dependencies."""
 
     file: str
     package: str | None = None
     src_dir: str = "."
-    libraries: list[LeanLib] = Field(default_factory=list)
-    executables: list[LeanExe] = Field(default_factory=list)
-    requires: list[Require] = Field(default_factory=list)
-    default_targets: list[str] = Field(default_factory=list)
-    lean_options: dict[str, str | bool | int] = Field(default_factory=dict)
+    libraries: list[LeanLib] = field(default_factory=list)
+    executables: list[LeanExe] = field(default_factory=list)
+    requires: list[Require] = field(default_factory=list)
+    default_targets: list[str] = field(default_factory=list)
+    lean_options: dict[str, str | bool | int] = field(default_factory=dict)
 
     def target_names(self) -> list[str]:
         """``lib Name`` / ``exe name`` for every target, for messages."""

@@ -822,6 +822,10 @@ def _parse_decl(
         flags.add("decide_true" if w.startswith("decide") else w)
     if kind == "axiom":
         flags.add("axiom")
+    if kind not in ("structure", "class", "inductive") and (
+        term == "where" or _BUILDS_INLINE.search(proof_text)
+    ):
+        flags.add("builds_inline")
 
     if kind == "example":
         full = f"example@{module}:{line}"
@@ -855,6 +859,9 @@ def _parse_decl(
     return d
 
 
+# An anonymous constructor, a structure instance, a `where` block or a tactic block:
+# the proof may build any structure inline, unseen by a static reading (derivation.py).
+_BUILDS_INLINE = re.compile(r"⟨|\{|(?<![\w.'])(?:by|where)(?![\w'!?])")
 _RAW_FLAGS = re.compile(
     r"(?<![\w.'])(?:sorry|admit|native_decide)(?![\w'!?])|\bdecide\s*:=\s*true\b"
 )

@@ -21,12 +21,10 @@ from axiomdl.scan.names import (
     restore_names,
     settle_duplicates,
 )
-from axiomdl.scan.parse import native_core as _native_core
-from axiomdl.scan.parse import scan_text
 from axiomdl.scan.records import FileScan, RawDecl
 from axiomdl.scan.resolve import AUTO_SUFFIXES, Resolver, decl_namespace
 
-SCANNER_VERSION = "0.2.0-2"
+SCANNER_VERSION = "0.2.0-4"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
 _MISS = object()
 
@@ -98,6 +96,8 @@ def scan_bytes(data: bytes, src: SourceFile, native: bool | None = None) -> File
         fs.problems.append((1, "empty", "empty file"))
         return fs
     try:
+        from axiomdl.scan.parse import scan_text  # only when a file is (re)scanned
+
         return scan_text(text, src.rel, src.module, native=native)
     except RecursionError:  # pragma: no cover - the scanner is iterative
         fs = FileScan(path=src.rel, module=src.module, size=len(data))
@@ -383,7 +383,9 @@ def resolve_project(root: Path, files: list[FileScan], *, native: bool | None = 
     aliases: dict[str, str] = {}
     duplicates: list[tuple[str, int, str]] = []
     field_heads: set[str] = set()  # theorems: `foo_iff.mpr` is field notation on a proof
-    core = _native_core() if native is None or native else None
+    from axiomdl.scan.parse import native_core
+
+    core = native_core() if native is None or native else None
     if core is not None:
         core.index_decls(files, decls, decl_file, parents, aliases, duplicates, field_heads)
     else:

@@ -18,7 +18,16 @@ from axiomdl.queries import RESULT_ROLES, Analysis
 from axiomdl.session import Session
 from axiomdl.witnesses import compute_coverage
 
-ROLES = ("assumption", "conjecture", "discharge", "witness", "theorem", "definition", "axiom")
+ROLES = (
+    "assumption",
+    "conjecture",
+    "discharge",
+    "witness",
+    "theorem",
+    "definition",
+    "axiom",
+    "separation",
+)
 HYP_ROLES = ("assumption", "conjecture")
 _META_LINE = re.compile(r"^\s*(Area|Status|Evidence|Refs|Probe)\s*:.*$", re.M)
 SNIPPET_CHARS = 160
@@ -42,6 +51,7 @@ class Node:
     requires: list[str] = field(default_factory=list)
     establishes: list[str] = field(default_factory=list)
     uses: list[str] = field(default_factory=list)
+    refutes: list[str] = field(default_factory=list)  # a separation's refuted assumptions
 
 
 @dataclass(slots=True)
@@ -77,6 +87,10 @@ class SiteData:
     measured: dict[str, Measured] = field(default_factory=dict)
     # Witness status per result (axiomdl.witnesses): joint/single/none-needed/missing.
     witnessed: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    # From axiomdl.lattice: (A, B, discharge) for each premise A a discharge needs (not a
+    # parameter of B's statement), and (A, B, theorem) for each separation A ⇏ B it states.
+    implies: list[tuple[str, str, str]] | None = None
+    separates: list[tuple[str, str, str]] = field(default_factory=list)
 
     def successors(self, name: str) -> list[tuple[str, str]]:
         """(target, position) for what ``name`` uses directly, sorted."""
@@ -236,6 +250,13 @@ def collect(s: Session, label: str, title: str | None = None) -> SiteData:
             establishes=bit_names(eb, a.hyps),
             uses=bit_names(ub, a.hyps),
         )
+    for name, node in nodes.items():
+        if node.role == "separation":  # what its model satisfies, and what it refutes
+            from axiomdl.lattice.read import separation_sides
+
+            sides = separation_sides(s, name)
+            if sides is not None:
+                node.establishes, node.refutes = sides
     cov = compute_coverage(s)
     return SiteData(
         label=label,
@@ -246,4 +267,27 @@ def collect(s: Session, label: str, title: str | None = None) -> SiteData:
         used_by=a.used_by(),
         title=title or label,
         witnessed={n: (st, cov.witnesses[n]) for n, st in cov.status.items()},
+        **_lattice_edges(s),
     )
+
+
+def _lattice_edges(s: Session) -> dict[str, list[tuple[str, str, str]]]:
+    """The map's arrows from the lattice: discharge premises (a premise that another premise
+    implies, such as the space every condition is stated over, is not drawn) and the
+    separations a theorem states itself (derived ones are not drawn)."""
+    if not s.analysis.hyps:
+        return {"implies": [], "separates": []}
+    from axiomdl.lattice.build import needed_premises
+    from axiomdl.lattice.lint import project_lattice
+
+    data = project_lattice(s)
+    implies: set[tuple[str, str, str]] = set()
+    for c in data.clauses:
+        if c.by is None:
+            continue
+        eff = needed_premises(data, c)  # None: fewer premises give it through other discharges
+        implies.update((p, c.conclusion, c.by) for p in eff or ())
+    separates = {
+        (x.premise, x.conclusion, x.separation) for x in data.non_impl.values() if not x.derived
+    }
+    return {"implies": sorted(implies), "separates": sorted(separates)}

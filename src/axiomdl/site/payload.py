@@ -33,7 +33,10 @@ def script(var_or_call: str, value: object) -> str:
 
 
 def implies_edges(sd: SiteData, idx: dict[str, int]) -> list[list[int]]:
-    """``[A, B, D]``: discharge D requires A and establishes B, so "A implies B"."""
+    """``[A, B, D]``: discharge D needs A and establishes B, so "A implies B" (read by
+    ``axiomdl.lattice``; without it, every requirement of D counts)."""
+    if sd.implies is not None:
+        return sorted([idx[a], idx[b], idx[d]] for a, b, d in sd.implies)
     out = []
     for n in sd.nodes.values():
         if n.role != "discharge":
@@ -81,6 +84,7 @@ def core_payload(sd: SiteData, repo_url: str | None) -> dict[str, object]:
         "reqBy": [len(sd.impact[nodes[i].name].statement) for i in hyps],
         "usedBy": [sd.used_by.get(nodes[i].name, 0) for i in hyps],
         "implies": implies_edges(sd, idx),
+        "separates": [[idx[a], idx[b], idx[t]] for a, b, t in sd.separates],
         "measured": {
             str(idx[name]): [m.text, m.disagrees] for name, m in sorted(sd.measured.items())
         },
@@ -118,6 +122,8 @@ def record(
         rec["meta"] = meta
     if n.establishes:
         rec["est"] = [idx[x] for x in n.establishes]
+    if n.refutes:
+        rec["ref"] = [idx[x] for x in n.refutes]
     _capped([idx[x] for x in n.uses], "use", rec)
     _capped([[idx[t], POSITION_CODE[p]] for t, p in sd.successors(n.name)], "out", rec)
     _capped([[idx[s], POSITION_CODE[p]] for s, p in sd.predecessors(n.name)], "in", rec)

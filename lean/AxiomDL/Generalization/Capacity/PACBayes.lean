@@ -150,7 +150,9 @@ theorem occamConcentration_of_concentration {μ : FinAddProb K Ω} {D : Expectat
   have hinv : (0 : K) < 1 / natToScalar hs.length := AxiomDL.one_div_pos hn
   refine ⟨?_, hnδ, fun _ _ => hinv, ?_, fun _ _ => hc.eps_pos, hc.sample_ne_nil, ?_⟩
   · exact AxiomDL.mul_pos hn hδ
-  · have h1 : sumOver hs (fun _ => 1 / natToScalar hs.length)
+  · -- `(1 : K)` fixes the scalar type: nothing else in this statement mentions `K`, and an
+    -- unannotated numeral would default to `Nat` before the proof is elaborated
+    have h1 : sumOver hs (fun _ => (1 : K) / natToScalar hs.length)
         ≤ natToScalar hs.length * (1 / natToScalar hs.length) :=
       sumOver_le_length_mul hs (fun _ _ => by
         show 1 / natToScalar hs.length ≤ (1 : K) / natToScalar hs.length

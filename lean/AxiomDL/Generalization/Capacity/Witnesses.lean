@@ -12,7 +12,8 @@ All on the fair-coin model of `Generalization/Capacity/CoinModel.lean`, over `Ra
   constant prediction, accuracy `1/2`, failure probability `1/2`) is an Occam bound with the
   uniform prior, through the discharge `occamConcentration_of_concentration`;
 * `pacBayes_joint_witness`: the PAC-Bayes bound with the prior `(1/2, 1/2)` on the two constant
-  predictions, the complexity term `φ(k) = 1 + k` and `δ = 1/2`, together with `LogBounds`;
+  predictions, the complexity term `φ(k) = 1/2 + k` (the least constant term that holds on
+  this model, so the bound is not vacuous) and `δ = 1/2`, together with `LogBounds`;
 * `compression_joint_witness`: a compression scheme of size `1` on samples of `2` examples of
   the identity target, with compression concentration at `ε = δ = 1/4`.
 -/
@@ -53,12 +54,16 @@ theorem occam_joint_witness :
 
 /-- Witness: the PAC-Bayes bound and `LogBounds` together over `Rat`: the two constant
 predictions under the 0-1 loss on one fair coin flip, the prior `(1/2, 1/2)`, the logarithm
-model `1 - 1/x`, the nondecreasing complexity term `φ(k) = 1 + k` and `δ = 1/2 ∈ (0, 1)`.
+model `1 - 1/x`, the nondecreasing complexity term `φ(k) = 1/2 + k` and `δ = 1/2 ∈ (0, 1)`.
+Every posterior has Gibbs population risk `1/2`, so the bound holds since `φ ≥ 1/2`, and
+`φ(0) = 1/2` is the least constant term that works here: posteriors near the point mass on
+the flip have Gibbs gap near `1/2` and, under this logarithm model, KL divergence `0`. So
+the bound is not vacuous for the 0-1 loss.
 Covers: AxiomDL.Generalization.Capacity.pacBayes_chiSq AxiomDL.Generalization.Capacity.pacBayes_prior
 -/
 theorem pacBayes_joint_witness :
     PACBayesBound coinProb coinExp zeroOneLoss (fun ω => [ω]) (fun x : Rat => 1 - 1 / x)
-        [true, false] (fun _ => (1 : Rat) / 2) (fun a => 1 + a) (1 / 2)
+        [true, false] (fun _ => (1 : Rat) / 2) (fun a => 1 / 2 + a) (1 / 2)
       ∧ LogBounds (fun x : Rat => 1 - 1 / x) := by
   have hlog : LogBounds (fun x : Rat => 1 - 1 / x) := logBounds_one_sub_inv
   have hhalf := half_pos_lt_one_rat
@@ -69,20 +74,20 @@ theorem pacBayes_joint_witness :
   have hall : ∀ ω : Bool, ∀ ρ : Bool → Rat, IsWeighting [true, false] ρ →
       gibbs [true, false] ρ (popRisk coinExp zeroOneLoss)
         ≤ gibbs [true, false] ρ (fun h => empRisk zeroOneLoss h [ω])
-          + (1 + kl (fun x : Rat => 1 - 1 / x) [true, false] ρ (fun _ => 1 / 2)) := by
+          + (1 / 2 + kl (fun x : Rat => 1 - 1 / x) [true, false] ρ (fun _ => 1 / 2)) := by
     intro ω ρ hρ
+    -- every member has population risk `1/2`, so the Gibbs population risk is `1/2`
     have h1 : gibbs [true, false] ρ (popRisk coinExp zeroOneLoss)
-        ≤ sumOver [true, false] (fun h => ρ h * 1) := by
-      refine sumOver_le_sumOver _ ?_
-      intro h hh
-      have hp : popRisk coinExp zeroOneLoss h ≤ (1 : Rat) := by
-        rw [popRisk_coin h]
-        grind
-      exact AxiomDL.mul_le_mul_of_nonneg_left hp (hρ.1 h hh)
-    have h2 : sumOver [true, false] (fun h => ρ h * 1) = sumOver [true, false] ρ :=
-      sumOver_congr _ (fun h _ => by
-        show ρ h * 1 = ρ h
-        grind)
+        = sumOver [true, false] (fun h => (1 : Rat) / 2 * ρ h) := by
+      refine sumOver_congr _ ?_
+      intro h _
+      have hp : popRisk coinExp zeroOneLoss h = (1 : Rat) / 2 := popRisk_coin h
+      show ρ h * popRisk coinExp zeroOneLoss h = 1 / 2 * ρ h
+      rw [hp]
+      grind
+    have h2 : sumOver [true, false] (fun h => (1 : Rat) / 2 * ρ h)
+        = 1 / 2 * sumOver [true, false] ρ :=
+      AxiomDL.sumOver_mul_left ((1 : Rat) / 2) [true, false] ρ
     have h3 : sumOver [true, false] ρ = 1 := hρ.2
     have hemp : 0 ≤ gibbs [true, false] ρ (fun h => empRisk zeroOneLoss h [ω]) :=
       sumOver_nonneg _ (fun h hh => AxiomDL.mul_nonneg (hρ.1 h hh)
@@ -95,7 +100,7 @@ theorem pacBayes_joint_witness :
   refine ⟨⟨hhalf.1, hhalf.2, fun _ _ => hhalf.1, hsum, ?_, fun _ hnil => by cases hnil, ?_⟩,
     hlog⟩
   · intro a b hab
-    show 1 + a ≤ 1 + b
+    show 1 / 2 + a ≤ 1 / 2 + b
     grind
   · refine sub_le_prob_of_forall coinProb ?_ (by grind)
     intro ω ρ hρ

@@ -61,7 +61,7 @@
 
   const ROLE_COLOUR = {
     assumption: "#E69F00", conjecture: "#CC79A7", discharge: "#009E73", witness: "#F0E442",
-    theorem: "#56B4E9", definition: "#D9D9D9", axiom: "#D55E00",
+    theorem: "#56B4E9", definition: "#D9D9D9", axiom: "#D55E00", separation: "#C0392B",
   };
   const STATUS_FILL = {
     established: "#9BD8BE", plausible: "#9CC8EA", contested: "#F5CC7A",

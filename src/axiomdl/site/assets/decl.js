@@ -119,7 +119,7 @@
     out.append(where);
 
     const req = S.req[i];
-    if (role === "theorem" || role === "discharge" || role === "witness") {
+    if (role === "theorem" || role === "discharge" || role === "witness" || role === "separation") {
       const w = el("section", { class: "weakest", id: "weakest" });
       w.append(el("h2", null, "Weakest link"), el("p", { class: "summary", id: "weakest-summary" }, rec.w));
       if (req.length) w.append(names(req, { id: "weakest-list", extra: withStatus }));
@@ -155,10 +155,11 @@
     reqBox.append(names(req, { empty: "no assumptions", extra: withStatus }));
     cols.append(section(`Requires: ${req.length}`, reqBox));
     cols.append(section(`Establishes: ${est.length}`, names(est, { empty: "nothing" })));
+    if (rec.ref) cols.append(section(`Refutes: ${rec.ref.length}`, names(rec.ref, { id: "refutes" })));
     cols.append(section(`Uses: ${rec.nuse || rec.use.length}`, names(rec.use, {
       empty: "no assumptions", total: rec.nuse, graph, id: "uses",
       extra: (li, x) => {
-        if (reqSet.has(x) || estSet.has(x) || x === i) return;
+        if (reqSet.has(x) || estSet.has(x) || (rec.ref || []).includes(x) || x === i) return;
         li.append(" ", el("span", { class: "derived" }, "derived"), " ");
         li.append(el("a", { class: "why", href: graphUrl({ focus: name, why: S.names[x] }) }, "why?"));
       },

@@ -16,7 +16,7 @@
   const MIN_SCALE = MIN_LABEL_PX / SMALL_FONT; // the smallest label stays ≥ 11 px on screen
   const MAX_MAP = 400, MAX_FOCUS_NODES = 200, MAX_WHOLE = 800, MAX_RESTING = 40;
   const HEAD = 26, GAP = 8, BAND = HEAD + GAP; // map band: title height, space below
-  const RESULT_ROLES = new Set(["theorem", "discharge", "witness"]);
+  const RESULT_ROLES = new Set(["theorem", "discharge", "witness", "separation"]);
   const PROOF = 2;
 
   const $ = (id) => document.getElementById(id);
@@ -62,6 +62,10 @@
       m.append(s("path", { d: "M0,0 L10,5 L0,10 z", fill: colour }));
       d.append(m);
     }
+    // A ⊣ B (a separation): a bar, not an arrowhead
+    const tee = s("marker", { id: "tee-separates", viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "8", markerHeight: "8", orient: "auto-start-reverse" });
+    tee.append(s("path", { d: "M7,0 L10,0 L10,10 L7,10 z", fill: "#C0392B" }));
+    d.append(tee);
     return d;
   }
 
@@ -307,8 +311,19 @@
     for (const { a, b, by } of pairs.values()) {
       edges.push({ a, b, cls: "implies", arrow: "arrow-implies", curve: true, title: `${S.names[a]} implies ${S.names[b]} (by ${by.map((d) => S.names[d]).join(", ")})` });
     }
+    // Separations (A ⇏ B): dashed red with a bar, so they never read as implications.
+    const seps = new Map();
+    for (const [a, b, d] of S.separates || []) {
+      if (!inMap.has(a) || !inMap.has(b)) continue;
+      const key = a + ">" + b;
+      if (!seps.has(key)) seps.set(key, { a, b, by: [] });
+      seps.get(key).by.push(d);
+    }
+    for (const { a, b, by } of seps.values()) {
+      edges.push({ a, b, cls: "separates", arrow: "tee-separates", curve: true, title: `${S.names[a]} does not imply ${S.names[b]}: a model satisfies one and refutes the other (${by.map((d) => S.names[d]).join(", ")})` });
+    }
     for (const e of edges) e.pts = clip(nodes.get(e.a), nodes.get(e.b));
-    return { nodes: [...nodes.values()], edges, groups, width: cols * cellW + 40, height: y, implications: pairs.size, areas: areas.length, shown: hyps.length };
+    return { nodes: [...nodes.values()], edges, groups, width: cols * cellW + 40, height: y, implications: pairs.size, separations: seps.size, areas: areas.length, shown: hyps.length };
   }
 
   /* The segment between two boxes' borders (so arrowheads are not hidden under a box). */
@@ -535,7 +550,7 @@
       mapPanel(st, m);
       $("graph-h").textContent = "Assumption map";
       const cut = m.shown < S.hyps.length ? ` (the ${m.shown} required by the most results are drawn; search the index for the others)` : "";
-      statusEl.textContent = unknown + `Assumption map: ${S.hyps.length} assumptions and conjectures${cut} in ${m.areas} area${m.areas === 1 ? "" : "s"}, ${m.implications} implication${m.implications === 1 ? "" : "s"} from discharges.`;
+      statusEl.textContent = unknown + `Assumption map: ${S.hyps.length} assumptions and conjectures${cut} in ${m.areas} area${m.areas === 1 ? "" : "s"}, ${m.implications} implication${m.implications === 1 ? "" : "s"} from discharges` + (m.separations ? `, ${m.separations} separation${m.separations === 1 ? "" : "s"} (A does not imply B).` : ".");
       document.title = `Assumption map · ${S.title} · axiomdl explorer`;
     } else {
       adjacency();

@@ -4,7 +4,7 @@
 (function () {
   const { S, el, readHash, hashOf, declUrl, graphUrl, statusOf, statusClass, roleOf } = window.AX;
   const LIMIT = 200;
-  const RESULTS = new Set(["theorem", "discharge", "witness"].map((r) => S.roles.indexOf(r)));
+  const RESULTS = new Set(["theorem", "discharge", "witness", "separation"].map((r) => S.roles.indexOf(r)));
   const HYPS = new Set(["assumption", "conjecture"].map((r) => S.roles.indexOf(r)));
   // weakness code (see axiomdl.weakest.weakness) → how the result list names it
   const WEAK = ["requires no assumption", "only established", "weakest: plausible",

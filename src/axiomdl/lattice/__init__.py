@@ -1,0 +1,1 @@
+"""The assumption lattice: which assumptions imply which, which are separated, which are open."""
