@@ -8,11 +8,14 @@ Mutants that cannot change any observable behaviour are *equivalent*: they are l
 with the reason, in ``mutation_equivalent.toml`` beside this file and left out of the
 score. Score = killed / (mutants - equivalent). Target: ≥ 70 % per module.
 
-Run: ``pip install 'mutmut>=3.8,<4'`` then ``python benchmarks/bench_mutation.py [MODULE ...]``
-(about 90 minutes on 2 loaded cores for all modules; not part of ``run_all.py`` or CI).
-Each module runs in a fresh copy of the checkout (tracked files plus the built C core),
-so the work tree is never mutated. Results: ``benchmarks/results/mutation.json`` and a
-table; ``--survivors`` prints every surviving mutant's diff.
+Run: ``pip install -e '.[bench]'`` then ``python benchmarks/bench_mutation.py [MODULE ...]``
+(every mutant: hours on 2 loaded cores; not part of CI). ``--sample N`` tests N mutants
+per module drawn at random with a fixed ``--seed`` (default 0), and the score is then a
+*sample estimate*, labelled as one in the table and the JSON. ``run_all.py --mutation``
+runs it sampled. Each module runs in a fresh copy of the checkout (tracked files plus the
+built C core), so the work tree is never mutated. Results:
+``benchmarks/results/mutation.json`` and a table; ``--survivors`` prints every live
+surviving mutant's change.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -109,7 +113,7 @@ def _configure(dest: Path, file: str, tests: list[str]) -> None:
         fh.write(cfg)
 
 
-def _mutmut(dest: Path, *args: str, timeout: float = 6 * 3600) -> str:
+def _mutmut(dest: Path, *args: str, timeout: float = 6 * 3600, check: bool = True) -> str:
     env = dict(os.environ)
     # subprocess CLI runs in the tests import the mutated copy too (and inherit the
     # active mutant through MUTANT_UNDER_TEST)
@@ -121,7 +125,7 @@ def _mutmut(dest: Path, *args: str, timeout: float = 6 * 3600) -> str:
     proc = subprocess.run(
         [exe, *args], cwd=dest, env=env, capture_output=True, text=True, timeout=timeout
     )
-    if proc.returncode != 0 and args[0] == "run":
+    if check and proc.returncode != 0 and args[0] == "run":
         raise SystemExit(
             f"mutmut run failed in {dest}:\n{proc.stdout[-3000:]}{proc.stderr[-3000:]}"
         )
@@ -160,19 +164,39 @@ def load_equivalent() -> dict[str, dict[str, str]]:
     return out
 
 
-def run_module(name: str, keep: bool) -> dict:
+NO_SUCH_MUTANT = "axiomdl_bench_no_such_mutant"
+
+
+def _sampled(dest: Path, file: str, sample: int, seed: int) -> tuple[int, list[str]]:
+    """Every mutant's name (mutmut generates them, then stops at the unmatched filter),
+    and ``sample`` of them drawn with ``seed``."""
+    _mutmut(dest, "run", NO_SUCH_MUTANT, check=False)
+    meta = dest / "mutants" / (file + ".meta")
+    names = sorted(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"])
+    if sample >= len(names):
+        return len(names), names
+    return len(names), sorted(random.Random(seed).sample(names, sample))
+
+
+def run_module(name: str, keep: bool, sample: int | None = None, seed: int = 0) -> dict:
     file, tests = MODULES[name]
     dest = Path(tempfile.mkdtemp(prefix=f"axiomdl-mut-{name}-"))
     try:
         _copy_checkout(dest)
         _configure(dest, file, tests)
         t0 = time.perf_counter()
-        _mutmut(dest, "run", "--max-children", str(os.cpu_count() or 2))
+        children = ("--max-children", str(os.cpu_count() or 2))
+        population, chosen = None, None
+        if sample is not None:
+            population, chosen = _sampled(dest, file, sample, seed)
+            _mutmut(dest, "run", *children, *chosen)
+        else:
+            _mutmut(dest, "run", *children)
         seconds = time.perf_counter() - t0
         statuses: dict[str, str] = {}
         for line in _mutmut(dest, "results", "--all", "true").splitlines():
             m = _STATUS.match(line)
-            if m:
+            if m and (chosen is None or m.group(1) in chosen):
                 statuses[m.group(1)] = m.group(2).strip()
         survivors = []
         for mutant, st in sorted(statuses.items()):
@@ -191,6 +215,8 @@ def run_module(name: str, keep: bool) -> dict:
             "file": file,
             "tests": tests,
             "seconds": seconds,
+            "population": population if population is not None else len(statuses),
+            "sample": None if sample is None else {"size": len(statuses), "seed": seed},
             "statuses": statuses,
             "survivors": survivors,
         }
@@ -222,6 +248,8 @@ def score(result: dict, equivalent: dict[str, str]) -> dict:
         "score": round(100 * killed / counted, 1) if counted else 100.0,
         "live_survivors": live,
         "seconds": round(result["seconds"]),
+        "population": result["population"],
+        "sample": result["sample"],
     }
 
 
@@ -230,6 +258,10 @@ def main() -> int:
     ap.add_argument("modules", nargs="*", choices=[[], *MODULES], default=[])
     ap.add_argument("--survivors", action="store_true", help="print each live survivor")
     ap.add_argument("--keep", action="store_true", help="keep the mutated copies")
+    ap.add_argument(
+        "--sample", type=int, metavar="N", help="test N mutants per module (an estimate)"
+    )
+    ap.add_argument("--seed", type=int, default=0, help="the sample's seed (default 0)")
     args = ap.parse_args()
     names = args.modules or list(MODULES)
     equivalent = load_equivalent()
@@ -239,7 +271,7 @@ def main() -> int:
     rows = []
     for name in names:
         print(f"-- {name}: mutating {MODULES[name][0]}", flush=True)
-        res = run_module(name, args.keep)
+        res = run_module(name, args.keep, args.sample, args.seed)
         sc = score(res, equivalent.get(name, {}))
         previous[name] = {**sc, "file": res["file"], "tests": res["tests"]}
         out_file.write_text(json.dumps(previous, indent=2, ensure_ascii=False) + "\n")
@@ -251,11 +283,14 @@ def main() -> int:
         f"\n{'module':<11} {'mutants':>7} {'killed':>6} {'survived':>8} {'no tests':>8} "
         f"{'equiv.':>6} {'score':>6} {'time':>6}"
     )
+    if args.sample is not None:
+        print(f"(a sample: at most {args.sample} mutants per module, seed {args.seed})")
     failed = 0
     for name, sc in rows:
         print(
             f"{name:<11} {sc['mutants']:>7} {sc['killed']:>6} {sc['survived']:>8} "
             f"{sc['no_tests']:>8} {sc['equivalent']:>6} {sc['score']:>5}% {sc['seconds']:>5}s"
+            + (f"  (of {sc['population']})" if sc["sample"] else "")
         )
         failed += sc["score"] < 70
     return 1 if failed else 0

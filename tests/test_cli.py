@@ -196,6 +196,29 @@ def test_docs_catalogue_holds_no_counts() -> None:
     assert "axiomdl impact NAME" in text
 
 
+def test_docs_catalogue_entry_by_hand(run_cli, tmp_path) -> None:
+    """The freshness checks only compare the generator with itself: this entry was written
+    by hand from ``fixtures/shapes`` (its docstring, line 20, and the discharge
+    ``convex_of_sharp`` that establishes it)."""
+    out = tmp_path / "axioms.md"
+    proc = run_cli("docs", "-C", str(FIXTURES / "shapes"), "-o", str(out), "--no-cache")
+    assert proc.returncode == 0, proc.stderr
+    want = (
+        "### `Shapes.Convex`\n\n"
+        "*Assumption* · status **established** · `Shapes/Assumptions.lean:20`\n\n"
+        "a strong-convexity stand-in.\n\n"
+        "- **Evidence:** fixture\n"
+        "- **Refs:** none\n"
+        "- Established by: `Shapes.convex_of_sharp`\n\n"
+        "```lean\n"
+        "structure Convex (f : Nat → Nat) : Prop where lower : ∀ x, f x ≤ f x\n"
+        "```\n"
+    )
+    text = out.read_text(encoding="utf-8")
+    assert want in text
+    assert text.index("## Landscape") < text.index(want)
+
+
 def test_json_schemas_in_docs_are_fresh() -> None:
     payloads = all_payloads()
     assert {p.name.removesuffix(".schema.json") for p in (ROOT / "docs" / "schema").iterdir()} == (
