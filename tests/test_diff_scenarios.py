@@ -225,3 +225,24 @@ def test_bad_revisions_and_unreadable_files(repo: Path, tmp_path: Path, run_cli)
         "(in work tree) [encoding]"
     ), line
     assert json.loads(proc.stdout)["grew"] == []  # the readable files still compared
+
+
+def test_a_lean_folder_without_lean_files_has_no_results(tmp_path: Path) -> None:
+    """A revision whose Lean folder holds only a README has no results (it is not scanned
+    as an empty project)."""
+    repo = tmp_path / "readme"
+    (repo / "lean").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    (repo / "lean" / "README.md").write_text("Lean files come later\n")
+    _commit(repo, "a README only")
+    _write(repo, ASSUMPTIONS, BEFORE)
+    _commit(repo, "Lean files")
+    fwd = diff_revisions(repo, "HEAD~1", "HEAD", "lean").model_dump(mode="json")
+    assert fwd["added_results"] == [
+        "Toy.t_bundle",
+        "Toy.t_gone",
+        "Toy.t_mixed",
+        "Toy.t_same",
+        "Toy.t_shrinks",
+    ]
+    assert fwd["removed_results"] == [] and fwd["grew"] == [] and fwd["shrank"] == []

@@ -187,3 +187,55 @@ def test_report_counts_and_rows(shapes: Session) -> None:
     theorems = {t.name: t for t in r.theorems}
     assert theorems["Shapes.outer"].derived == ["Shapes.PL"]
     assert theorems["Shapes.great_rate"].requires == S("PL", "Smooth", "Tame")
+
+
+def test_graph_export_models(shapes: Session) -> None:
+    """``graph -f json``/graphml's nodes and edges, read off the fixture's text by hand."""
+    import io
+
+    import networkx as nx
+
+    from axiomdl.report.graph_formats import to_graphml, to_json_model
+
+    out = to_json_model(shapes)
+    nodes = {d.name: d for d in out.nodes}
+    assert [d.name for d in out.nodes] == sorted(nodes)
+    convex = nodes["Shapes.Convex"].model_dump()
+    assert convex["statement"].startswith("structure Convex (f : Nat → Nat) : Prop")
+    assert convex["doc"].startswith("Assumption: a strong-convexity stand-in.\nArea: landscape")
+    del convex["statement"], convex["doc"]
+    assert convex == {
+        "name": "Shapes.Convex",
+        "kind": "structure",
+        "role": "assumption",
+        "module": "Shapes.Assumptions",
+        "file": "Shapes/Assumptions.lean",
+        "line": 20,
+        "end_line": 21,
+        "area": "landscape",
+        "status": "established",
+        "evidence": "fixture",
+        "refs": "none",
+        "probe": None,
+        "flags": [],
+        "attributes": [],
+    }
+    edges = [(e.source, e.target, e.label, e.position, e.provenance) for e in out.edges]
+    assert edges == sorted(edges)
+    assert len(edges) == shapes.graph.number_of_edges()
+    # `Nat` and `Nat.le_refl` are not the project's: no edge to them
+    assert [e for e in edges if e[0] == "Shapes.convex_of_sharp"] == [
+        ("Shapes.convex_of_sharp", "Shapes.Convex", "statement", "conclusion", "static"),
+        ("Shapes.convex_of_sharp", "Shapes.Sharp", "statement", "hypothesis", "static"),
+    ]
+    assert [e for e in edges if e[0] == "Shapes.pl_of_sharp"] == [
+        ("Shapes.pl_of_sharp", "Shapes.PL", "statement", "conclusion", "static"),
+        ("Shapes.pl_of_sharp", "Shapes.Sharp", "statement", "hypothesis", "static"),
+        ("Shapes.pl_of_sharp", "Shapes.convex_of_sharp", "proof", "value", "static"),
+        ("Shapes.pl_of_sharp", "Shapes.pl_of_convex", "proof", "value", "static"),
+    ]
+    g = nx.read_graphml(io.BytesIO(to_graphml(shapes).encode("utf-8")))
+    assert g.nodes["Shapes.Convex"]["kind"] == "structure"
+    assert g.nodes["Shapes.Convex"]["role"] == "assumption"
+    assert g.nodes["Shapes.pl_of_sharp"]["kind"] == "theorem"
+    assert g.edges["Shapes.pl_of_sharp", "Shapes.Sharp"]["position"] == "hypothesis"

@@ -94,6 +94,12 @@ def test_native_rejects_forced_use_when_missing_is_reported(monkeypatch) -> None
         # bounded spans: a set-builder type and a generalize longer than 400 characters
         "theorem t : {x : " + "a " * 300 + "// b} := by\n  generalize h" + " " * 450 + "= y\n",
         "structure S\n",
+        # binder text the audit's mutants reached: a closer before the colon, `:=` and
+        # `::` before it, a default value (the reference must split them as the core does)
+        "theorem app (f (x) : Foo) : f = f := rfl\n",
+        "theorem named (a := b : Bar) : True := trivial\n",
+        "theorem cons (a :: b : Baz) : True := trivial\n",
+        "theorem dflt (n : Foo := Zero) (m : Nat := 0) : n = n := rfl\n",
     ],
 )
 def test_native_matches_reference_on_review_cases(text: str) -> None:

@@ -276,3 +276,35 @@ def test_binder_forms(native: bool) -> None:
         "pred'": (["Nat"], [], []),
         "viaMatch": (["Nat"], [], ["Nat.succ"]),
     }
+
+
+@pytest.mark.parametrize("native", SCANNERS)
+def test_anonymous_constructor_in_a_header_binds_nothing(native: bool) -> None:
+    """``⟨…⟩`` at the top of a header is a term, not a binder group: ``Foo`` stays a
+    reference (in the conclusion), while ``(x : Nat)`` beside it binds ``x``."""
+    text = "theorem anon (x : Nat) ⟨Foo, x⟩ : P Foo x := rfl\n"
+    (d,) = scan_text(text, "A.lean", "A", native=native).decls
+    assert (sorted(d.hyp), sorted(d.concl)) == (["Nat"], ["Foo", "P"])
+
+
+@pytest.mark.parametrize("native", SCANNERS)
+def test_renamed_and_equation_lemma_references_resolve(native: bool, tmp_path: Path) -> None:
+    """``open A renaming f → ff`` makes ``ff`` name ``A.f`` (a name no declaration ends
+    in), and ``A.f.eq_1``, an equation lemma Lean generates, stands for ``A.f``."""
+    from .conftest import session_of
+
+    (tmp_path / "A").mkdir()
+    (tmp_path / "A" / "Defs.lean").write_text(
+        "namespace A\ndef f (n : Nat) : Nat := n\nend A\n", encoding="utf-8"
+    )
+    (tmp_path / "A" / "Renamed.lean").write_text(
+        "import A.Defs\nopen A renaming f → ff\ntheorem t3 : ff 1 = 1 := rfl\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "A" / "Eqn.lean").write_text(
+        "import A.Defs\ntheorem t5 : A.f.eq_1 = A.f.eq_1 := rfl\n", encoding="utf-8"
+    )
+    g = session_of(tmp_path, native).graph
+    assert sorted(g.successors("t3")) == ["A.f"]
+    assert sorted(g.successors("t5")) == ["A.f"]
+    assert g.edges["t3", "A.f"]["position"] == "conclusion"
