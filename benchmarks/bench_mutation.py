@@ -184,6 +184,10 @@ def run_module(name: str, keep: bool, sample: int | None = None, seed: int = 0) 
     try:
         _copy_checkout(dest)
         _configure(dest, file, tests)
+        # the tests run in mutants/: a git root there, as in a checkout (lint's github
+        # format gives paths relative to it)
+        (dest / "mutants").mkdir()
+        subprocess.run(["git", "init", "-q", str(dest / "mutants")], check=True)
         t0 = time.perf_counter()
         children = ("--max-children", str(os.cpu_count() or 2))
         population, chosen = None, None
