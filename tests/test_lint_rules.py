@@ -38,6 +38,7 @@ ERRORS = [
     ("brackets", "AxiomDL/Brackets.lean", 5, "error"),  # `(` never closed
     ("docstring", "AxiomDL/Docs.lean", 9, "error"),  # no Refs: line
     ("docstring", "AxiomDL/Docs.lean", 17, "error"),  # Area: astrology
+    ("docstring", "AxiomDL/Docs.lean", 25, "error"),  # Status: rumoured
     ("sorry", "AxiomDL/Flags.lean", 5, "error"),
     ("admit", "AxiomDL/Flags.lean", 7, "error"),
     ("axiom", "AxiomDL/Flags.lean", 9, "error"),
@@ -92,6 +93,7 @@ def test_every_rule_fires_once(lint_session) -> None:
     assert docs == [
         "assumption `Fix.NoRefs` lacks docstring line(s): Refs:",
         "Area `astrology` is not one of landscape, expressivity, generalization, foundations",
+        "Status `rumoured` is not one of established, plausible, contested, refuted-in-regime",
     ]
 
 
