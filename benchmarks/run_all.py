@@ -1,7 +1,9 @@
 """Run every benchmark in one session, so the figures are comparable side by side.
 
 Run: ``python benchmarks/run_all.py`` (about 10 minutes on 2 cores). Each benchmark
-prints its own table and writes ``benchmarks/results/<name>.json``.
+prints its own table and writes ``benchmarks/results/<name>.json``. ``--mutation`` also
+runs the mutation score (``bench_mutation.py --sample 20``: far longer than the rest,
+and it needs ``pip install -e '.[bench]'``), so it is opt-in.
 """
 
 from __future__ import annotations
@@ -27,9 +29,13 @@ BENCHES = [
 ]
 
 
+MUTATION = ("mutation", ["bench_mutation.py", "--sample", "20"])
+
+
 def main() -> int:
     failed = 0
-    for name, args in BENCHES:
+    benches = BENCHES + ([MUTATION] if "--mutation" in sys.argv[1:] else [])
+    for name, args in benches:
         print(f"== {name} ==", flush=True)
         t = time.perf_counter()
         code = subprocess.call([sys.executable, str(HERE / args[0]), *args[1:]])

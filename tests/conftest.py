@@ -14,6 +14,34 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+def _scanner_params() -> list:
+    from axiomdl.scan.parse import native_available
+
+    return [
+        pytest.param(
+            True,
+            id="native",
+            marks=pytest.mark.skipif(not native_available(), reason="C scanner core not built"),
+        ),
+        pytest.param(False, id="python"),
+    ]
+
+
+# Parametrise a fixture with ``params=SCANNERS`` to run its tests under the compiled
+# scanner core and under the pure-Python reference (``native=`` of ``scan_project``).
+SCANNERS = _scanner_params()
+
+
+def session_of(path: Path, native: bool):
+    """A session on ``path`` scanned by the chosen scanner, with no cache."""
+    from axiomdl.graph import build_graph
+    from axiomdl.scan.project import scan_project
+    from axiomdl.session import Session
+
+    project = scan_project(path, use_cache=False, native=native)
+    return Session(project, build_graph(project))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
@@ -63,6 +91,15 @@ def cli_stdout(*args: str) -> str:
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc.stdout
+
+
+def assert_schema(name: str, data: object) -> None:
+    """Validate command output against the committed ``docs/schema/NAME.schema.json``:
+    the contract users see, not the models that produced the output."""
+    import jsonschema
+
+    path = ROOT / "docs" / "schema" / f"{name}.schema.json"
+    jsonschema.validate(data, json.loads(path.read_text(encoding="utf-8")))
 
 
 def cli_json(*args: str) -> dict:

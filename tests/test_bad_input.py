@@ -65,7 +65,9 @@ def test_unterminated_comment_and_string(tmp_path: Path, run_cli) -> None:
     assert "B.lean:1: error: unterminated string" in proc.stderr
 
 
-def test_deeply_nested_comments_scan_linearly() -> None:
+def test_deeply_nested_comments_scan_without_recursion() -> None:
+    # 100 000 levels would exhaust any recursive reader; the time it takes (linear in the
+    # depth) is a benchmark's business, not a test's.
     depth = 100_000
     text = "/-" * depth + "-/" * depth + "\ntheorem after : True := trivial\n"
     fs = scan_text(text, "Deep.lean", "Deep")
@@ -75,7 +77,7 @@ def test_deeply_nested_comments_scan_linearly() -> None:
     assert fs.problems[0][1:] == ("syntax", "unterminated comment")
 
 
-def test_large_file_scans(tmp_path: Path) -> None:
+def test_large_file_scans_every_declaration(tmp_path: Path) -> None:
     block = "/-- doc -/\ntheorem t{i} (n : Nat) : n + {i} = {i} + n := by\n  omega\n\n"
     text = "set_option autoImplicit false\n" + "".join(block.format(i=i) for i in range(40_000))
     assert len(text) > 2_500_000
@@ -144,7 +146,29 @@ def test_corrupt_cache_is_rebuilt(tmp_path: Path, run_cli) -> None:
 def test_output_file_is_written_atomically(tmp_path: Path, run_cli) -> None:
     out = tmp_path / "report.json"
     out.write_text("previous")
+    # A write that fails half-way (files limited to 2000 bytes, the report is larger):
+    # one error line, exit 2, the previous file intact, no temp file left behind.
+    import resource
+    import subprocess
+    import sys
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+
+    args = ["report", "-C", "tests/fixtures/graph", "-f", "json", "-o", str(out), "--no-cache"]
+    failed = subprocess.run(
+        [sys.executable, "-m", "axiomdl", *args],
+        capture_output=True,
+        text=True,
+        preexec_fn=small_files,  # Python ignores SIGXFSZ: the write raises EFBIG
+        timeout=300,
+    )
+    _no_traceback(failed)
+    assert failed.returncode == 2
+    assert failed.stderr == f"axiomdl: {out}: error: cannot write output: File too large\n"
+    assert out.read_text() == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
     proc = run_cli("report", "-C", "tests/fixtures/graph", "-f", "json", "-o", str(out))
     assert proc.returncode == 0
     assert json.loads(out.read_text())["schema_version"]
-    assert not list(tmp_path.glob(".report.json.*"))  # no temp files left behind
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temp files left

@@ -10,7 +10,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from axiomdl.diff import match_unnamed
+from axiomdl.diff import diff_revisions, match_unnamed
 from tests.conftest import FIXTURES
 
 WITNESSES = """import Toy.Assumptions
@@ -59,6 +59,17 @@ def test_a_comment_moves_nothing(tmp_path: Path, run_cli) -> None:
     assert proc.returncode == 0, proc.stderr
     d = json.loads(proc.stdout)
     assert d["added_results"] == [] and d["removed_results"] == [] and d["grew"] == []
+
+
+def test_a_comment_moves_nothing_in_process(tmp_path: Path) -> None:
+    """The same, in-process: the examples and the anonymous instance (named by their line)
+    are matched by their statements, so nothing is added or removed."""
+    repo, commit = _repo(tmp_path)
+    w = repo / "lean" / "Toy" / "W.lean"
+    w.write_text(w.read_text().replace("namespace Toy\n", "namespace Toy\n-- a note\n\n"))
+    commit("comment")
+    d = diff_revisions(repo, "HEAD~1", "HEAD", None)
+    assert (d.added_results, d.removed_results, d.grew, d.shrank) == ([], [], [], [])
 
 
 def test_a_witness_that_gains_a_requirement_is_reported(tmp_path: Path, run_cli) -> None:

@@ -41,25 +41,49 @@ _WORDS = [
 LEAN_ALPHABET = st.sampled_from([*_CHARS, *_WORDS])
 
 
+def _well_formed(fs, text: str) -> None:
+    """Invariants of any scan: lines inside the file, names present, problems placed,
+    and the same text scanned again gives the same scan."""
+    lines = text.count("\n") + 1
+    for d in fs.decls:
+        assert d.name and d.kind
+        assert 1 <= d.line <= d.end_line <= lines + 1, (d.name, d.line, d.end_line, lines)
+        assert 0 <= d.ctx < len(fs.contexts)
+    for line, code, msg in fs.problems:
+        assert 0 <= line <= lines + 1 and code and msg
+    for _mod, line in fs.imports:
+        assert 1 <= line <= lines
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(LEAN_ALPHABET, max_size=200).map("".join))
 def test_scanner_never_raises_on_lean_like_text(text: str) -> None:
     fs = scan_text(text, "F.lean", "F")
-    for d in fs.decls:
-        assert d.line >= 1 and d.end_line >= d.line
+    _well_formed(fs, text)
+    assert scan_text(text, "F.lean", "F") == fs
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=400))
 def test_scanner_never_raises_on_bytes(data: bytes) -> None:
     fs = scan_bytes(data, SourceFile("B.lean", "B.lean", "B"))
-    assert fs.path == "B.lean"
+    assert (fs.path, fs.module) == ("B.lean", "B")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        # not UTF-8: one encoding problem, and nothing read from the file
+        assert [code for _, code, _ in fs.problems] == ["encoding"] and fs.decls == []
+    else:
+        _well_formed(fs, text)
+    assert scan_bytes(data, SourceFile("B.lean", "B.lean", "B")) == fs
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_scanner_never_raises_on_unicode(text: str) -> None:
-    scan_text(text, "U.lean", "U")
+    fs = scan_text(text, "U.lean", "U")
+    _well_formed(fs, text)
+    assert scan_text(text, "U.lean", "U") == fs
 
 
 def _write(root: Path, n: int) -> None:

@@ -8,14 +8,14 @@ import pytest
 from axiomdl.errors import AxiomdlError
 from axiomdl.queries import Analysis
 from axiomdl.report import build
-from axiomdl.session import Session, load
+from axiomdl.session import Session
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, SCANNERS, session_of
 
 
-@pytest.fixture(scope="module")
-def toy() -> Session:
-    return load(FIXTURES / "graph", use_cache=False, quiet=True)
+@pytest.fixture(scope="module", params=SCANNERS)
+def toy(request: pytest.FixtureRequest) -> Session:
+    return session_of(FIXTURES / "graph", request.param)
 
 
 def test_requires_is_hypotheses_only(toy: Session) -> None:
@@ -127,9 +127,9 @@ def test_report_counts(toy: Session) -> None:
     assert "Toy.pl_of_strongConvex" in row.established_by
 
 
-@pytest.fixture(scope="module")
-def deriv() -> Session:
-    return load(FIXTURES / "derivation", use_cache=False, quiet=True)
+@pytest.fixture(scope="module", params=SCANNERS)
+def deriv(request: pytest.FixtureRequest) -> Session:
+    return session_of(FIXTURES / "derivation", request.param)
 
 
 def test_derived_only_through_a_discharge(deriv: Session) -> None:

@@ -21,6 +21,8 @@ from axiomdl.lean.export import load_export, parse_export
 from axiomdl.queries import Analysis
 from axiomdl.session import load
 
+from .conftest import assert_schema
+
 FIX = Path(__file__).resolve().parent / "fixtures" / "lean_backend"
 PROJ = FIX / "proj"
 EXPORT = FIX / "demo.export.jsonl"
@@ -234,6 +236,7 @@ def test_cli_compare(run_cli, tmp_path):
     js = json.loads(
         run_cli("compare", str(proj), "--export-file", str(EXPORT), "-f", "json").stdout
     )
+    assert_schema("compare", js)
     assert js["not_exported"] == ["Demo.broken"] and js["only_exported"] == ["Demo.private_aux"]
 
 

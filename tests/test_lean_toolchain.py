@@ -23,6 +23,8 @@ from axiomdl.lean import toolchain
 from axiomdl.lean.build import problem_files
 from axiomdl.lean.export import stale_modules
 
+from .conftest import assert_schema
+
 FIX = Path(__file__).resolve().parent / "fixtures" / "lean_backend"
 
 FAKE_LAKE = r'''#!{python}
@@ -212,6 +214,7 @@ def test_build_failure_collects_per_file_diagnostics(run_cli, fake_lean):
     r = run_cli("build", str(proj), "-f", "json", env={**env, "FAKE_BUILD": "fail"})
     assert r.returncode == 1
     data = json.loads(r.stdout)
+    assert_schema("build", data)
     assert data["ok"] is False and data["lake_returncode"] == 1
     assert data["checked_files"] == ["Demo/Basic.lean"]
     assert data["counts"] == {"compiled": 6, "error": 1, "sorry": 1}

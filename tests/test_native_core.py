@@ -68,10 +68,19 @@ def test_native_matches_reference_on_generated_modules(seed: int) -> None:
     _same(module_text(seed, 60), f"M{seed}.lean")
 
 
-def test_native_rejects_forced_use_when_missing_is_reported() -> None:
+def test_native_rejects_forced_use_when_missing_is_reported(monkeypatch) -> None:
     # native=True must either run the core or fail loudly, never fall back silently
+    from axiomdl.scan import parse
+
     fs = scan_text("theorem t : True := trivial\n", "T.lean", "T", native=True)
     assert [d.name for d in fs.decls] == ["t"]
+    monkeypatch.setattr(parse, "_cscan", None)  # as on a machine where it was not built
+    with pytest.raises(RuntimeError, match="native scanner core is not built"):
+        scan_text("theorem t : True := trivial\n", "T.lean", "T", native=True)
+    # the default (native=None) then falls back to the reference
+    assert [d.name for d in scan_text("theorem t : True := trivial\n", "T.lean", "T").decls] == [
+        "t"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -85,6 +94,12 @@ def test_native_rejects_forced_use_when_missing_is_reported() -> None:
         # bounded spans: a set-builder type and a generalize longer than 400 characters
         "theorem t : {x : " + "a " * 300 + "// b} := by\n  generalize h" + " " * 450 + "= y\n",
         "structure S\n",
+        # binder text the audit's mutants reached: a closer before the colon, `:=` and
+        # `::` before it, a default value (the reference must split them as the core does)
+        "theorem app (f (x) : Foo) : f = f := rfl\n",
+        "theorem named (a := b : Bar) : True := trivial\n",
+        "theorem cons (a :: b : Baz) : True := trivial\n",
+        "theorem dflt (n : Foo := Zero) (m : Nat := 0) : n = n := rfl\n",
     ],
 )
 def test_native_matches_reference_on_review_cases(text: str) -> None:
@@ -189,7 +204,15 @@ _BINDING = [
     "(h : a ≤ b) ",
     "[inst : Add α] ",
     "{{a b}} ",
+    "{{a : T}} ",
     "⦃x⦄ ",
+    "⦃y : T⦄ ",
+    # forms the test audit found missing: membership binders, `choose`, qualified arms
+    "∀ x ∈ s, ",
+    "∃ y ∉ t, ",
+    "choose f hf using ",
+    "| Nat.succ n => ",
+    "def f : Nat → Nat\n  | Nat.succ n => ",
     "\n",
     "  ",
     # the module system and Lean's scope rules (issue 14)
@@ -396,16 +419,35 @@ except Exception as e:
 """
 
 
-@pytest.mark.parametrize("case", ["head", "namespace", "open", "name", "raw"])
+# What each implementation does with records of the wrong types. The native loop checks
+# types and raises TypeError every time; the reference fails wherever Python first trips
+# (or, for an open it never needs to read, not at all). Neither sees such records in use:
+# the cache loader rebuilds scans of the wrong shape first (the test below).
+_MALFORMED_OUTCOME = {
+    "head": ("raised TypeError", "raised AttributeError"),
+    "namespace": ("raised TypeError", "raised TypeError"),
+    "open": ("raised TypeError", "no error"),
+    "name": ("raised TypeError", "raised AttributeError"),
+    "raw": ("raised TypeError", "raised AttributeError"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_MALFORMED_OUTCOME))
 def test_native_resolution_raises_on_malformed_records(case: str) -> None:
-    # records from a corrupt cache: an exception like the reference's, never a crash
+    # records from a corrupt cache: a TypeError from the native loop, never a crash
     import subprocess
 
-    out = subprocess.run(
-        [sys.executable, "-c", _MALFORMED, case, "1"], capture_output=True, text=True, timeout=60
-    )
-    assert out.returncode == 0, out.stderr[-500:]
-    assert out.stdout.startswith("raised"), out.stdout
+    got = []
+    for native in ("1", "0"):
+        out = subprocess.run(
+            [sys.executable, "-c", _MALFORMED, case, native],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert out.returncode == 0, out.stderr[-500:]
+        got.append(out.stdout.strip())
+    assert tuple(got) == _MALFORMED_OUTCOME[case]
 
 
 def test_scan_rebuilds_when_cached_scans_have_wrong_shapes(tmp_path: Path) -> None:

@@ -9,12 +9,12 @@ import pytest
 from axiomdl.scan.parse import scan_text
 from axiomdl.scan.project import Project, scan_project
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, SCANNERS
 
 
-@pytest.fixture(scope="module")
-def demo() -> Project:
-    return scan_project(FIXTURES / "scanner", use_cache=False)
+@pytest.fixture(scope="module", params=SCANNERS)
+def demo(request: pytest.FixtureRequest) -> Project:
+    return scan_project(FIXTURES / "scanner", use_cache=False, native=request.param)
 
 
 def test_files_modules_imports(demo: Project) -> None:
@@ -209,7 +209,8 @@ def test_line_spans(demo: Project) -> None:
     assert "simp [push" in text[d.end_line - 1]
 
 
-def test_root_prefix_and_decl_namespace() -> None:
+@pytest.mark.parametrize("native", SCANNERS)
+def test_root_prefix_and_decl_namespace(native: bool) -> None:
     src = """set_option autoImplicit false
 namespace A
 def _root_.topLevel : Nat := 1
@@ -217,18 +218,20 @@ def B.c : Nat := topLevel
 theorem B.d : B.c = 1 := rfl
 end A
 """
-    fs = scan_text(src, "X.lean", "X")
+    fs = scan_text(src, "X.lean", "X", native=native)
     assert [d.name for d in fs.decls] == ["topLevel", "A.B.c", "A.B.d"]
 
 
-def test_namespace_end_mismatch_reported() -> None:
-    fs = scan_text("namespace A\nsection S\nend A\n", "M.lean", "M")
+@pytest.mark.parametrize("native", SCANNERS)
+def test_namespace_end_mismatch_reported(native: bool) -> None:
+    fs = scan_text("namespace A\nsection S\nend A\n", "M.lean", "M", native=native)
     assert any(code == "scope" and "does not match" in msg for _, code, msg in fs.problems)
 
 
-def test_module_docs_and_nested_doc_comments() -> None:
+@pytest.mark.parametrize("native", SCANNERS)
+def test_module_docs_and_nested_doc_comments(native: bool) -> None:
     src = "/-! outer /- nested -/ still doc -/\n/-- doc /- nested -/ end -/\ntheorem t : True := trivial\n"
-    fs = scan_text(src, "M.lean", "M")
+    fs = scan_text(src, "M.lean", "M", native=native)
     assert fs.module_doc == "outer /- nested -/ still doc"
     assert fs.decls[0].doc == "doc /- nested -/ end"
 
@@ -238,3 +241,70 @@ def test_project_of_a_single_file(tmp_path: Path) -> None:
     f.write_text("theorem one : 1 = 1 := rfl\n")
     p = scan_project(f, use_cache=False)
     assert list(p.decls) == ["one"]
+
+
+BINDERS = """set_option autoImplicit false
+theorem strict {{a : Foo}} : a = a := rfl
+theorem strict_u ⦃a : Foo⦄ (b : Bar) : a = a := rfl
+theorem mem (h : ∀ x ∈ s, p x) : q := by
+  choose g hg using h
+  exact hg
+def pred : Nat → Nat
+  | Nat.succ n => n
+  | Nat.zero => zero
+def pred' : Nat → Nat
+  | .succ k => k
+  | _ => 0
+def viaMatch (m : Nat) : Nat :=
+  match m with
+  | Nat.succ j => j
+  | 0 => 0
+"""
+
+
+@pytest.mark.parametrize("native", SCANNERS)
+def test_binder_forms(native: bool) -> None:
+    """Strict-implicit groups keep their type; `∈` ends the bound names; `choose … using`
+    binds; a pattern in the first equation of a definition binds like any match arm."""
+    fs = scan_text(BINDERS, "B.lean", "B", native=native)
+    got = {d.name: (sorted(d.hyp), sorted(d.concl), sorted(d.proof)) for d in fs.decls}
+    assert got == {
+        "strict": (["Foo"], [], []),
+        "strict_u": (["Bar", "Foo"], [], []),
+        "mem": (["p", "s"], ["q"], []),  # `s` is a global: only `x` is bound
+        "pred": (["Nat"], [], ["Nat.succ", "Nat.zero", "zero"]),  # `n` is bound
+        "pred'": (["Nat"], [], []),
+        "viaMatch": (["Nat"], [], ["Nat.succ"]),
+    }
+
+
+@pytest.mark.parametrize("native", SCANNERS)
+def test_anonymous_constructor_in_a_header_binds_nothing(native: bool) -> None:
+    """``⟨…⟩`` at the top of a header is a term, not a binder group: ``Foo`` stays a
+    reference (in the conclusion), while ``(x : Nat)`` beside it binds ``x``."""
+    text = "theorem anon (x : Nat) ⟨Foo, x⟩ : P Foo x := rfl\n"
+    (d,) = scan_text(text, "A.lean", "A", native=native).decls
+    assert (sorted(d.hyp), sorted(d.concl)) == (["Nat"], ["Foo", "P"])
+
+
+@pytest.mark.parametrize("native", SCANNERS)
+def test_renamed_and_equation_lemma_references_resolve(native: bool, tmp_path: Path) -> None:
+    """``open A renaming f → ff`` makes ``ff`` name ``A.f`` (a name no declaration ends
+    in), and ``A.f.eq_1``, an equation lemma Lean generates, stands for ``A.f``."""
+    from .conftest import session_of
+
+    (tmp_path / "A").mkdir()
+    (tmp_path / "A" / "Defs.lean").write_text(
+        "namespace A\ndef f (n : Nat) : Nat := n\nend A\n", encoding="utf-8"
+    )
+    (tmp_path / "A" / "Renamed.lean").write_text(
+        "import A.Defs\nopen A renaming f → ff\ntheorem t3 : ff 1 = 1 := rfl\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "A" / "Eqn.lean").write_text(
+        "import A.Defs\ntheorem t5 : A.f.eq_1 = A.f.eq_1 := rfl\n", encoding="utf-8"
+    )
+    g = session_of(tmp_path, native).graph
+    assert sorted(g.successors("t3")) == ["A.f"]
+    assert sorted(g.successors("t5")) == ["A.f"]
+    assert g.edges["t3", "A.f"]["position"] == "conclusion"

@@ -103,6 +103,8 @@ def _requires_at(
             target = repo / sub
         else:
             _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+            if not _git(repo, "ls-tree", "--name-only", rev, "--", sub).strip():
+                return {}, {}  # the folder does not exist in this revision: no results yet
             data = _git(repo, "archive", "--format=tar", rev, "--", sub)
             with tarfile.open(fileobj=io.BytesIO(data)) as tf:
                 tf.extractall(tmp, filter="data")

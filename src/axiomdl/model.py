@@ -314,6 +314,21 @@ class LintResult(Model):
     findings: list[Finding]
 
 
+class AuditResult(Model):
+    """``axiomdl audit -f json``: sorry, foreign axioms, native_decide and scope findings."""
+
+    schema_version: str = SCHEMA_VERSION
+    mode: Provenance = "static"
+    findings: list[Finding]
+
+
+class UnusedList(Model):
+    """``axiomdl unused -f json``: assumptions that no result requires or uses."""
+
+    schema_version: str = SCHEMA_VERSION
+    unused: list[str]
+
+
 PAYLOADS: dict[str, type[BaseModel]] = {
     "report": Report,
     "rests-on": RestsOn,
@@ -323,5 +338,7 @@ PAYLOADS: dict[str, type[BaseModel]] = {
     "diff": DiffResult,
     "lint": LintResult,
     "probe": ProbeResult,
+    "audit": AuditResult,
+    "unused": UnusedList,
     "lattice": LatticeResult,
 }

@@ -39,12 +39,6 @@ def register(group: click.Group) -> None:
     "--seed", type=int, default=0, show_default=True, help="Random seed (runs are reproducible)."
 )
 @click.option("--hide-skipped", is_flag=True, help="Do not list declarations outside the fragment.")
-@click.option(
-    "-q",
-    "--quiet",
-    is_flag=True,
-    help="Print only the counterexamples (no checked/skipped lines, no summary).",
-)
 @format_option(("text", "json"), "text")
 @output_option
 @project_options
@@ -64,7 +58,8 @@ def falsify_cmd(
     Statements over the scalar field K (modelled by Rat), Nat and Int with + - * / ^,
     relations, connectives, ∀, max/min and unfoldable definitions are evaluated exactly,
     with Lean's junk values (x / 0 = 0, truncated Nat subtraction, Int.ediv). Exit 1 if a
-    counterexample is found; exit 2 if a NAME given is not arithmetic.
+    counterexample is found; exit 2 if a NAME given is not arithmetic. With -q/--quiet,
+    only the counterexamples are printed (no checked/skipped lines, no summary).
     """
     from axiomdl.compute.falsify import DEFAULT_INSTANCES, falsify
     from axiomdl.compute.report import falsify_report

@@ -191,7 +191,9 @@ def unused(project, open_session, fmt, output, include_deps) -> int:
     s = open_session(project)
     names = [n for n in s.analysis.unused() if include_deps or s.owns(n)]
     if fmt == "json":
-        emit(json.dumps({"schema_version": "1.0", "unused": names}, indent=2) + "\n", output)
+        from axiomdl.model import UnusedList
+
+        emit(dump(UnusedList(unused=names)), output)
     else:
         emit(
             _md_or_text("\n".join(names) + ("\n" if names else "no unused assumptions\n"), fmt),
@@ -218,18 +220,9 @@ def audit(path, project, open_session, fmt, output, include_deps) -> int:
     _say_left_out(len(everything) - len(findings))
     errors = [f for f in findings if f.severity == "error"]
     if fmt == "json":
-        emit(
-            json.dumps(
-                {
-                    "schema_version": "1.0",
-                    "mode": s.analysis.mode,
-                    "findings": [f.model_dump() for f in findings],
-                },
-                indent=2,
-            )
-            + "\n",
-            output,
-        )
+        from axiomdl.model import AuditResult
+
+        emit(dump(AuditResult(mode=s.analysis.mode, findings=findings)), output)
     elif fmt == "github":
         emit(github.github_lines(findings, s.project.root), output)
     else:
@@ -382,14 +375,15 @@ def docs(project, open_session, output, check) -> int:
 )
 def schema(output) -> int:
     """Write JSON Schemas generated from the output models."""
-    from axiomdl.model import PAYLOADS
+    from axiomdl.report.schemas import all_payloads
 
     out = output or (bundled_root() / "docs" / "schema")
-    for name, model in PAYLOADS.items():
+    payloads = all_payloads()
+    for name, model in payloads.items():
         write_output(
             out / f"{name}.schema.json", json.dumps(model.model_json_schema(), indent=2) + "\n"
         )
-    click.echo(f"wrote {len(PAYLOADS)} schemas to {out}")
+    click.echo(f"wrote {len(payloads)} schemas to {out}")
     return EXIT_OK
 
 

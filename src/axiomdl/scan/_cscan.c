@@ -727,8 +727,8 @@ static V buf_view(Buf *b)
     return v;
 }
 
-/* body_bound_names(a + sep + b) */
-static int body_bound_concat(Cfg *cfg, V a, ch sep, V b, PyObject *bound, int close_comma,
+/* body_bound_names(sep + a + "\n" + mid + b), or (close_comma) of sep + a + "," */
+static int body_bound_concat(Cfg *cfg, V a, ch sep, ch mid, V b, PyObject *bound, int close_comma,
                              const unsigned long long *known_gate)
 {
     Buf buf = {NULL, 0, 0};
@@ -738,7 +738,9 @@ static int body_bound_concat(Cfg *cfg, V a, ch sep, V b, PyObject *bound, int cl
     if (close_comma) {
         if (buf_putc(&buf, ',') < 0) goto done;
     } else {
-        if (buf_putc(&buf, '\n') < 0 || buf_put(&buf, b.s, b.n) < 0) goto done;
+        if (buf_putc(&buf, '\n') < 0) goto done;
+        if (mid && buf_putc(&buf, mid) < 0) goto done;
+        if (buf_put(&buf, b.s, b.n) < 0) goto done;
     }
     rc = body_bound(cfg, buf_view(&buf), bound, known_gate);
 done:
@@ -1149,7 +1151,7 @@ static int type_seg(void *vctx, int kind, V seg)
     if (idents_into(tc->cfg, seg, tc->hyp) < 0) return -1;
     if (kind == 0) {
         V none = {NULL, 0};
-        return body_bound_concat(tc->cfg, seg, 0x2200, none, tc->bound, 1, NULL);
+        return body_bound_concat(tc->cfg, seg, 0x2200, 0, none, tc->bound, 1, NULL);
     }
     return 0;
 }
@@ -1551,7 +1553,7 @@ static PyObject *decl_object(Cfg *cfgp, PyTypeObject *raw_type, PyObject *kind, 
                 groups_free(&fg);
                 if (r < 0) break;
             }
-            if (body_bound_concat(&cfg, sig, 0, fv, bound, 0, NULL) < 0) break;
+            if (body_bound_concat(&cfg, sig, 0, 0, fv, bound, 0, NULL) < 0) break;
             ok = 1;
         } while (0);
         PyMem_Free(ft.s);
@@ -1573,7 +1575,8 @@ static PyObject *decl_object(Cfg *cfgp, PyTypeObject *raw_type, PyObject *kind, 
             Sink sk = {&cfg, proof, NULL, 1, 0, &gate, &has_where};
             if (each_ident(tail, sink_cb, &sk) < 0) goto fail;
         }
-        if (body_bound_concat(&cfg, sig, 0, tail, bound, 0, &gate) < 0) goto fail;
+        /* equations `def f : T | pat => …`: the first arm keeps its bar, so its pattern binds */
+        if (body_bound_concat(&cfg, sig, 0, term == T_BAR ? '|' : 0, tail, bound, 0, &gate) < 0) goto fail;
         if (!is_inst && (term == T_ASSIGN || term == T_BAR) && has_where) {
             proof_text_obj = vstr(tail);
             if (!proof_text_obj) goto fail;

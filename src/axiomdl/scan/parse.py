@@ -781,8 +781,10 @@ def _parse_decl(
     else:
         proof_text = tail
         words = set(IDENT_RE.findall(proof_text))
+        # equations `def f : T | pat => …`: the first arm keeps its bar, so its pattern binds
+        bar = "|" if term == "|" else ""
         bound |= body_bound_names(
-            sig + "\n" + proof_text, words | type_words | set(IDENT_RE.findall(binder_text))
+            sig + "\n" + bar + proof_text, words | type_words | set(IDENT_RE.findall(binder_text))
         )
         if kind != "instance" and term in (":=", "|") and "where" in words:
             subnames = _where_aux(proof_text)

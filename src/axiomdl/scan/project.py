@@ -26,8 +26,8 @@ from axiomdl.scan.packages import InputWarning
 from axiomdl.scan.records import FileScan, RawDecl
 from axiomdl.scan.resolve import AUTO_SUFFIXES, Resolver, decl_namespace
 
-# 0.2.0-3 (main: builds_inline flag) + the package a file belongs to (import closure)
-SCANNER_VERSION = "0.2.0-4"
+# 0.2.0-5: builds_inline flag, packages of files (import closure), pattern-variable binding
+SCANNER_VERSION = "0.2.0-5"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
 _MISS = object()
 
