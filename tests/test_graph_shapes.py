@@ -219,6 +219,7 @@ def test_graph_export_models(shapes: Session) -> None:
         "probe": None,
         "flags": [],
         "attributes": [],
+        "package": None,
     }
     edges = [(e.source, e.target, e.label, e.position, e.provenance) for e in out.edges]
     assert edges == sorted(edges)

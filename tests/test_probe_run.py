@@ -83,7 +83,9 @@ QUICK_VERDICTS = {
 def test_every_probe_gives_its_known_verdicts(quick_results) -> None:
     _out, results = quick_results
     got = {name: {v.assumption: v.label for v in r.verdicts} for name, r in results.items()}
-    assert got == QUICK_VERDICTS
+    # the four over-parameterisation probes are pinned by test_new_probe_verdicts_are_pinned
+    assert {k: v for k, v in got.items() if k not in NEW_PROBES} == QUICK_VERDICTS
+    assert set(got) == set(QUICK_VERDICTS) | set(NEW_PROBES)
 
 
 def test_schema_in_docs_is_fresh() -> None:
