@@ -25,6 +25,21 @@ _POS_PATTERNS = (
 )
 
 
+def _closing(text: str, i: int) -> int:
+    """Index of the bracket closing the one at ``i`` (``len(text)`` when unclosed)."""
+    c, n = text[i], len(text)
+    close, depth, j = _OPEN[c], 0, i
+    while j < n:
+        if text[j] == c:
+            depth += 1
+        elif text[j] == close:
+            depth -= 1
+            if depth == 0:
+                break
+        j += 1
+    return j
+
+
 def _groups(text: str, start: int) -> list[tuple[str, str]]:
     """Top-level bracket groups from ``start`` until the first top-level ``:`` or ``where``."""
     out: list[tuple[str, str]] = []
@@ -33,17 +48,7 @@ def _groups(text: str, start: int) -> list[tuple[str, str]]:
     while i < n:
         c = text[i]
         if c in _OPEN:
-            close = _OPEN[c]
-            depth = 0
-            j = i
-            while j < n:
-                if text[j] == c:
-                    depth += 1
-                elif text[j] == close:
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
+            j = _closing(text, i)
             out.append((c, text[i + 1 : j]))
             i = j + 1
         elif c.isspace():
@@ -89,15 +94,7 @@ def _args(text: str, start: int, limit: int) -> list[str]:
             break
         c = text[i]
         if c in _OPEN:
-            close, depth, j = _OPEN[c], 0, i
-            while j < n:
-                if text[j] == c:
-                    depth += 1
-                elif text[j] == close:
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
+            j = _closing(text, i)
             out.append(text[i : j + 1])
             i = j + 1
             continue
