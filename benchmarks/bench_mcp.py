@@ -3,7 +3,10 @@
 The server runs as a subprocess and is driven by the official SDK's stdio client, so each
 figure is what an assistant waits for (JSON-RPC, validation and serialisation included).
 Each call is made once to warm up, then timed ``--repeat`` times; the table shows the
-median and the maximum. Target: every median under 200 ms with a warm scan cache. Also
+median and the maximum. Target: every median under 200 ms with a warm scan cache. Rows
+marked "no target" are reported for honesty, not judged: ``check_loss`` on a
+transcendental loss spends its time in sympy's exact range computations (bounded by the
+analysis budget, not by the server), which no serving change can make fast. Also
 times server start-up (initialize answered) with a cold and a warm cache. Writes
 ``benchmarks/results/mcp.json``.
 
@@ -30,6 +33,7 @@ from axiomdl.scan.cache import atomic_write_text
 
 RESULTS = Path(__file__).parent / "results" / "mcp.json"
 TARGET_MS = 200.0
+NO_TARGET = "[no target]"
 SNIPPET = (Path(__file__).resolve().parents[1] / "tests/fixtures/mcp/GapLeOfPl.lean").read_text(
     encoding="utf-8"
 )
@@ -53,6 +57,21 @@ CALLS: list[tuple[str, str, Any]] = [
         "check_loss",
         # a different curvature on every call, so no computed constant repeats
         lambda i: {"expr": f"(w1 + {i + 2}*w2 - 1)^2", "vars": ["w1", "w2"]},
+    ),
+    (
+        "check_loss (3 variables, polynomial)",
+        "check_loss",
+        lambda i: {"expr": f"w1^2 + {i + 2}*w2^2 + w3^4", "vars": ["w1", "w2", "w3"]},
+    ),
+    (
+        "check_loss (kinked: relu)",
+        "check_loss",
+        lambda i: {"expr": f"relu(w - 1) + w^2/{i + 2}", "vars": ["w"]},
+    ),
+    (
+        "check_loss (softplus) [no target]",
+        "check_loss",
+        lambda i: {"expr": f"log(1 + exp({i + 2}*w))", "vars": ["w"]},
     ),
     ("try (no Lean: structured)", "try", {"source": SNIPPET}),
     ("build (no Lean: structured)", "build", {}),
@@ -134,12 +153,14 @@ def main() -> None:
     for label, ts in times.items():
         med = statistics.median(ts)
         rows[label] = {"median_ms": round(med, 1), "max_ms": round(max(ts), 1)}
-        verdict = "met" if med < TARGET_MS else "MISSED"
+        judged = NO_TARGET not in label
+        rows[label] = {**rows[label], "judged": judged}
+        verdict = ("met" if med < TARGET_MS else "MISSED") if judged else "no target"
         print(f"{label:<44}{med:>10.1f}{max(ts):>9.1f}  {verdict}")
     print(f"{'server start, cold cache (s)':<34}{cold:>10.2f}")
     print(f"{'server start, warm cache (s)':<34}{warm:>10.2f}")
-    met = all(r["median_ms"] < TARGET_MS for r in rows.values())
-    print(f"every median under {TARGET_MS:.0f} ms: {'met' if met else 'MISSED'}")
+    met = all(r["median_ms"] < TARGET_MS for r in rows.values() if r["judged"])
+    print(f"every judged median under {TARGET_MS:.0f} ms: {'met' if met else 'MISSED'}")
 
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     payload = {

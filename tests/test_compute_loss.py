@@ -381,6 +381,53 @@ def test_grid_eigenvalues_match_the_exact_ones() -> None:
     assert math.isclose(abs(v[1]), math.sqrt(2) / 2, rel_tol=1e-9) and math.isclose(v[0], v[2])
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "box"),
+    [
+        ("w1^4 + w2^4 + w3^4 + w1*w2 - 2*w3", ["w1", "w2", "w3"], (-2.0, 2.0)),
+        ("(w1*w2 - 1)^2 + relu(w1)", ["w1", "w2"], (-2.0, 2.0)),
+        ("sqrt(w) + log(w) - w^2", ["w"], (-1.0, 3.0)),  # undefined on half the box
+        ("w^(3/2) + w", ["w"], (0.0, 2.0)),  # f and f' finite at 0, f'' is not
+    ],
+)
+def test_the_vectorised_grid_agrees_with_point_by_point_evaluation(
+    text: str, names: list[str], box: tuple[float, float]
+) -> None:
+    """The numpy grid against the plain definition: evaluate f, ∇f and ∇²f at each grid
+    point with sympy, drop points where any is not a finite real, take the extremes."""
+    from axiomdl.compute.kinks import almost_everywhere
+    from axiomdl.compute.sampling import eig, grid, pl_ratio_min, sample
+
+    e, syms = parse_loss(text, names)
+    ae = almost_everywhere(e)
+    b = {n: box for n in names}
+    st, fn, _ = sample(ae, syms, b, 300)
+    grad = [sympy.diff(ae, s) for s in syms]
+    hess = [[sympy.diff(g, s) for s in syms] for g in grad]
+    kept = []
+    for pt in grid(b, names, 300):
+        at = dict(zip(syms, pt, strict=True))
+        try:
+            f = complex(ae.evalf(subs=at))
+            g = [complex(x.evalf(subs=at)) for x in grad]
+            h = [[complex(x.evalf(subs=at)) for x in row] for row in hess]
+        except (TypeError, ZeroDivisionError):  # zoo, nan, 1/0
+            continue
+        nums = [f, *g, *(x for row in h for x in row)]
+        if all(math.isfinite(x.real) and abs(x.imag) < 1e-12 for x in nums):
+            vals = eig([[x.real for x in row] for row in h])[0]
+            kept.append((pt, f.real, [x.real for x in g], vals[0], vals[-1]))
+    assert st.points == len(kept) > 0
+    assert math.isclose(st.f_min, min(k[1] for k in kept), rel_tol=1e-9, abs_tol=1e-12)
+    assert math.isclose(st.lam_min, min(k[3] for k in kept), rel_tol=1e-9, abs_tol=1e-9)
+    assert math.isclose(st.lam_max, max(k[4] for k in kept), rel_tol=1e-9, abs_tol=1e-9)
+    fstar = st.f_min
+    ratios = [0.5 * sum(x * x for x in g) / (f - fstar) for _, f, g, _, _ in kept if f > fstar]
+    r = pl_ratio_min(st, fstar, names)
+    assert r is not None and math.isclose(r[0], min(ratios), rel_tol=1e-9)
+    assert math.isclose(float(fn(*st.f_min_at)), st.f_min, rel_tol=1e-12, abs_tol=1e-12)
+
+
 def test_a_box_makes_log_a_loss(capsys: pytest.CaptureFixture[str], cache: Path) -> None:
     d = check(capsys, cache, "1 - log(w)", "--vars", "w", "--box", "w=1/2:2")
     p = props(d)

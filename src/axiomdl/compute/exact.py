@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sympy
-from sympy.calculus.util import maximum, minimum
+from sympy.calculus.util import function_range, minimum
 
 from axiomdl.compute.budget import attempt
 
@@ -228,11 +228,13 @@ def _one_dim(h: sympy.Expr, x: sympy.Symbol, dom: Domain, label: str) -> Spectru
     s = attempt(STEP, lambda: sympy.simplify(h)) or h
     dom_x = interval(dom, x)
     out = Spectrum()
-    lo = tidy(attempt(STEP, lambda: minimum(s, x, dom_x)))
+    # sympy's minimum and maximum are the inf and sup of one function_range: compute it once
+    rng = attempt(2 * STEP, lambda: function_range(s, x, dom_x))
+    lo = None if rng is None else tidy(attempt(STEP, lambda: rng.inf))
     if lo is not None and lo.is_extended_real:
         why = f"inf {label} = {sympy.sstr(lo)} {where(dom)} (sympy's minimum)"
         out.inf_lo = out.inf_hi = Side(lo, why)
-    hi = tidy(attempt(STEP, lambda: maximum(s, x, dom_x)))
+    hi = None if rng is None else tidy(attempt(STEP, lambda: rng.sup))
     if hi is not None and hi.is_extended_real:
         why = f"sup {label} = {sympy.sstr(hi)} {where(dom)} (sympy's maximum)"
         out.sup_lo = out.sup_hi = Side(hi, why)

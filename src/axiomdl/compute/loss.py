@@ -13,6 +13,7 @@ Two kinds of answer, never mixed up:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +49,7 @@ from axiomdl.compute.optimum import Fact, Optimum, optimum, pl_fact, show
 from axiomdl.compute.sampling import (
     Box,
     GridStats,
+    exact_point,
     pl_ratio_min,
     sample,
     show_box,
@@ -313,12 +315,7 @@ def analyse(
         convex, smooth, strong, pieces = bounded(
             PHASE, lambda: _kinked_facts(expr, syms, dom, st), (late, late, late, None)
         )
-    guesses = [
-        {
-            s: sympy.nsimplify(round(v, 6), rational=True)
-            for s, v in zip(syms, st.f_min_at, strict=True)
-        }
-    ]
+    guesses = [exact_point(syms, st.f_min_at)]
     la.optimum = bounded(
         PHASE,
         lambda: optimum(expr, syms, dom, convex.holds, pieces, guesses),
@@ -415,10 +412,7 @@ def _grid_witnesses(s: Spectrum, h: sympy.Matrix, syms: list[sympy.Symbol], st: 
     """Exact Rayleigh quotients at the grid's extreme points: a negative curvature refutes
     convexity exactly; a large one bounds sup λ_max from below."""
     if st.lam_min < -TOL and (s.inf_hi is None or float(s.inf_hi.value) >= 0):
-        at = {
-            x: sympy.nsimplify(round(v, 6), rational=True)
-            for x, v in zip(syms, st.lam_min_at, strict=True)
-        }
+        at = exact_point(syms, st.lam_min_at)
         q = rayleigh_at(h, syms, at, st.lam_min_vec)
         if q is not None and bool(q < 0):
             s.inf_hi = Side(q, f"vᵀ∇²f v / ‖v‖² = {sympy.sstr(q)} < 0 at {show(at)} (exact)")
@@ -484,10 +478,7 @@ def _refute_convex_on_piece(expr: sympy.Expr, syms: list[sympy.Symbol], st: Grid
         return Fact(None, why="sympy cannot decide convexity for this non-smooth loss")
     sw = switches(expr)
     for nudge in (0, sympy.Rational(1, 1000), sympy.Rational(-1, 997)):
-        at = {
-            x: sympy.nsimplify(round(v, 6), rational=True) + nudge
-            for x, v in zip(syms, st.lam_min_at, strict=True)
-        }
+        at = {x: v + nudge for x, v in exact_point(syms, st.lam_min_at).items()}
         if any(s.subs(at) == 0 for s in sw):
             continue  # on a kink: a branch's Hessian says nothing there
         q = attempt(
@@ -709,15 +700,17 @@ def _estimate_pl(
 
 def _shrinks_near(fn: Any, gfn: Any, xs: list[float], fstar: float, names: list[str]) -> str | None:
     """Numerically, does the PL ratio tend to 0 towards the minimiser (as for w⁴)?"""
+    import numpy as np
+
     for k, name in enumerate(names):
         ratios = []
         for delta in (1e-2, 1e-3, 1e-4):
             pt = list(xs)
             pt[k] += delta
-            try:
+            with np.errstate(all="ignore"):  # numpy functions: NaN or inf, never a raise
                 gap = float(fn(*pt)) - fstar
                 g = [float(x) for x in gfn(*pt)]
-            except (ValueError, ZeroDivisionError, OverflowError, TypeError):
+            if not (math.isfinite(gap) and all(math.isfinite(x) for x in g)):
                 break
             if gap > 1e-300:
                 ratios.append(0.5 * sum(x * x for x in g) / gap)
