@@ -278,6 +278,29 @@ def test_binder_forms(native: bool) -> None:
     }
 
 
+DEFAULTS = """\
+theorem dflt (n : Foo := Zero) (m : List Nat := []) : n = n := rfl
+theorem body : True := by
+  let x : Baz := Zero
+  have : a = Qux := rfl
+  set y := 3 with hy
+  exact (f (k := x) y)
+"""
+
+
+@pytest.mark.parametrize("native", SCANNERS)
+def test_a_type_before_a_default_value_stays_a_reference(native: bool) -> None:
+    """``(n : Foo := Zero)`` is an optional parameter of type ``Foo``: ``Foo`` is a
+    hypothesis, not a name the ``:=`` binds (as ``x`` is in ``let x := v`` or a named
+    argument ``(k := x)``); the same for ``let x : Baz := v`` and ``have : a = Qux := p``."""
+    fs = scan_text(DEFAULTS, "D.lean", "D", native=native)
+    got = {d.name: (sorted(d.hyp), sorted(d.proof)) for d in fs.decls}
+    assert got == {
+        "dflt": (["Foo", "List", "Nat", "Zero"], []),  # `rfl` is core: never a reference
+        "body": ([], ["Baz", "Qux", "Zero", "a", "f"]),  # not x, y, hy, k
+    }
+
+
 @pytest.mark.parametrize("native", SCANNERS)
 def test_anonymous_constructor_in_a_header_binds_nothing(native: bool) -> None:
     """``⟨…⟩`` at the top of a header is a term, not a binder group: ``Foo`` stays a

@@ -54,12 +54,13 @@ static inline int is_space(ch c)
 
 static inline int is_sub(ch c) { return c >= 0x2080 && c <= 0x209c; }
 
-/* [^\W\d\u2080-\u2089λΠΣ] */
+/* [^\W\d\u2080-\u2089\u00b2\u00b3\u00b9\u2070-\u2079λΠΣ] */
 static inline int atom_start(ch c)
 {
     if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     if (c == 0x3BB || c == 0x3A0 || c == 0x3A3) return 0;
     if (c >= 0x2080 && c <= 0x2089) return 0;
+    if (c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0x2070 && c <= 0x2079)) return 0;
     return is_word(c) && !Py_UNICODE_ISDECIMAL(c);
 }
 
@@ -595,6 +596,30 @@ static inline int is_bigop(ch c)
     return c == 0x2211 || c == 0x220F || c == 0x22C3 || c == 0x22C2 || c == 0x2A06 || c == 0x2A05;
 }
 
+/* binders.py _ends_a_type: is the word at i, just before a `:=`, the end of a type
+   annotation (`(n : Foo := d)`, `let x : T := v`) rather than the name `:=` binds? */
+static int ends_a_type(V t, Py_ssize_t i)
+{
+    Py_ssize_t depth = 0, lo = i - 401 < -1 ? -1 : i - 401;
+    for (Py_ssize_t j = i - 1; j > lo; j--) {
+        ch c = t.s[j];
+        if (c == ')' || c == ']' || c == '}' || c == 0x2984 || c == 0x27E9) {
+            depth++;
+        } else if (c == '(' || c == '[' || c == '{' || c == 0x2983 || c == 0x27E8) {
+            if (depth == 0) return 0;
+            depth--;
+        } else if (depth == 0) {
+            if (c == ',' || c == ';' || c == '\n') return 0;
+            if (c == ':') {
+                ch nxt = j + 1 < t.n ? t.s[j + 1] : 0;
+                if (nxt == '=') return 0;
+                if (nxt != ':' && (j == 0 || t.s[j - 1] != ':')) return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* body_bound_names(t): every name bound in t by terms or tactics. */
 static int body_bound(Cfg *cfg, V t, PyObject *bound, const unsigned long long *known_gate)
 {
@@ -679,12 +704,14 @@ static int body_bound(Cfg *cfg, V t, PyObject *bound, const unsigned long long *
                 Py_ssize_t r = e;
                 while (r < t.n && (t.s[r] == ' ' || t.s[r] == '\t')) r++;
                 if (r + 1 < t.n && t.s[r] == ':' && t.s[r + 1] == '=' && !(r + 2 < t.n && t.s[r + 2] == '=')) {
-                    PyObject *nm = intern_span(cfg->intern, t.s + i, e - i);
-                    if (!nm || PySet_Add(bound, nm) < 0) {
-                        Py_XDECREF(nm);
-                        return -1;
+                    if (!ends_a_type(t, i)) {
+                        PyObject *nm = intern_span(cfg->intern, t.s + i, e - i);
+                        if (!nm || PySet_Add(bound, nm) < 0) {
+                            Py_XDECREF(nm);
+                            return -1;
+                        }
+                        Py_DECREF(nm);
                     }
-                    Py_DECREF(nm);
                     i = r + 2;
                     continue;
                 }

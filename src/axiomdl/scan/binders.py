@@ -120,6 +120,35 @@ _SYMBOL_SPANS = [
 _ASSIGN = re.compile(r"(?<![\w.'])(\w[\w'!?]*)[ \t]*:=(?!=)")
 
 
+_OPENERS, _CLOSERS = "([{⦃⟨", ")]}⦄⟩"
+
+
+def _ends_a_type(text: str, i: int) -> bool:
+    """Is the word at ``i``, just before a ``:=``, the end of a type annotation (``(n :
+    Foo := d)``, ``let x : List Nat := v``, ``have : a = b := p``) rather than the name the
+    ``:=`` binds? Walk back at bracket depth 0 to a ``:`` (a type) or to an opener, a
+    comma, a semicolon, a newline or an earlier ``:=`` (a name), at most 400 characters."""
+    depth = 0
+    for j in range(i - 1, max(-1, i - 401), -1):
+        c = text[j]
+        if c in _CLOSERS:
+            depth += 1
+        elif c in _OPENERS:
+            if depth == 0:
+                return False
+            depth -= 1
+        elif depth == 0:
+            if c in ",;\n":
+                return False
+            if c == ":":
+                nxt = text[j + 1] if j + 1 < len(text) else ""
+                if nxt == "=":
+                    return False
+                if nxt != ":" and (j == 0 or text[j - 1] != ":"):
+                    return True
+    return False
+
+
 def body_bound_names(text: str, words: set[str] | None = None) -> set[str]:
     """All names bound anywhere in ``text`` by terms or tactics.
 
@@ -138,7 +167,9 @@ def body_bound_names(text: str, words: set[str] | None = None) -> set[str]:
             for m in rx.finditer(text):
                 spans.extend(g for g in m.groups() if g)
     if ":=" in text:
-        bound.update(_ASSIGN.findall(text))
+        bound.update(
+            m.group(1) for m in _ASSIGN.finditer(text) if not _ends_a_type(text, m.start())
+        )
     for span in spans:
         bound.update(_atoms_before_colon(span))
     return bound

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import re
 
-_ATOM = r"(?:«[^»\n]*»|[^\W\d\u2080-\u2089λΠΣ][\w'!?\u2080-\u209c\u1d62-\u1d6a\u2c7c]*)"
+# An atom never starts with a digit, a subscript digit or a superscript digit (Python's
+# \w counts `¹` as a word character: `x⁻¹` must not reference a name `¹`).
+_ATOM = (
+    r"(?:«[^»\n]*»|[^\W\d\u2080-\u2089\u00b2\u00b3\u00b9\u2070-\u2079λΠΣ]"
+    r"[\w'!?\u2080-\u209c\u1d62-\u1d6a\u2c7c]*)"
+)
 IDENT = _ATOM + r"(?:\." + _ATOM + r")*"
 # An identifier not reached through `.` (field access or leading-dot constructor),
 # `?` (named hole) or `@`-less suffix of another token.
