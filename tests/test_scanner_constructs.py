@@ -302,6 +302,16 @@ def test_a_type_before_a_default_value_stays_a_reference(native: bool) -> None:
 
 
 @pytest.mark.parametrize("native", SCANNERS)
+def test_superscript_digits_are_no_part_of_a_name(native: bool) -> None:
+    """In Lean ``x⁻¹`` and ``a²`` are a name and a notation: Python's ``\\w`` counts
+    ``¹`` and ``²`` as word characters, which made ``¹`` a reference and ``a²`` a name
+    other than the bound ``a``. Subscripts stay part of a name (``b₁``)."""
+    text = "theorem sq (a : K) : a⁻¹ = a² + b₁ * c³ := rfl\n"
+    (d,) = scan_text(text, "S.lean", "S", native=native).decls
+    assert (sorted(d.hyp), sorted(d.concl)) == (["K"], ["b₁", "c"])
+
+
+@pytest.mark.parametrize("native", SCANNERS)
 def test_anonymous_constructor_in_a_header_binds_nothing(native: bool) -> None:
     """``⟨…⟩`` at the top of a header is a term, not a binder group: ``Foo`` stays a
     reference (in the conclusion), while ``(x : Nat)`` beside it binds ``x``."""

@@ -54,21 +54,27 @@ static inline int is_space(ch c)
 
 static inline int is_sub(ch c) { return c >= 0x2080 && c <= 0x209c; }
 
+/* ² ³ ¹ ⁰ ⁴…⁹: word characters to Python's \w, never part of a Lean name */
+static inline int is_superscript_digit(ch c)
+{
+    return c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0x2070 && c <= 0x2079);
+}
+
 /* [^\W\d\u2080-\u2089\u00b2\u00b3\u00b9\u2070-\u2079λΠΣ] */
 static inline int atom_start(ch c)
 {
     if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     if (c == 0x3BB || c == 0x3A0 || c == 0x3A3) return 0;
     if (c >= 0x2080 && c <= 0x2089) return 0;
-    if (c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0x2070 && c <= 0x2079)) return 0;
+    if (is_superscript_digit(c)) return 0;
     return is_word(c) && !Py_UNICODE_ISDECIMAL(c);
 }
 
-/* [\w'!?\u2080-\u209c\u1d62-\u1d6a\u2c7c] */
+/* (?:[^\W<superscript digits>]|['!?\u2080-\u209c\u1d62-\u1d6a\u2c7c]) */
 static inline int atom_tail(ch c)
 {
-    return is_word(c) || c == '\'' || c == '!' || c == '?' || is_sub(c) ||
-           (c >= 0x1d62 && c <= 0x1d6a) || c == 0x2c7c;
+    return (is_word(c) && !is_superscript_digit(c)) || c == '\'' || c == '!' || c == '?' ||
+           is_sub(c) || (c >= 0x1d62 && c <= 0x1d6a) || c == 0x2c7c;
 }
 
 /* IDENT_RE's lookbehind set [.\w'!?\u2080-\u209c] */

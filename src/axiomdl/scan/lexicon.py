@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
-# An atom never starts with a digit, a subscript digit or a superscript digit (Python's
-# \w counts `¹` as a word character: `x⁻¹` must not reference a name `¹`).
+# An atom never starts with a digit or a subscript digit, and a superscript digit is no
+# part of a name at all, as in Lean (Python's \w counts `¹` and `²` as word characters:
+# `x⁻¹` must not reference a name `¹`, nor `x²` a name `x²`).
+_SUPERSCRIPT_DIGITS = r"\u00b2\u00b3\u00b9\u2070-\u2079"
 _ATOM = (
-    r"(?:«[^»\n]*»|[^\W\d\u2080-\u2089\u00b2\u00b3\u00b9\u2070-\u2079λΠΣ]"
-    r"[\w'!?\u2080-\u209c\u1d62-\u1d6a\u2c7c]*)"
+    rf"(?:«[^»\n]*»|[^\W\d\u2080-\u2089{_SUPERSCRIPT_DIGITS}λΠΣ]"
+    rf"(?:[^\W{_SUPERSCRIPT_DIGITS}]|['!?\u2080-\u209c\u1d62-\u1d6a\u2c7c])*)"
 )
 IDENT = _ATOM + r"(?:\." + _ATOM + r")*"
 # An identifier not reached through `.` (field access or leading-dot constructor),

@@ -28,7 +28,8 @@ from axiomdl.scan.resolve import AUTO_SUFFIXES, Resolver, decl_namespace
 
 # 0.2.0-5: builds_inline flag, packages of files (import closure), pattern-variable binding
 # 0.2.0-6: the word before `:=` ending a type annotation (`(n : Foo := d)`) is no binder
-SCANNER_VERSION = "0.2.0-6"
+# 0.2.0-7: superscript digits are no part of a name (`x⁻¹`, `a²`)
+SCANNER_VERSION = "0.2.0-7"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
 _MISS = object()
 
