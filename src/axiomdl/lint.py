@@ -112,6 +112,9 @@ def run_lint(
     # `List.mem_cons.mpr`: field notation on a verified theorem (lower-case last component).
     theorem_like = {n for n in allow if n.rsplit(".", 1)[-1][:1].islower()}
     resolver = Resolver(allow, field_heads=theorem_like)
+    # the project's names as if every file saw every file: a name Lean cannot see only
+    # because its module is not imported gets a message that says so
+    unimported = Resolver(p.decls, field_heads=theorem_like)
     own_roots = {fs.module.split(".")[0] for fs in p.files}
     findings += s.input_findings()
     findings += _build_findings(p)
@@ -190,13 +193,24 @@ def run_lint(
             if resolver.resolve(ident, ctx, id(fs) * 1000003 + d.ctx, ns) is not None:
                 continue
             line = _first_line(p.root, fs.path, d.line, d.end_line, ident, lines_cache)
+            hidden = unimported.resolve(ident, ctx, id(fs) * 1000003 + d.ctx, ns)
+            if hidden is not None:
+                where = p.files[p.decl_file[hidden]]
+                message = (
+                    f"`{ident}` is `{hidden}`, declared in {where.path}, which this file does "
+                    f"not import (add `import {where.module}`)"
+                )
+            else:
+                message = (
+                    f"`{ident}` is neither declared in this project nor listed in core-names.txt"
+                )
             findings.append(
                 Finding(
                     code="unknown-name",
                     file=fs.path,
                     line=line,
                     declaration=name,
-                    message=f"`{ident}` is neither declared in this project nor listed in core-names.txt",
+                    message=message,
                 )
             )
     cov = compute_coverage(s)

@@ -1,5 +1,6 @@
 import AxiomDL.Foundations.LeastSquares
 import AxiomDL.Foundations.Models
+import AxiomDL.Expressivity.Relu
 import AxiomDL.Landscape.PL
 
 /-!

@@ -2525,20 +2525,52 @@ static PyObject *decl_ns(PyObject *name, PyObject *ctx_ns)
 typedef struct {
     PyObject *names, *parents, *aliases, *field_heads, *lasts, *field_lasts, *auto_suffixes;
     PyObject *protected_, *variants, *choose, *cur_file;
-    int varied; /* set when a lookup's answer depended on the file (a name with variants) */
+    /* Resolver._visible: decl_file (name -> file index) and, per file, the bytes of the bit
+     * set of files it imports (None: it sees every file); cur_fi indexes masks */
+    PyObject *decl_file, *masks;
+    Py_ssize_t cur_fi;
+    int varied; /* set when a lookup's answer depended on the file (variants, imports) */
 } Known;
+
+/* Resolver._visible: 1 when the current file imports the file declaring name, 0 not, -1 error */
+static int c_visible(Known *k, PyObject *name)
+{
+    PyObject *m = PyList_GET_ITEM(k->masks, k->cur_fi);
+    if (m == Py_None) return 1;
+    k->varied = 1;
+    PyObject *j = PyDict_GetItemWithError(k->decl_file, name);
+    if (!j) return PyErr_Occurred() ? -1 : 1;
+    Py_ssize_t jj = PyLong_AsSsize_t(j);
+    if (jj == -1 && PyErr_Occurred()) return -1;
+    if (!PyBytes_Check(m)) {
+        PyErr_SetString(PyExc_TypeError, "an import mask must be bytes or None");
+        return -1;
+    }
+    if (jj < 0 || (jj >> 3) >= PyBytes_GET_SIZE(m)) return 0;
+    return (((const unsigned char *)PyBytes_AS_STRING(m))[jj >> 3] >> (jj & 7)) & 1;
+}
+
+/* p (a new reference) if the current file sees it, else None */
+static PyObject *if_visible(Known *k, PyObject *p)
+{
+    int vis = c_visible(k, p);
+    if (vis > 0) return p;
+    Py_DECREF(p);
+    if (vis < 0) return NULL;
+    Py_RETURN_NONE;
+}
 
 /* p (a new reference) or, for a name with variants, the one visible here (or None) */
 static PyObject *pick_variant(Known *k, PyObject *p)
 {
-    if (!PyDict_GET_SIZE(k->variants)) return p;
+    if (!PyDict_GET_SIZE(k->variants)) return if_visible(k, p);
     PyObject *v = PyDict_GetItemWithError(k->variants, p);
     if (!v) {
         if (PyErr_Occurred()) {
             Py_DECREF(p);
             return NULL;
         }
-        return p;
+        return if_visible(k, p);
     }
     k->varied = 1;
     if (PyLong_Check(v)) { /* a private name declared once: its own file sees it */
@@ -2918,7 +2950,8 @@ static int resolve_ident(Known *k, int renames, PyObject *ident, PyObject *heads
 
 /*
  * resolve_refs(files, decls, names, parents, aliases, field_heads, lasts, field_lasts,
- *              auto_suffixes, closed_structure, refs_type, refs, protected, variants, choose)
+ *              auto_suffixes, closed_structure, refs_type, refs, protected, variants, choose,
+ *              decl_file, masks)
  *
  * The loop of resolve_project: every kept declaration's raw names resolved into
  * refs[name], with Resolver's lookup rules (c_resolve, c_lookup) and a memo per
@@ -2929,13 +2962,18 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
     PyObject *files, *decls, *closed, *refs;
     PyTypeObject *refs_type;
     Known known;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!O!O!OO!O!O!O!O", &PyList_Type, &files, &PyDict_Type, &decls,
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!O!O!O!OO!O!O!O!OO!O!", &PyList_Type, &files, &PyDict_Type, &decls,
                           &PySet_Type, &known.names, &PyDict_Type, &known.parents, &PyDict_Type, &known.aliases,
                           &PySet_Type, &known.field_heads, &PySet_Type, &known.lasts, &PySet_Type,
                           &known.field_lasts, &PyFrozenSet_Type, &known.auto_suffixes, &closed, &PyType_Type,
                           &refs_type, &PyDict_Type, &refs, &PySet_Type, &known.protected_, &PyDict_Type,
-                          &known.variants, &known.choose))
+                          &known.variants, &known.choose, &PyDict_Type, &known.decl_file, &PyList_Type,
+                          &known.masks))
         return NULL;
+    if (PyList_GET_SIZE(known.masks) != PyList_GET_SIZE(files)) {
+        PyErr_SetString(PyExc_ValueError, "one import mask per file");
+        return NULL;
+    }
     known.cur_file = NULL;
     known.varied = 0;
     PyObject *empty = PyTuple_New(0), *mul = PyLong_FromLong(1000003);
@@ -2945,6 +2983,7 @@ static PyObject *py_resolve_refs(PyObject *self, PyObject *args)
         PyObject *fs = PyList_GET_ITEM(files, fi);
         Py_XSETREF(known.cur_file, PyLong_FromSsize_t(fi));
         if (!known.cur_file) goto fail0;
+        known.cur_fi = fi;
         PyObject *fid_raw = PyLong_FromVoidPtr(fs);
         PyObject *fid = fid_raw ? PyNumber_Multiply(fid_raw, mul) : NULL;
         Py_XDECREF(fid_raw);

@@ -127,6 +127,58 @@ class Visibility:
         return not self.importers(fi).isdisjoint(self.importers(fj))
 
 
+def import_masks(files: list[FileScan]) -> list[int | None]:
+    """Per file, the bit set of the project files it sees (itself and what its imports
+    reach, as Lean makes visible), or None where the scan cannot tell.
+
+    A file cannot tell when an import in its closure names a project module that was not
+    read (its first component is a project root, or a project module is a suffix of it,
+    as when a sub-folder was scanned and ``AxiomDL.Landscape.Basic`` became ``Basic``), or
+    when its imports form a cycle (Lean rejects those). Such a file sees every project
+    declaration, as before imports were followed; a reference never disappears because the
+    import graph was read wrongly.
+    """
+    import networkx as nx
+
+    module_file: dict[str, int] = {}
+    for k, fs in enumerate(files):
+        module_file.setdefault(fs.module, k)
+    roots = {m.partition(".")[0] for m in module_file}
+    g = nx.DiGraph()
+    g.add_nodes_from(range(len(files)))
+    unsure: set[int] = set()
+    for k, fs in enumerate(files):
+        for mod, _ in fs.imports:
+            j = module_file.get(mod)
+            if j is not None:
+                g.add_edge(k, j)
+            elif _names_a_project_module(mod, roots, module_file):
+                unsure.add(k)
+    dag = nx.condensation(g)
+    masks: list[int | None] = [None] * len(files)
+    for c in reversed(list(nx.topological_sort(dag))):  # imports before their importers
+        members = dag.nodes[c]["members"]
+        if len(members) > 1 or members & unsure:
+            continue  # a cycle, or an import that was not read: every file stays visible
+        (k,) = members
+        mask = 1 << k
+        for d in dag.successors(c):
+            sub = masks[next(iter(dag.nodes[d]["members"]))]
+            if sub is None:
+                break
+            mask |= sub
+        else:
+            masks[k] = mask
+    return masks
+
+
+def _names_a_project_module(mod: str, roots: set[str], modules: dict[str, int]) -> bool:
+    if mod.partition(".")[0] in roots:
+        return True
+    parts = mod.split(".")
+    return any(".".join(parts[i:]) in modules for i in range(1, len(parts)))
+
+
 def _position(fs: FileScan, d: RawDecl) -> int:
     return next(i for i, x in enumerate(fs.decls) if x is d)
 

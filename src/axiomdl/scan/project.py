@@ -19,6 +19,7 @@ from axiomdl.scan.names import (
     Visibility,
     add_private_variants,
     finish_instances,
+    import_masks,
     restore_names,
     settle_duplicates,
 )
@@ -29,7 +30,8 @@ from axiomdl.scan.resolve import AUTO_SUFFIXES, Resolver, decl_namespace
 # 0.2.0-5: builds_inline flag, packages of files (import closure), pattern-variable binding
 # 0.2.0-6: the word before `:=` ending a type annotation (`(n : Foo := d)`) is no binder
 # 0.2.0-7: superscript digits are no part of a name (`x⁻¹`, `a²`)
-SCANNER_VERSION = "0.2.0-7"
+# 0.2.0-8: a name resolves only to a declaration the file's imports reach
+SCANNER_VERSION = "0.2.0-8"
 THEOREM_KINDS = frozenset({"theorem", "lemma", "example", "instance"})
 _MISS = object()
 
@@ -532,7 +534,10 @@ def resolve_project(root: Path, files: list[FileScan], *, native: bool | None = 
                 aliases[alias] = cand
                 break
     names |= set(aliases)
-    resolver = Resolver(names, parents, aliases, field_heads, protected, variants, choose)
+    masks = import_masks(files)
+    resolver = Resolver(
+        names, parents, aliases, field_heads, protected, variants, choose, decl_file, masks
+    )
     refs: dict[str, Refs] = {}
     if core is not None:
         core.resolve_refs(
@@ -551,6 +556,8 @@ def resolve_project(root: Path, files: list[FileScan], *, native: bool | None = 
             resolver.protected,
             resolver.variants,
             choose,
+            decl_file,
+            [None if m is None else m.to_bytes((len(files) + 7) // 8, "little") for m in masks],
         )
     else:
         _resolve_refs(files, decls, resolver, refs)

@@ -109,8 +109,14 @@ class Resolver:
         protected: set[str] | None = None,
         variants: dict[str, tuple[tuple[str, int, bool], ...] | int] | None = None,
         choose: Callable[[str, int], str | None] | None = None,
+        decl_file: dict[str, int] | None = None,
+        masks: list[int | None] | None = None,
     ) -> None:
         self.names = set(names)
+        # a name resolves only to a declaration whose file the current file sees (its
+        # imports, transitively): `masks[cur_file]` (None: the file sees every file)
+        self.decl_file = decl_file or {}
+        self.masks = masks
         # `protected` names are never reached by their last component alone
         self.protected = protected or set()
         # names declared more than once (or privately): `choose(name, file)` picks the
@@ -141,7 +147,15 @@ class Resolver:
                 return name
             assert self.choose is not None
             return self.choose(name, self.cur_file)
-        return name
+        return name if self._visible(name) else None
+
+    def _visible(self, name: str) -> bool:
+        """Whether the current file imports (transitively) the file declaring ``name``."""
+        if self.masks is None:
+            return True
+        mask = self.masks[self.cur_file]
+        j = self.decl_file.get(name)
+        return mask is None or j is None or bool(mask >> j & 1)
 
     def lookup(self, full: str) -> str | None:
         """The declaration a full name denotes (following aliases, fields and auto names)."""
