@@ -165,6 +165,9 @@ class Reader:
         ``name`` comes with one of each. Only a binder whose whole type is an
         application of an assumption counts (never ``(h : ¬ B)`` or ``(h : B → C)``).
         """
+        required = self.a.requires_bits(name) & ~self.a.bit.get(name, 0)
+        if not required:  # the answer is cut down to what it requires: nothing to read
+            return set()
         d = self.s.project.decls[name]
         sig = signature(self.statement(name))
         binders = sig[0] if sig else self.statement(name)
