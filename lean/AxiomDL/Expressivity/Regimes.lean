@@ -187,18 +187,24 @@ theorem ntkRegime_of_ntkWidthScaling {X : Type w} {F : Nat → Type v}
     NTKRegime (EF n) (h n) (C / AxiomDL.natToScalar n) := by
   have hN : (1 : K) ≤ AxiomDL.natToScalar n := one_le_natToScalar hn
   have hNne : (AxiomDL.natToScalar n : K) ≠ 0 := by grind
-  have hq : AxiomDL.natToScalar n * (C / AxiomDL.natToScalar n) = C :=
-    AxiomDL.mul_div_cancel_left hNne
   have hCpos : 0 < C := hs.C_pos
-  have hqpos : 0 < C / AxiomDL.natToScalar n := by
-    by_cases hle : C / AxiomDL.natToScalar n ≤ 0
-    · have hm : AxiomDL.natToScalar n * (C / AxiomDL.natToScalar n)
-          ≤ AxiomDL.natToScalar n * 0 := AxiomDL.mul_le_mul_of_nonneg_left hle (by grind)
+  -- name the budget `q = C / n`; once `hq : n q = C` is known the division is cleared, so every
+  -- `grind` below works with the atom `q` and the product facts, never with a division
+  obtain ⟨q, hqdef⟩ : ∃ q : K, q = C / AxiomDL.natToScalar n := ⟨_, rfl⟩
+  have hq : AxiomDL.natToScalar n * q = C := by
+    rw [hqdef]
+    exact AxiomDL.mul_div_cancel_left hNne
+  rw [← hqdef]
+  clear hqdef
+  have hqpos : 0 < q := by
+    by_cases hle : q ≤ 0
+    · have hm : AxiomDL.natToScalar n * q ≤ AxiomDL.natToScalar n * 0 :=
+        AxiomDL.mul_le_mul_of_nonneg_left hle (by grind)
       grind
     · grind
-  have hqlt : C / AxiomDL.natToScalar n < 1 := by
-    by_cases hge : 1 ≤ C / AxiomDL.natToScalar n
-    · have hm : AxiomDL.natToScalar n * 1 ≤ AxiomDL.natToScalar n * (C / AxiomDL.natToScalar n) :=
+  have hqlt : q < 1 := by
+    by_cases hge : 1 ≤ q
+    · have hm : AxiomDL.natToScalar n * 1 ≤ AxiomDL.natToScalar n * q :=
         AxiomDL.mul_le_mul_of_nonneg_left hge (by grind)
       grind
     · grind
@@ -206,13 +212,13 @@ theorem ntkRegime_of_ntkWidthScaling {X : Type w} {F : Nat → Type v}
   intro t x
   have h1 := hs.rate n hn t x
   have h2 : C * (EF n).normSq (h n 0 x)
-      = AxiomDL.natToScalar n * ((C / AxiomDL.natToScalar n) * (EF n).normSq (h n 0 x)) := by
-    have e : AxiomDL.natToScalar n * ((C / AxiomDL.natToScalar n) * (EF n).normSq (h n 0 x))
-        = (AxiomDL.natToScalar n * (C / AxiomDL.natToScalar n)) * (EF n).normSq (h n 0 x) := by
+      = AxiomDL.natToScalar n * (q * (EF n).normSq (h n 0 x)) := by
+    have e : AxiomDL.natToScalar n * (q * (EF n).normSq (h n 0 x))
+        = (AxiomDL.natToScalar n * q) * (EF n).normSq (h n 0 x) := by
       grind
     rw [e, hq]
   have h3 : AxiomDL.natToScalar n * (EF n).normSq ((EF n).sub (h n t x) (h n 0 x))
-      ≤ AxiomDL.natToScalar n * ((C / AxiomDL.natToScalar n) * (EF n).normSq (h n 0 x)) := by
+      ≤ AxiomDL.natToScalar n * (q * (EF n).normSq (h n 0 x)) := by
     grind
   exact AxiomDL.le_of_mul_le_mul_left h3 (by grind)
 

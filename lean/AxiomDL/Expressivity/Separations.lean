@@ -43,8 +43,17 @@ theorem dupData_pl :
       2 0 := by
   constructor
   intro w
-  show 2 * (((w * 1 - 1) * (w * 1 - 1) + ((w * 1 - 1) * (w * 1 - 1) + 0)) / 2 - 0)
-      ≤ ((w * 1 - 1) * 1 + ((w * 1 - 1) * 1 + 0)) * ((w * 1 - 1) * 1 + ((w * 1 - 1) * 1 + 0)) / 2
+  -- both samples are `(1, 1)`, so the residual is `w * 1 - 1` twice: `sumOver` and `combo`
+  -- unfold (structural recursion on the two-element list behind `dupData`) one at a time
+  have hl : AxiomDL.lsLoss (AxiomDL.selfSpace (K := K)) dupData w
+      = ((w * 1 - 1) * (w * 1 - 1) + ((w * 1 - 1) * (w * 1 - 1) + 0)) / 2 := rfl
+  have hg : AxiomDL.lsGrad (AxiomDL.selfSpace (K := K)) dupData w
+      = (w * 1 - 1) * 1 + ((w * 1 - 1) * 1 + 0) := rfl
+  have hn : (AxiomDL.selfSpace (K := K)).normSq (AxiomDL.lsGrad AxiomDL.selfSpace dupData w)
+      = AxiomDL.lsGrad (AxiomDL.selfSpace (K := K)) dupData w
+        * AxiomDL.lsGrad (AxiomDL.selfSpace (K := K)) dupData w := rfl
+  rw [hn, hl, hg]
+  -- `2 (2 r² / 2 - 0) ≤ (2 r)² / 2`: both sides are `2 r²`, a ring identity
   grind
 
 /-- Two samples with the same input `1` have no tangent-kernel margin, whatever their targets:
@@ -74,20 +83,23 @@ theorem cubicModel_plStarOn :
       cubicModelGrad 1 (fun _ => True) := by
   refine ⟨by grind, ⟨0, trivial⟩, ?_⟩
   intro θ _
-  have hs : 1 ≤ 1 + 3 * (θ * θ) := by
-    have h := AxiomDL.mul_self_nonneg θ
+  have hs : (1 : K) ≤ 1 + 3 * (θ * θ) := by
+    have h : (0 : K) ≤ θ * θ := AxiomDL.mul_self_nonneg θ
     grind
+  have hs0 : (0 : K) ≤ 1 + 3 * (θ * θ) := by grind
   have hss : (1 + 3 * (θ * θ)) * 1 ≤ (1 + 3 * (θ * θ)) * (1 + 3 * (θ * θ)) :=
-    AxiomDL.mul_le_mul_of_nonneg_left hs (by grind)
-  have hq : 1 ≤ (1 + 3 * (θ * θ)) * (1 + 3 * (θ * θ)) := by grind
-  have he : (θ + θ * θ * θ - 2) * (θ + θ * θ * θ - 2) * 1
-      ≤ (θ + θ * θ * θ - 2) * (θ + θ * θ * θ - 2)
-        * ((1 + 3 * (θ * θ)) * (1 + 3 * (θ * θ))) :=
-    AxiomDL.mul_le_mul_of_nonneg_left hq (AxiomDL.mul_self_nonneg (θ + θ * θ * θ - 2))
+    AxiomDL.mul_le_mul_of_nonneg_left hs hs0
+  have hq : (1 : K) ≤ (1 + 3 * (θ * θ)) * (1 + 3 * (θ * θ)) := by grind
+  -- the PL* step with the residual `r` and the slope `q` as atoms (degree 4, not 10 in `θ`)
+  have key : ∀ r q : K, 1 ≤ q * q → 1 * ((r * r + 0) / 2) ≤ r * q * (r * q) / 2 := by
+    intro r q h1
+    have he : r * r * 1 ≤ r * r * (q * q) :=
+      AxiomDL.mul_le_mul_of_nonneg_left h1 (AxiomDL.mul_self_nonneg r)
+    grind
   show 1 * (((θ + θ * θ * θ - 2) * (θ + θ * θ * θ - 2) + 0) / 2)
     ≤ (θ + θ * θ * θ - 2) * (1 + 3 * (θ * θ))
       * ((θ + θ * θ * θ - 2) * (1 + 3 * (θ * θ))) / 2
-  grind
+  exact key (θ + θ * θ * θ - 2) (1 + 3 * (θ * θ)) hq
 
 /-- `θ + θ³` is not exactly lazy around `0` on any ball of positive radius, for any Jacobian:
 at `d` and `2d` (with `0 < 4d² ≤ R`) the linearisation would give `6d³ = 0`. -/
@@ -146,9 +158,18 @@ theorem linModel_not_plStarOn :
   have hb : (AxiomDL.selfSpace (K := K)).normSq ((AxiomDL.selfSpace (K := K)).sub 1 0) ≤ 1 := by
     show ((1 : K) - 0) * (1 - 0) ≤ 1
     grind
-  have h : lam * (((1 - 0) * (1 - 0) + ((1 - 2) * (1 - 2) + 0)) / 2)
-      ≤ ((1 - 0) * 1 + ((1 - 2) * 1 + 0)) * ((1 - 0) * 1 + ((1 - 2) * 1 + 0)) / 2 :=
+  -- at `θ = 1` the residuals are `1 - 0` and `1 - 2`: loss `(1 + 1) / 2 = 1`, gradient `1 - 1 = 0`
+  have hl : modelLoss (K := K) linModel conflictSamples 1
+      = ((1 - 0) * (1 - 0) + ((1 - 2) * (1 - 2) + 0)) / 2 := rfl
+  have hg : (AxiomDL.selfSpace (K := K)).normSq
+        (lazyGrad AxiomDL.selfSpace linModel (fun _ => (1 : K)) conflictSamples 1)
+      = ((1 - 0) * 1 + ((1 - 2) * 1 + 0)) * ((1 - 0) * 1 + ((1 - 2) * 1 + 0)) := rfl
+  have h : lam * modelLoss (K := K) linModel conflictSamples 1
+      ≤ (AxiomDL.selfSpace (K := K)).normSq
+          (lazyGrad AxiomDL.selfSpace linModel (fun _ => (1 : K)) conflictSamples 1) / 2 :=
     hP.pl_star 1 hb
+  rw [hl, hg] at h
+  -- `lam * 1 ≤ 0 / 2` against `0 < lam`
   grind
 
 end Models
@@ -162,7 +183,7 @@ theorem polyakLojasiewicz_not_kernelMargin :
         (AxiomDL.lsLoss AxiomDL.ratSpace (dupData (K := Rat)))
         (AxiomDL.lsGrad AxiomDL.ratSpace (dupData (K := Rat))) 2 0
       ∧ ¬ (∃ lam : Rat, KernelMargin AxiomDL.ratSpace (dupData (K := Rat)) lam) :=
-  ⟨dupData_pl, not_kernelMargin_dup 1 1⟩
+  ⟨dupData_pl (K := Rat), not_kernelMargin_dup (K := Rat) 1 1⟩
 
 /-- Separation: PL* does not imply lazy training. Over `Rat`, the squared loss of the nonlinear
 model `θ + θ³` on the target `2` is `1`-PL* on the whole line with its true gradient (the model's
@@ -173,7 +194,7 @@ theorem plStarOn_not_lazyTraining :
     AxiomDL.PLStarOn AxiomDL.ratSpace (modelLoss cubicModel [((), (2 : Rat))]) cubicModelGrad 1
         (fun _ => True)
       ∧ ¬ (∃ (J : Unit → Rat) (R : Rat), LazyTraining AxiomDL.ratSpace cubicModel 0 J R 0) :=
-  ⟨cubicModel_plStarOn, cubicModel_not_lazy⟩
+  ⟨cubicModel_plStarOn (K := Rat), cubicModel_not_lazy (K := Rat)⟩
 
 /-- Separation: lazy training does not imply PL* (the kernel margin is needed). Over `Rat`, the
 linear model `θ` is exactly lazy on the unit ball around `0`, but fitted to one input with the
@@ -187,8 +208,15 @@ theorem lazyTraining_not_plStarOn :
           (fun θ => (AxiomDL.ratSpace).normSq ((AxiomDL.ratSpace).sub θ 0) ≤ 1))
       ∧ ¬ (∃ lam : Rat,
           KernelMargin AxiomDL.ratSpace
-            (tangentData linModel 0 (fun _ => 1) conflictSamples) lam) :=
-  ⟨linModel_lazy, linModel_not_plStarOn,
-    not_kernelMargin_dup (0 - linModel 0 ()) (2 - linModel 0 ())⟩
+            (tangentData linModel 0 (fun _ => 1) conflictSamples) lam) := by
+  refine ⟨linModel_lazy (K := Rat), linModel_not_plStarOn (K := Rat), ?_⟩
+  -- the tangent data are the input `1` twice, with the targets `0 - f 0 ()` and `2 - f 0 ()`
+  -- (`show` unfolds `tangentData` over `conflictSamples`); every numeral is typed, so nothing
+  -- waits for the scalar type to be inferred
+  show ¬ (∃ lam : Rat, KernelMargin AxiomDL.ratSpace
+      [((1 : Rat), (0 : Rat) - linModel (K := Rat) 0 ()),
+        ((1 : Rat), (2 : Rat) - linModel (K := Rat) 0 ())] lam)
+  exact not_kernelMargin_dup (K := Rat) ((0 : Rat) - linModel (K := Rat) 0 ())
+    ((2 : Rat) - linModel (K := Rat) 0 ())
 
 end AxiomDL.Expressivity

@@ -264,12 +264,19 @@ and raises its loss at `true` from `0` to `1`. -/
 theorem memorise_not_uniformStability (β : Rat) (hβ : β < 1) :
     ¬ UniformStability 1 memorise (zeroOneLoss (K := Rat)) β := by
   intro hs
+  -- replace the only example (index `0` of `[true]`) by `false`, and test at `true`
+  have hlen : [true].length = 1 := rfl
   have h : (zeroOneLoss (memorise ([true].set 0 false)) true : Rat)
       - zeroOneLoss (memorise [true]) true ≤ β :=
-    hs.stable [true] rfl 0 (Nat.succ_pos 0) false true
-  have h' : (zeroOneLoss false true : Rat) - zeroOneLoss true true ≤ β := h
+    hs.stable [true] hlen 0 (Nat.succ_pos 0) false true
+  -- `List.set` and `memorise` are structural, so both predictions compute on the literals
+  have hflip : memorise ([true].set 0 false) = false := rfl
+  have hkeep : memorise [true] = true := rfl
+  rw [hflip, hkeep] at h
   have h1 : (zeroOneLoss false true : Rat) = 1 := zeroOneLoss_of_ne bool_false_ne_true'
   have h0 : (zeroOneLoss true true : Rat) = 0 := zeroOneLoss_self true
+  rw [h1, h0] at h
+  -- `1 - 0 ≤ β` against `β < 1`
   grind
 
 end Stability

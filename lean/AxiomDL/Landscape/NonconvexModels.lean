@@ -81,13 +81,17 @@ theorem plQuartic_pl : PolyakLojasiewicz (selfSpace (K := K)) plQuartic plQuarti
       ≤ (2 * (t * t) - 18 * t + 45) * (2 * (t * t) - 18 * t + 45) :=
     mul_le_mul_of_nonneg_left hq (by grind)
   have hs : 0 ≤ (t - 69 / 16) * (t - 69 / 16) := mul_self_nonneg (t - 69 / 16)
+  -- `2r ≤ 9q` (`9q - 2r = 16 (t - 69/16)² + 279/16`), then `9q ≤ 2q²` from `hqq`
+  have hlin : 2 * (t * t - 12 * t + 45) ≤ 9 * (2 * (t * t) - 18 * t + 45) := by grind
   have key : 2 * (t * t - 12 * t + 45)
-      ≤ 2 * ((2 * (t * t) - 18 * t + 45) * (2 * (t * t) - 18 * t + 45)) := by
-    grind
+      ≤ 2 * ((2 * (t * t) - 18 * t + 45) * (2 * (t * t) - 18 * t + 45)) := by grind
   have hm : t * t * (2 * (t * t - 12 * t + 45))
       ≤ t * t * (2 * ((2 * (t * t) - 18 * t + 45) * (2 * (t * t) - 18 * t + 45))) :=
     mul_le_mul_of_nonneg_left key (mul_self_nonneg t)
-  grind
+  -- the last step with `t`, `r`, `q` as atoms: the goal is `hm` halved
+  have scale : ∀ s r q : K, s * s * (2 * r) ≤ s * s * (2 * (q * q)) →
+      2 * (s * s * r - 0) ≤ 2 * s * q * (2 * s * q) / 2 := fun _ _ _ _ => by grind
+  exact scale t (t * t - 12 * t + 45) (2 * (t * t) - 18 * t + 45) hm
 
 /-- The PL quartic is `2`-PL* on the whole line (PL with optimal value `0`). -/
 theorem plQuartic_plStarOn :
