@@ -230,12 +230,15 @@ def project_module(
     n_decls: int,
     pad_bytes: int,
     rng: random.Random,
-    known: dict,
+    by_module: list[dict[str, list[str]]],
     assumption_share: float = 0.06,
 ) -> str:
-    """Module ``k`` of :func:`write_project`: ``n_decls`` declarations; ``known`` holds
-    the names earlier modules declared (by kind), and grows with this module's."""
+    """Module ``k`` of :func:`write_project`: ``n_decls`` declarations; ``by_module[j]``
+    holds the names module ``j`` declared (by kind), and this module's are appended.
+    A proof cites only its own module and the modules it imports, as Lean requires (a
+    name in a module that is not imported does not exist there)."""
     imports = sorted({rng.randrange(k) for _ in range(min(k, 3))})
+    known = {kind: [n for j in imports for n in by_module[j][kind]] for kind in _KINDS}
     parts = [
         _P_HEADER.format(
             k=k, imports="".join(f"import Proj.M{j}\n" for j in imports) or "import Init\n"
@@ -296,8 +299,7 @@ def project_module(
         else:
             parts.append(_P_DEF.format(i=q, num=num, cite=rng.randrange(1, 9)))
     parts.append(f"end Proj.M{k}\n")
-    for kind, names in own.items():
-        known[kind].extend(names)
+    by_module.append(own)
     return "".join(parts)
 
 
@@ -311,8 +313,8 @@ def write_project(
 ) -> dict:
     """A Lean project of about ``decls`` declarations and ``mb`` megabytes.
 
-    Modules of ``per_module`` declarations import earlier ones and cite their
-    results, so requires sets, derived assumptions and cross-module edges are all
+    Modules of ``per_module`` declarations import earlier ones and cite the results
+    of those they import, so requires sets, derived assumptions and cross-module edges are all
     exercised; theorem proofs are padded with tactic lines to reach the size.
     ``assumption_share`` of the declarations are assumptions (6%: a library like
     AxiomDL; a general library names far fewer).
@@ -323,10 +325,10 @@ def write_project(
     theorems = modules * per_module * 0.53
     # bytes left after the fixed text of ~260 bytes/declaration, spent on theorem proofs
     pad = max(0, int((mb * 1e6 - modules * per_module * 260) / max(theorems, 1)))
-    known: dict[str, list[str]] = {k: [] for k in _KINDS}
+    by_module: list[dict[str, list[str]]] = []
     written = 0
     for k in range(modules):
-        text = project_module(k, per_module, pad, rng, known, assumption_share)
+        text = project_module(k, per_module, pad, rng, by_module, assumption_share)
         p = out / "Proj" / f"M{k}.lean"
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(text, encoding="utf-8")
