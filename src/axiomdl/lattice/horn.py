@@ -22,6 +22,15 @@ class Derivation:
     seeds: list[str] = field(default_factory=list)
 
 
+@dataclass
+class Closed:
+    """A closed set of facts (``how``: fact → the clause deriving it, None for a seed)
+    and, per clause touched, how many of its premises are still missing."""
+
+    how: dict[str, int | None]
+    left: dict[int, int]
+
+
 class Horn:
     """The clauses of one lattice, indexed for repeated closures."""
 
@@ -36,23 +45,45 @@ class Horn:
     def close(self, seed: set[str] | frozenset[str]) -> dict[str, int | None]:
         """Every assumption that follows from ``seed``, mapped to the clause deriving it
         (``None`` for the seed itself)."""
+        return self.state(seed).how
+
+    def state(self, seed: set[str] | frozenset[str]) -> Closed:
+        """The closure of ``seed`` with its clause counters, to extend by more facts."""
         # sorted: a set's order varies with the process's string-hash seed, and the
         # order decides which of several equal derivations is reported
         ordered = sorted(seed)
-        how: dict[str, int | None] = dict.fromkeys(ordered)
-        left: dict[int, int] = {}  # premises still missing, for the clauses touched so far
+        st = Closed(dict.fromkeys(ordered), {})
+        self._chain(st.how, st.left, {}, {}, ordered[::-1])
+        return st
+
+    def extend(self, st: Closed, extra: set[str] | frozenset[str] | tuple[str, ...]) -> set[str]:
+        """What ``extra`` adds to the closed ``st`` (its new facts; ``st`` is unchanged):
+        forward chaining from the new facts alone, so a search that tries many small
+        additions to one large base pays for the clauses they touch, not for the base."""
+        new: dict[str, int | None] = {x: None for x in sorted(extra) if x not in st.how}
+        self._chain(new, {}, st.left, st.how, sorted(new, reverse=True))
+        return set(new)
+
+    def _chain(
+        self,
+        how: dict[str, int | None],
+        left: dict[int, int],
+        base_left: dict[int, int],
+        base_how: dict[str, int | None],
+        queue: list[str],
+    ) -> None:
+        """Forward chaining from ``queue``: ``how`` and ``left`` gain what follows, on top of
+        a closed state (``base_how``, ``base_left``) that is read, never written."""
         count, clauses, watch = self.count, self.clauses, self.watch
-        queue = ordered[::-1]
         while queue:
             for i in watch.get(queue.pop(), ()):
-                k = left.get(i, count[i]) - 1
+                k = left.get(i, base_left.get(i, count[i])) - 1
                 left[i] = k
                 if k == 0:
                     b = clauses[i].conclusion
-                    if b not in how:
+                    if b not in how and b not in base_how:
                         how[b] = i
                         queue.append(b)
-        return how
 
     def via(self, how: dict[str, int | None], target: str) -> tuple[list[str], bool]:
         """(discharges used to derive ``target``, premises first; whether a presupposition
