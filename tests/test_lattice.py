@@ -499,3 +499,61 @@ def test_lattice_and_catalogue_do_not_depend_on_the_hash_seed(tmp_path) -> None:
         )
         outs.append((lat, cat.read_text(encoding="utf-8")))
     assert outs[0] == outs[1] == outs[2]
+
+
+def _horn_cases():
+    from hypothesis import strategies as st
+
+    atoms = st.sampled_from([f"A{i}" for i in range(8)])
+    clause = st.tuples(st.frozensets(atoms, min_size=1, max_size=3), atoms)
+    return st.lists(clause, max_size=14), st.frozensets(atoms), st.frozensets(atoms)
+
+
+def test_extending_a_closure_equals_closing_the_union() -> None:
+    """``Horn.extend`` (forward chaining from the new facts on top of a closed base, used by
+    the minimal basis search) reaches exactly the closure of base ∪ extra, and leaves the
+    base's state as it was."""
+    from hypothesis import given, settings
+
+    from axiomdl.lattice.horn import Horn
+    from axiomdl.lattice.read import Clause
+
+    clauses_st, base_st, extra_st = _horn_cases()
+
+    @settings(max_examples=300, deadline=None)
+    @given(clauses_st, base_st, extra_st)
+    def check(raw, base, extra) -> None:
+        horn = Horn([Clause(p, c, f"d{i}") for i, (p, c) in enumerate(raw)])
+        st = horn.state(set(base))
+        before = (dict(st.how), dict(st.left))
+        got = horn.extend(st, set(extra)) | st.how.keys()
+        assert got == horn.close(set(base) | set(extra)).keys()
+        assert (st.how, st.left) == before
+
+    check()
+
+
+def test_underivable_requirements_match_one_closure_each() -> None:
+    """The shortcut (no clause concludes it / a clause derives it from the others outright)
+    decides exactly what closing the other requirements decides."""
+    from hypothesis import given, settings
+
+    from axiomdl.lattice.basis import _underivable
+    from axiomdl.lattice.horn import Horn
+    from axiomdl.lattice.read import Clause
+
+    clauses_st, req_st, _ = _horn_cases()
+
+    class Data:
+        def __init__(self, horn: Horn) -> None:
+            self.horn = horn
+
+    @settings(max_examples=300, deadline=None)
+    @given(clauses_st, req_st)
+    def check(raw, req) -> None:
+        horn = Horn([Clause(p, c, f"d{i}") for i, (p, c) in enumerate(raw)])
+        required = sorted(req)
+        naive = {r for r in required if r not in horn.close(set(required) - {r})}
+        assert _underivable(Data(horn), required) == naive  # type: ignore[arg-type]
+
+    check()
