@@ -268,6 +268,7 @@ def test_report_minimal_basis_derived_by_hand(run_cli) -> None:
                 # smooth_cvx_not_pl's model is smooth (so it satisfies Lin) and refutes EB
                 "not_implied_by": ["Bas.Lin"],
                 "undecided": ["Bas.SC"],
+                "undecided_count": 1,
             },
             {
                 "name": "Bas.Lin",
@@ -276,6 +277,7 @@ def test_report_minimal_basis_derived_by_hand(run_cli) -> None:
                 "by": [],
                 "not_implied_by": [],
                 "undecided": ["Bas.EB", "Bas.SC"],
+                "undecided_count": 2,
             },
             {
                 "name": "Bas.SC",
@@ -285,6 +287,7 @@ def test_report_minimal_basis_derived_by_hand(run_cli) -> None:
                 "by": ["Bas.eb_lin_not_sc"],
                 "not_implied_by": ["Bas.EB", "Bas.Lin"],
                 "undecided": [],
+                "undecided_count": 0,
             },
         ],
         "derived": [

@@ -27,6 +27,7 @@ from axiomdl.session import Session
 
 BUDGET = 200_000  # closures per part before the search falls back to greedy
 CHOICES_CAP = 5
+UNDECIDED_LISTED = 50  # per member: the full lists grow with the square of the basis
 
 
 def required_by_theorems(
@@ -183,11 +184,13 @@ def _member(
         return BasisMember(name=b, area=area, independence="alone-in-area")
     by = [m.name for m in data.models if b in m.refuted and set(others) <= m.model]
     apart = [x for x in others if (x, b) in data.non_impl]
+    undecided = [x for x in others if (x, b) not in data.non_impl]
     return BasisMember(
         name=b,
         area=area,
         independence="proved" if by else "not-shown",
         by=by,
         not_implied_by=apart,
-        undecided=[x for x in others if x not in apart],
+        undecided=undecided[:UNDECIDED_LISTED],
+        undecided_count=len(undecided),
     )

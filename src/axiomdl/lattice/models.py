@@ -142,7 +142,12 @@ class BasisMember(Model):
         default_factory=list, description="other members of its area with a proved A ⇏ it"
     )
     undecided: list[str] = Field(
-        default_factory=list, description="other members of its area with no separation"
+        default_factory=list,
+        description="other members of its area with no separation (the first 50 by name: "
+        "listing them all is quadratic in the basis; undecided_count has the total)",
+    )
+    undecided_count: int = Field(
+        default=0, description="how many other members of its area have no separation"
     )
 
 

@@ -254,7 +254,7 @@ def _independence(m: BasisMember) -> str:
         return (
             "not shown jointly; not implied by "
             + ", ".join(short(x) for x in m.not_implied_by)
-            + f" (pairwise), open against {len(m.undecided)}"
+            + f" (pairwise), open against {m.undecided_count}"
         )
     return "not shown (no separation refutes it)"
 
