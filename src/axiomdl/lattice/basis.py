@@ -69,8 +69,8 @@ def _solve(
     data: LatticeData, base: set[str], part: list[str], budget: int
 ) -> tuple[list[list[str]], bool, int]:
     """Minimum subsets of ``part`` covering it (with ``base``): (choices, exact, lower bound)."""
-    need = set(part) - base
     closed = data.horn.state(base)  # each subset extends the base's closure
+    need = set(part) - closed.how.keys()  # what a subset must add (checked per subset)
     spent = 0
     for k in range(1, len(part) + 1):
         found: list[list[str]] = []
@@ -78,7 +78,7 @@ def _solve(
             spent += 1
             if spent > budget:
                 return [_greedy(data, base, part)], False, k
-            if need <= data.horn.extend(closed, combo).union(closed.how):
+            if need <= data.horn.extend(closed, combo):
                 found.append(list(combo))
         if found:
             return found, True, k
