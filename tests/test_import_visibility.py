@@ -54,53 +54,54 @@ def test_importing_the_module_makes_it_visible(tmp_path: Path, native: bool) -> 
     assert g.edges["Proj.uses", "m"]["position"] == "hypothesis"
 
 
-@pytest.mark.parametrize("native", SCANNERS)
-def test_transitive_imports_are_visible(tmp_path: Path, native: bool) -> None:
-    files = {
-        "P/A.lean": "def deep : Nat := 0\n",
-        "P/B.lean": "import P.A\n",
-        "P/C.lean": "import P.B\ntheorem t : deep = deep := rfl\n",
-    }
-    g = session_of(_write(tmp_path, files), native).graph
-    assert sorted(g.successors("t")) == ["deep"]
+CASES = {
+    # what an import reaches, directly or not, is visible
+    "transitive imports": (
+        {
+            "P/A.lean": "def deep : Nat := 0\n",
+            "P/B.lean": "import P.A\n",
+            "P/C.lean": "import P.B\ntheorem t : deep = deep := rfl\n",
+        },
+        {"t": ["deep"]},
+    ),
+    # `open Foo` makes `Foo.helper` the first candidate for `helper`; when its module is
+    # not imported, Lean goes on to the root `helper`
+    "an invisible candidate does not shadow": (
+        {
+            "P/Root.lean": "def helper : Nat := 0\n",
+            "P/Hidden.lean": "namespace Foo\ndef helper : Nat := 1\nend Foo\n",
+            "P/Use.lean": "import P.Root\nopen Foo\ntheorem t : helper = helper := rfl\n",
+        },
+        {"t": ["helper"]},
+    ),
+    # `import P.Missing` names a project module that is not there: the file's closure is
+    # unknown, so nothing is hidden from it (nor from files importing it)
+    "an unread project import": (
+        {
+            "P/Other.lean": "def other : Nat := 0\n",
+            "P/Use.lean": "import P.Missing\ntheorem t : other = other := rfl\n",
+            "P/Top.lean": "import P.Use\ntheorem u : other = other := rfl\n",
+        },
+        {"t": ["other"], "u": ["other"]},
+    ),
+    # Lean rejects an import cycle; its files see everything rather than lose references
+    "an import cycle": (
+        {
+            "P/A.lean": "import P.B\ndef a1 : Nat := 0\n",
+            "P/B.lean": "import P.A\ntheorem t : lone = a1 := rfl\n",
+            "P/Lone.lean": "def lone : Nat := 0\n",
+        },
+        {"t": ["a1", "lone"]},
+    ),
+}
 
 
 @pytest.mark.parametrize("native", SCANNERS)
-def test_an_invisible_candidate_does_not_shadow_a_visible_one(tmp_path: Path, native: bool) -> None:
-    """``open Foo`` makes ``Foo.helper`` the first candidate for ``helper``; when its module
-    is not imported, Lean goes on to the root ``helper``."""
-    files = {
-        "P/Root.lean": "def helper : Nat := 0\n",
-        "P/Hidden.lean": "namespace Foo\ndef helper : Nat := 1\nend Foo\n",
-        "P/Use.lean": "import P.Root\nopen Foo\ntheorem t : helper = helper := rfl\n",
-    }
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_visibility_cases(tmp_path: Path, native: bool, case: str) -> None:
+    files, want = CASES[case]
     g = session_of(_write(tmp_path, files), native).graph
-    assert sorted(g.successors("t")) == ["helper"]
-
-
-@pytest.mark.parametrize("native", SCANNERS)
-def test_an_unread_project_import_keeps_every_file_visible(tmp_path: Path, native: bool) -> None:
-    """``import P.Missing`` names a project module that is not there: the file's closure
-    is unknown, so nothing is hidden from it (nor from files importing it)."""
-    files = {
-        "P/Other.lean": "def other : Nat := 0\n",
-        "P/Use.lean": "import P.Missing\ntheorem t : other = other := rfl\n",
-        "P/Top.lean": "import P.Use\ntheorem u : other = other := rfl\n",
-    }
-    g = session_of(_write(tmp_path, files), native).graph
-    assert sorted(g.successors("t")) == ["other"]
-    assert sorted(g.successors("u")) == ["other"]
-
-
-@pytest.mark.parametrize("native", SCANNERS)
-def test_an_import_cycle_keeps_every_file_visible(tmp_path: Path, native: bool) -> None:
-    files = {
-        "P/A.lean": "import P.B\ndef a1 : Nat := 0\n",
-        "P/B.lean": "import P.A\ntheorem t : lone = a1 := rfl\n",
-        "P/Lone.lean": "def lone : Nat := 0\n",
-    }
-    g = session_of(_write(tmp_path, files), native).graph
-    assert sorted(g.successors("t")) == ["a1", "lone"]
+    assert {n: sorted(g.successors(n)) for n in want} == want
 
 
 @pytest.mark.parametrize("native", SCANNERS)
