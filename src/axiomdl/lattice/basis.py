@@ -115,10 +115,9 @@ def _greedy(data: LatticeData, base: set[str], part: list[str]) -> list[str]:
     closed = data.horn.state(base)
     want = set(part)
     while not want <= closed.how.keys():
-        st = closed
         best = max(
-            (x for x in part if x not in st.how),
-            key=lambda x: (len(want & (data.horn.extend(st, (x,)) | st.how.keys())), x),
+            (x for x in part if x not in closed.how),
+            key=lambda x: (len(want & (data.horn.extend(closed, (x,)) | closed.how.keys())), x),
         )
         chosen.append(best)
         closed = data.horn.state(set(closed.how) | {best})

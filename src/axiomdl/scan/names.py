@@ -77,13 +77,60 @@ class Visibility:
         self._closure[fi] = seen
         return seen
 
-    def _imports(self, fi: int) -> list[int]:
+    def _modules(self) -> dict[str, int]:
+        """Module name → the (first) file declaring it."""
         if self._module_file is None:
             self._module_file = {}
             for k, fs in enumerate(self.files):
                 self._module_file.setdefault(fs.module, k)
-        found = (self._module_file.get(mod) for mod, _ in self.files[fi].imports)
+        return self._module_file
+
+    def _imports(self, fi: int) -> list[int]:
+        modules = self._modules()
+        found = (modules.get(mod) for mod, _ in self.files[fi].imports)
         return [j for j in found if j is not None]
+
+    def masks(self) -> list[int | None]:
+        """Per file, the bit set of the project files it sees (itself and what its imports
+        reach, as Lean makes visible), or None where the scan cannot tell.
+
+        A file cannot tell when an import in its closure names a project module that was
+        not read (its first component is a project root, or a project module is a suffix
+        of it, as when a sub-folder was scanned and ``AxiomDL.Landscape.Basic`` became
+        ``Basic``), or when its imports form a cycle (Lean rejects those). Such a file sees
+        every project declaration, as before imports were followed; a reference never
+        disappears because the import graph was read wrongly.
+        """
+        import networkx as nx
+
+        modules = self._modules()
+        roots = {m.partition(".")[0] for m in modules}
+        g = nx.DiGraph()
+        g.add_nodes_from(range(len(self.files)))
+        unsure: set[int] = set()
+        for k, fs in enumerate(self.files):
+            g.add_edges_from((k, j) for j in self._imports(k))
+            if any(
+                mod not in modules and _names_a_project_module(mod, roots, modules)
+                for mod, _ in fs.imports
+            ):
+                unsure.add(k)
+        dag = nx.condensation(g)
+        masks: list[int | None] = [None] * len(self.files)
+        for c in reversed(list(nx.topological_sort(dag))):  # imports before their importers
+            members = dag.nodes[c]["members"]
+            if len(members) > 1 or members & unsure:
+                continue  # a cycle, or an import that was not read: every file stays visible
+            (k,) = members
+            mask = 1 << k
+            for d in dag.successors(c):
+                sub = masks[next(iter(dag.nodes[d]["members"]))]
+                if sub is None:
+                    break
+                mask |= sub
+            else:
+                masks[k] = mask
+        return masks
 
     def importers(self, fi: int) -> set[int]:
         """The project files that import file ``fi``, transitively, and itself."""
@@ -125,51 +172,6 @@ class Visibility:
     def seen_together(self, fi: int, fj: int) -> bool:
         """Whether some project module imports both files (or one imports the other)."""
         return not self.importers(fi).isdisjoint(self.importers(fj))
-
-
-def import_masks(files: list[FileScan]) -> list[int | None]:
-    """Per file, the bit set of the project files it sees (itself and what its imports
-    reach, as Lean makes visible), or None where the scan cannot tell.
-
-    A file cannot tell when an import in its closure names a project module that was not
-    read (its first component is a project root, or a project module is a suffix of it,
-    as when a sub-folder was scanned and ``AxiomDL.Landscape.Basic`` became ``Basic``), or
-    when its imports form a cycle (Lean rejects those). Such a file sees every project
-    declaration, as before imports were followed; a reference never disappears because the
-    import graph was read wrongly.
-    """
-    import networkx as nx
-
-    module_file: dict[str, int] = {}
-    for k, fs in enumerate(files):
-        module_file.setdefault(fs.module, k)
-    roots = {m.partition(".")[0] for m in module_file}
-    g = nx.DiGraph()
-    g.add_nodes_from(range(len(files)))
-    unsure: set[int] = set()
-    for k, fs in enumerate(files):
-        for mod, _ in fs.imports:
-            j = module_file.get(mod)
-            if j is not None:
-                g.add_edge(k, j)
-            elif _names_a_project_module(mod, roots, module_file):
-                unsure.add(k)
-    dag = nx.condensation(g)
-    masks: list[int | None] = [None] * len(files)
-    for c in reversed(list(nx.topological_sort(dag))):  # imports before their importers
-        members = dag.nodes[c]["members"]
-        if len(members) > 1 or members & unsure:
-            continue  # a cycle, or an import that was not read: every file stays visible
-        (k,) = members
-        mask = 1 << k
-        for d in dag.successors(c):
-            sub = masks[next(iter(dag.nodes[d]["members"]))]
-            if sub is None:
-                break
-            mask |= sub
-        else:
-            masks[k] = mask
-    return masks
 
 
 def _names_a_project_module(mod: str, roots: set[str], modules: dict[str, int]) -> bool:

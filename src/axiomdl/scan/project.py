@@ -19,7 +19,6 @@ from axiomdl.scan.names import (
     Visibility,
     add_private_variants,
     finish_instances,
-    import_masks,
     restore_names,
     settle_duplicates,
 )
@@ -523,7 +522,8 @@ def resolve_project(root: Path, files: list[FileScan], *, native: bool | None = 
     if duplicates:
         duplicates = settle_duplicates(index, duplicates, variants)
     protected = add_private_variants(index, variants)
-    choose = Visibility(files, variants).choose
+    visibility = Visibility(files, variants)
+    choose = visibility.choose
     names = set(decls) | set(parents) | set(variants)
     for alias, target in list(aliases.items()):
         ns = alias.rsplit(".", 1)[0] if "." in alias else ""
@@ -534,7 +534,7 @@ def resolve_project(root: Path, files: list[FileScan], *, native: bool | None = 
                 aliases[alias] = cand
                 break
     names |= set(aliases)
-    masks = import_masks(files)
+    masks = visibility.masks()
     resolver = Resolver(
         names, parents, aliases, field_heads, protected, variants, choose, decl_file, masks
     )
